@@ -1,0 +1,98 @@
+/**
+ * The synthetic mesh cluster: a declarative spec (what a preset says) and the concrete
+ * pods it expands to. Every emitted value is a pure function of (spec, time).
+ */
+export type MeshKind = 'istio' | 'istio-ambient' | 'linkerd' | 'cilium';
+
+/** Log-normal application latency, in milliseconds: median = exp(mu). */
+export interface LogNormalMs {
+  medianMs: number;
+  sigma: number;
+}
+
+export interface ContainerSpec {
+  name: string;
+  image: string;
+  /** Mean CPU usage, cores. Usage swings ±`cpuSwing` (fraction) over a one-hour sine. */
+  cpuCores: number;
+  memoryBytes: number;
+  cpuRequest?: number;
+  memoryRequest?: number;
+  cpuLimit?: number;
+  memoryLimit?: number;
+  /** Native sidecar: declared as an init container with restartPolicy Always (KSM reports it as init). */
+  nativeSidecar?: boolean;
+  /** A completed init container: KSM reports its requests, cAdvisor has no running series. */
+  completedInit?: boolean;
+}
+
+export interface WorkloadSpec {
+  name: string;
+  kind: 'Deployment' | 'DaemonSet' | 'StatefulSet';
+  /** Ignored for DaemonSets, which run one pod per node. */
+  replicas?: number;
+  containers: ContainerSpec[];
+  /** Requests per second served by the whole workload (0 = idle). */
+  rps?: number;
+  /** Server-side application latency, without any proxy. */
+  latency?: LogNormalMs;
+  /** The app exports its own OpenTelemetry server histogram (enables the app-vs-mesh method). */
+  appHistogram?: boolean;
+}
+
+export interface NamespaceSpec {
+  name: string;
+  mesh: MeshKind | 'none';
+  /** Istio only: inject istio-proxy as a native sidecar (Kubernetes >= 1.29). */
+  nativeSidecars?: boolean;
+  workloads: WorkloadSpec[];
+}
+
+export interface ClusterSpec {
+  preset: string;
+  /** When set, every series carries cluster="<name>". */
+  clusterLabel?: string;
+  nodes: number;
+  nodeCpuCores: number;
+  nodeMemoryBytes: number;
+  namespaces: NamespaceSpec[];
+  /** Emit OpenCost's node_cpu_hourly_cost / node_ram_hourly_cost. */
+  opencost?: { cpuHourlyUsd: number; ramGiBHourlyUsd: number };
+  scrapeIntervalSec: number;
+  /** Emit latency histograms from only the first pod of each workload (keeps `large` backfillable). */
+  histogramsFirstPodOnly?: boolean;
+  /** Emit cAdvisor's container_memory_usage_bytes (page cache included) for the article comparison. */
+  emitUsageBytes?: boolean;
+}
+
+/** One running (or completed-init) container of a concrete pod. */
+export interface Container extends ContainerSpec {
+  /** Deterministic phase offset so that pods do not move in lock-step. */
+  phase: number;
+  /** The mesh whose proxy/agent/control plane this container is, if any. */
+  role: 'app' | 'sidecar' | 'control-plane' | 'node-agent' | 'waypoint' | 'system';
+  mesh?: MeshKind;
+}
+
+export interface Pod {
+  namespace: string;
+  pod: string;
+  uid: string;
+  node: string;
+  workload: string;
+  workloadKind: WorkloadSpec['kind'];
+  containers: Container[];
+  /** Requests per second served by this pod. */
+  rps: number;
+  latency?: LogNormalMs;
+  appHistogram: boolean;
+  mesh?: MeshKind;
+  /** The pod that sends this pod's traffic (source reporter), if meshed. */
+  emitsHistograms: boolean;
+}
+
+export interface Cluster {
+  spec: ClusterSpec;
+  nodes: string[];
+  pods: Pod[];
+}

@@ -1,0 +1,16 @@
+// force timezone to UTC to allow tests to work regardless of local timezone
+process.env.TZ = 'UTC';
+
+const base = require('./.config/jest.config');
+
+// Unit tests only: the real-Prometheus integration tests (*.int.test.ts) have their own config.
+module.exports = {
+  ...base,
+  testPathIgnorePatterns: ['/node_modules/', '\\.int\\.test\\.ts$'],
+  roots: ['<rootDir>/src', '<rootDir>/demo', '<rootDir>/cli'],
+  testMatch: ['<rootDir>/{src,demo,cli}/**/*.test.{ts,tsx}'],
+  // d3-color and friends ship .mjs files that jest must transform too.
+  transform: {
+    '^.+\\.(t|j)sx?$|^.+\\.mjs$': base.transform['^.+\\.(t|j)sx?$'],
+  },
+};
