@@ -56,9 +56,13 @@ export interface ClusterSpec {
   nodeCpuCores: number;
   nodeMemoryBytes: number;
   namespaces: NamespaceSpec[];
+  /** Cilium as CNI and mesh: agents and envoy on every node, operator as control plane. */
+  cilium?: boolean;
   /** Emit OpenCost's node_cpu_hourly_cost / node_ram_hourly_cost. */
   opencost?: { cpuHourlyUsd: number; ramGiBHourlyUsd: number };
   scrapeIntervalSec: number;
+  /** Length of the backfilled history, seconds. */
+  durationSec: number;
   /** Emit latency histograms from only the first pod of each workload (keeps `large` backfillable). */
   histogramsFirstPodOnly?: boolean;
   /** Emit cAdvisor's container_memory_usage_bytes (page cache included) for the article comparison. */
@@ -70,7 +74,7 @@ export interface Container extends ContainerSpec {
   /** Deterministic phase offset so that pods do not move in lock-step. */
   phase: number;
   /** The mesh whose proxy/agent/control plane this container is, if any. */
-  role: 'app' | 'sidecar' | 'control-plane' | 'node-agent' | 'waypoint' | 'system';
+  role: 'app' | 'sidecar' | 'control-plane' | 'node-agent' | 'waypoint' | 'gateway' | 'system';
   mesh?: MeshKind;
 }
 
@@ -87,8 +91,10 @@ export interface Pod {
   latency?: LogNormalMs;
   appHistogram: boolean;
   mesh?: MeshKind;
-  /** The pod that sends this pod's traffic (source reporter), if meshed. */
+  /** Latency histograms come from this pod (all pods, or the first of each workload for `large`). */
   emitsHistograms: boolean;
+  /** For a meshed namespace's load generator: the workloads it calls (it reports the source side). */
+  calls: Array<{ workload: string; rps: number; latency: LogNormalMs }>;
 }
 
 export interface Cluster {

@@ -1,0 +1,131 @@
+/** Expands a ClusterSpec into concrete nodes and pods, with deterministic names, placement and phases. */
+import {
+  ambientNodeAgents,
+  ciliumWorkloads,
+  istioControlPlane,
+  istioInit,
+  istioProxy,
+  kubeSystem,
+  linkerdControlPlane,
+  linkerdInit,
+  linkerdProxy,
+  waypoint,
+} from './meshes';
+import { suffix, uid, unit } from './names';
+import type { Cluster, ClusterSpec, Container, ContainerSpec, MeshKind, NamespaceSpec, Pod, WorkloadSpec } from './types';
+
+type Role = Container['role'];
+
+interface Placed {
+  ns: string;
+  w: WorkloadSpec;
+  role: Role;
+  mesh?: MeshKind;
+  podMesh?: MeshKind;
+  native?: boolean;
+}
+
+function podNames(ns: string, w: WorkloadSpec, nodes: string[]): Array<{ pod: string; node?: string }> {
+  if (w.kind === 'DaemonSet') {
+    return nodes.map((node) => ({ pod: `${w.name}-${suffix(`${ns}/${w.name}/${node}`, 5)}`, node }));
+  }
+  const n = w.replicas ?? 1;
+  const rs = suffix(`${ns}/${w.name}/rs`, 10);
+  return Array.from({ length: n }, (_, i) => ({
+    pod: w.kind === 'StatefulSet' ? `${w.name}-${i}` : `${w.name}-${rs}-${suffix(`${ns}/${w.name}/${i}`, 5)}`,
+  }));
+}
+
+function toContainer(spec: ContainerSpec, seed: string, role: Role, mesh?: MeshKind): Container {
+  return { ...spec, phase: unit(seed), role, mesh };
+}
+
+/** A meshed namespace gets a load generator whose proxy reports the source side of every call. */
+function withLoadgen(ns: NamespaceSpec): WorkloadSpec[] {
+  if (ns.mesh !== 'istio' && ns.mesh !== 'linkerd') {
+    return ns.workloads;
+  }
+  const loadgen: WorkloadSpec = {
+    name: 'loadgen',
+    kind: 'Deployment',
+    replicas: 1,
+    rps: 0,
+    containers: [{ name: 'loadgen', image: 'ghcr.io/meshtax/loadgen:1.0', cpuCores: 0.05, memoryBytes: 40 * 2 ** 20, cpuRequest: 0.1, memoryRequest: 64 * 2 ** 20 }],
+  };
+  return [...ns.workloads, loadgen];
+}
+
+function placements(spec: ClusterSpec): Placed[] {
+  const out: Placed[] = [];
+  const meshes = new Set(spec.namespaces.map((n) => n.mesh));
+  for (const w of kubeSystem) {
+    out.push({ ns: 'kube-system', w, role: 'system' });
+  }
+  if (spec.cilium) {
+    ciliumWorkloads.agents.forEach((w) => out.push({ ns: 'kube-system', w, role: 'node-agent', mesh: 'cilium' }));
+    ciliumWorkloads.controlPlane.forEach((w) => out.push({ ns: 'kube-system', w, role: 'control-plane', mesh: 'cilium' }));
+  }
+  if (meshes.has('istio') || meshes.has('istio-ambient')) {
+    // One istiod serves both data-plane modes; it is billed to sidecar Istio when that mode is present.
+    const cpMesh: MeshKind = meshes.has('istio') ? 'istio' : 'istio-ambient';
+    out.push({ ns: 'istio-system', w: istioControlPlane[0], role: 'control-plane', mesh: cpMesh });
+    out.push({ ns: 'istio-system', w: istioControlPlane[1], role: 'gateway', mesh: cpMesh });
+  }
+  if (meshes.has('istio-ambient')) {
+    ambientNodeAgents.forEach((w) => out.push({ ns: 'istio-system', w, role: 'node-agent', mesh: 'istio-ambient' }));
+  }
+  if (meshes.has('linkerd')) {
+    linkerdControlPlane.forEach((w) => out.push({ ns: 'linkerd', w, role: 'control-plane', mesh: 'linkerd' }));
+  }
+  for (const ns of spec.namespaces) {
+    const podMesh = ns.mesh === 'none' ? undefined : ns.mesh;
+    withLoadgen(ns).forEach((w) => out.push({ ns: ns.name, w, role: 'app', podMesh, native: ns.nativeSidecars }));
+    if (ns.mesh === 'istio-ambient') {
+      out.push({ ns: ns.name, w: waypoint(), role: 'waypoint', mesh: 'istio-ambient' });
+    }
+  }
+  return out;
+}
+
+export function expandCluster(spec: ClusterSpec): Cluster {
+  const nodes = Array.from({ length: spec.nodes }, (_, i) => `node-${String(i).padStart(4, '0')}`);
+  const pods: Pod[] = [];
+  let cursor = 0;
+  for (const p of placements(spec)) {
+    const names = podNames(p.ns, p.w, nodes);
+    const podRps = (p.w.rps ?? 0) / names.length;
+    const nsSpec = spec.namespaces.find((n) => n.name === p.ns);
+    const isLoadgen = p.role === 'app' && p.w.name === 'loadgen';
+    const calls = isLoadgen && nsSpec ? nsSpec.workloads.filter((w) => (w.rps ?? 0) > 0 && w.latency).map((w) => ({ workload: w.name, rps: w.rps!, latency: w.latency! })) : [];
+    const proxyRps = podRps + calls.reduce((a, c) => a + c.rps, 0);
+    names.forEach(({ pod, node }, i) => {
+      const seed = `${p.ns}/${pod}`;
+      const containers = p.w.containers.map((c) => toContainer(c, `${seed}/${c.name}`, p.role, p.mesh));
+      if (p.podMesh === 'istio') {
+        containers.push(toContainer(istioProxy(proxyRps, !!p.native), `${seed}/proxy`, 'sidecar', 'istio'));
+        if (!p.native) {
+          containers.push(toContainer(istioInit, `${seed}/init`, 'system', 'istio'));
+        }
+      } else if (p.podMesh === 'linkerd') {
+        containers.push(toContainer(linkerdProxy(proxyRps), `${seed}/proxy`, 'sidecar', 'linkerd'));
+        containers.push(toContainer(linkerdInit, `${seed}/init`, 'system', 'linkerd'));
+      }
+      pods.push({
+        namespace: p.ns,
+        pod,
+        uid: uid(seed),
+        node: node ?? nodes[cursor++ % nodes.length],
+        workload: p.w.name,
+        workloadKind: p.w.kind,
+        containers,
+        rps: podRps,
+        latency: p.w.latency,
+        appHistogram: !!p.w.appHistogram,
+        mesh: p.podMesh ?? p.mesh,
+        emitsHistograms: !spec.histogramsFirstPodOnly || i === 0,
+        calls,
+      });
+    });
+  }
+  return { spec, nodes, pods };
+}

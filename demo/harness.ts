@@ -1,0 +1,154 @@
+/**
+ * Real-Prometheus test harness: backfills a preset into a temporary TSDB with promtool, starts Debian's
+ * prometheus on 127.0.0.1 and a free port, and always stops it and removes the directory afterwards.
+ */
+import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { expandCluster } from './cluster';
+import { writeOpenMetrics } from './openmetrics';
+import { FIXTURE_START, preset } from './presets';
+import { allSeries } from './series';
+import type { Cluster, ClusterSpec } from './types';
+
+export const INSTALL_LINE = 'apt-get update && DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends prometheus';
+
+export interface PromSample {
+  metric: Record<string, string>;
+  value: number;
+}
+
+export interface PromHandle {
+  url: string;
+  cluster: Cluster;
+  start: number;
+  end: number;
+  /** A time well inside the data, aligned to the scrape grid, so rate() windows are exact. */
+  evalTime: number;
+  timings: { generateMs: number; backfillMs: number; startMs: number; samples: number };
+  query(expr: string, time?: number): Promise<PromSample[]>;
+  /** Raw /api/v1/query JSON, with stats=all. */
+  queryRaw(expr: string, time?: number): Promise<any>;
+  queryRange(expr: string, start: number, end: number, step: number): Promise<Array<{ metric: Record<string, string>; values: Array<[number, number]> }>>;
+  stop(): Promise<void>;
+}
+
+function requireTool(name: string): string {
+  try {
+    return execFileSync('sh', ['-c', `command -v ${name}`]).toString().trim();
+  } catch {
+    throw new Error(`${name} is not installed. Install it with:\n  ${INSTALL_LINE}`);
+  }
+}
+
+export function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const srv = createServer();
+    srv.unref();
+    srv.on('error', reject);
+    srv.listen(0, '127.0.0.1', () => {
+      const port = (srv.address() as { port: number }).port;
+      srv.close(() => resolve(port));
+    });
+  });
+}
+
+async function waitReady(url: string, child: ChildProcess, stderr: () => string): Promise<void> {
+  for (let i = 0; i < 300; i++) {
+    if (child.exitCode !== null) {
+      throw new Error(`prometheus exited with ${child.exitCode}: ${stderr().slice(-2000)}`);
+    }
+    try {
+      const res = await fetch(`${url}/-/ready`);
+      if (res.ok) {
+        return;
+      }
+    } catch {
+      // not listening yet
+    }
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  throw new Error(`prometheus did not become ready at ${url}: ${stderr().slice(-2000)}`);
+}
+
+async function api(url: string, path: string, params: Record<string, string>): Promise<any> {
+  const res = await fetch(`${url}${path}`, { method: 'POST', body: new URLSearchParams(params) });
+  const body = await res.json();
+  if (body.status !== 'success') {
+    throw new Error(`${path} failed (${res.status}): ${body.error} for ${params.query}`);
+  }
+  return body;
+}
+
+export async function startPrometheus(opts: { preset?: string; spec?: ClusterSpec } = {}): Promise<PromHandle> {
+  const prometheus = requireTool('prometheus');
+  const promtool = requireTool('promtool');
+  const spec = opts.spec ?? preset(opts.preset ?? 'small');
+  const dir = mkdtempSync(join(tmpdir(), `meshtax-${spec.preset}-`));
+  let child: ChildProcess | undefined;
+  const cleanup = () => {
+    child?.kill('SIGKILL');
+    rmSync(dir, { recursive: true, force: true });
+  };
+  try {
+    const start = FIXTURE_START;
+    const end = start + spec.durationSec;
+    const t0 = Date.now();
+    const cluster = expandCluster(spec);
+    const { samples } = writeOpenMetrics(join(dir, 'data.om'), allSeries(cluster), start, end, spec.scrapeIntervalSec);
+    const t1 = Date.now();
+    execFileSync(promtool, ['tsdb', 'create-blocks-from', 'openmetrics', '-q', '--max-block-duration=24h', join(dir, 'data.om'), join(dir, 'tsdb')], { stdio: 'pipe' });
+    rmSync(join(dir, 'data.om'));
+    const t2 = Date.now();
+    writeFileSync(join(dir, 'prometheus.yml'), 'global:\n  scrape_interval: 15s\n');
+    const port = await freePort();
+    const url = `http://127.0.0.1:${port}`;
+    let err = '';
+    child = spawn(
+      prometheus,
+      [`--config.file=${join(dir, 'prometheus.yml')}`, `--storage.tsdb.path=${join(dir, 'tsdb')}`, '--storage.tsdb.retention.time=100y', `--web.listen-address=127.0.0.1:${port}`],
+      { stdio: ['ignore', 'ignore', 'pipe'] }
+    );
+    child.stderr!.on('data', (d) => (err = (err + d.toString()).slice(-8000)));
+    process.once('exit', cleanup);
+    await waitReady(url, child, () => err);
+    const evalTime = end - 10 * 60;
+    const handle: PromHandle = {
+      url,
+      cluster,
+      start,
+      end,
+      evalTime,
+      timings: { generateMs: t1 - t0, backfillMs: t2 - t1, startMs: Date.now() - t2, samples },
+      queryRaw: (expr, time = evalTime) => api(url, '/api/v1/query', { query: expr, time: String(time), stats: 'all' }),
+      query: async (expr, time = evalTime) => {
+        const body = await api(url, '/api/v1/query', { query: expr, time: String(time) });
+        if (body.data.resultType === 'scalar') {
+          return [{ metric: {}, value: Number(body.data.result[1]) }];
+        }
+        return body.data.result.map((r: any) => ({ metric: r.metric, value: Number(r.value[1]) }));
+      },
+      queryRange: async (expr, s, e, step) => {
+        const body = await api(url, '/api/v1/query_range', { query: expr, start: String(s), end: String(e), step: String(step) });
+        return body.data.result.map((r: any) => ({ metric: r.metric, values: r.values.map(([t, v]: [number, string]) => [t, Number(v)]) }));
+      },
+      stop: async () => {
+        process.removeListener('exit', cleanup);
+        const c = child!;
+        if (c.exitCode === null) {
+          await new Promise<void>((resolve) => {
+            c.once('exit', () => resolve());
+            c.kill('SIGTERM');
+          });
+        }
+        rmSync(dir, { recursive: true, force: true });
+      },
+    };
+    return handle;
+  } catch (e) {
+    cleanup();
+    throw e;
+  }
+}

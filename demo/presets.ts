@@ -1,0 +1,125 @@
+/**
+ * The demo presets. `article` mirrors the benchmark the product answers (50 nodes, 8 pods per node, Istio);
+ * `migration` runs Istio and Linkerd side by side; `large` is for benchmarks only.
+ */
+import type { ClusterSpec, ContainerSpec, LogNormalMs, NamespaceSpec, WorkloadSpec } from './types';
+
+const Mi = 2 ** 20;
+const Gi = 2 ** 30;
+export const FIXTURE_START = 1_704_067_200; // 2024-01-01T00:00:00Z, aligned to 2h blocks
+
+function app(name: string, cpu: number, memMi: number): ContainerSpec {
+  return {
+    name,
+    image: `ghcr.io/meshtax/${name}:1.4.2`,
+    cpuCores: cpu,
+    memoryBytes: memMi * Mi,
+    cpuRequest: Math.max(0.05, Math.round(cpu * 15) / 10),
+    memoryRequest: Math.round(memMi * 1.25) * Mi,
+    memoryLimit: Math.round(memMi * 2) * Mi,
+  };
+}
+
+function deploy(name: string, replicas: number, rps: number, cpu: number, memMi: number, latency?: LogNormalMs, appHistogram = false): WorkloadSpec {
+  return { name, kind: 'Deployment', replicas, rps, containers: [app(name, cpu, memMi)], latency, appHistogram };
+}
+
+const ms = (medianMs: number, sigma: number): LogNormalMs => ({ medianMs, sigma });
+
+const shop = (mesh: NamespaceSpec['mesh'], name = 'shop'): NamespaceSpec => ({
+  name,
+  mesh,
+  workloads: [
+    deploy('frontend', 3, 300, 0.25, 220, ms(40, 0.6), true),
+    deploy('cart', 2, 150, 0.12, 160, ms(15, 0.5)),
+    deploy('checkout', 2, 60, 0.18, 300, ms(80, 0.7), true),
+    deploy('admin', 1, 0, 0.02, 120),
+  ],
+});
+
+/** Twelve nodes with every mesh shape: classic and native Istio sidecars, ambient, Linkerd, Cilium, unmeshed. */
+export const small: ClusterSpec = {
+  preset: 'small',
+  nodes: 12,
+  nodeCpuCores: 8,
+  nodeMemoryBytes: 32 * Gi,
+  cilium: true,
+  opencost: { cpuHourlyUsd: 0.031611, ramGiBHourlyUsd: 0.004237 },
+  scrapeIntervalSec: 15,
+  durationSec: 2 * 3600,
+  emitUsageBytes: true,
+  namespaces: [
+    shop('istio'),
+    { name: 'payments', mesh: 'istio', nativeSidecars: true, workloads: [deploy('api', 3, 200, 0.2, 260, ms(25, 0.5), true), deploy('ledger', 2, 40, 0.3, 512, ms(60, 0.6))] },
+    { name: 'search', mesh: 'istio-ambient', workloads: [deploy('indexer', 2, 0, 0.6, 900), deploy('query', 3, 250, 0.3, 400)] },
+    { name: 'billing', mesh: 'linkerd', workloads: [deploy('invoices', 2, 120, 0.15, 200, ms(30, 0.5), true), deploy('reports', 1, 0.5, 0.05, 150, ms(200, 0.8))] },
+    { name: 'monitoring', mesh: 'none', workloads: [{ name: 'prometheus', kind: 'StatefulSet', replicas: 1, containers: [app('prometheus', 0.5, 2048)] }, deploy('grafana', 1, 0, 0.05, 180)] },
+  ],
+};
+
+function articleNamespace(i: number): NamespaceSpec {
+  const workloads = Array.from({ length: 10 }, (_, j) => {
+    const k = i * 10 + j;
+    return deploy(`svc-${String(k).padStart(2, '0')}`, 10, 40 + ((k * 37) % 460), 0.1 + ((k * 13) % 30) / 100, 150 + ((k * 53) % 350), ms(20 + ((k * 7) % 40), 0.5 + (k % 4) / 10), i === 0);
+  });
+  return { name: `team-${String.fromCharCode(97 + i)}`, mesh: 'istio', workloads };
+}
+
+/** 50 nodes x 8 pods, Istio everywhere: the shape of the article's benchmark. */
+export const article: ClusterSpec = {
+  preset: 'article',
+  nodes: 50,
+  nodeCpuCores: 8,
+  nodeMemoryBytes: 32 * Gi,
+  scrapeIntervalSec: 15,
+  durationSec: 2 * 3600,
+  emitUsageBytes: true,
+  namespaces: [0, 1, 2, 3].map(articleNamespace),
+};
+
+/** Istio and Linkerd side by side, as during a migration, with a cluster label and OpenCost prices. */
+export const migration: ClusterSpec = {
+  preset: 'migration',
+  clusterLabel: 'prod-eu-1',
+  nodes: 20,
+  nodeCpuCores: 8,
+  nodeMemoryBytes: 32 * Gi,
+  opencost: { cpuHourlyUsd: 0.031611, ramGiBHourlyUsd: 0.004237 },
+  scrapeIntervalSec: 15,
+  durationSec: 2 * 3600,
+  emitUsageBytes: true,
+  namespaces: [
+    shop('istio', 'shop'),
+    { name: 'payments', mesh: 'istio', workloads: [deploy('api', 6, 400, 0.2, 260, ms(25, 0.5), true), deploy('ledger', 4, 80, 0.3, 512, ms(60, 0.6))] },
+    shop('linkerd', 'catalog'),
+    { name: 'billing', mesh: 'linkerd', workloads: [deploy('invoices', 6, 240, 0.15, 200, ms(30, 0.5), true), deploy('reports', 2, 0.5, 0.05, 150, ms(200, 0.8))] },
+    { name: 'batch', mesh: 'none', workloads: [deploy('etl', 8, 0, 0.8, 1024)] },
+  ],
+};
+
+/** 1000 nodes, about 10k pods: for benchmarks, not for ground-truth tests. */
+export const large: ClusterSpec = {
+  preset: 'large',
+  nodes: 1000,
+  nodeCpuCores: 16,
+  nodeMemoryBytes: 64 * Gi,
+  scrapeIntervalSec: 30,
+  durationSec: 40 * 60,
+  histogramsFirstPodOnly: true,
+  namespaces: Array.from({ length: 50 }, (_, i) => ({
+    name: `tenant-${String(i).padStart(2, '0')}`,
+    mesh: 'istio' as const,
+    workloads: Array.from({ length: 20 }, (_, j) => deploy(`svc-${j}`, 10, 50 + ((i * 20 + j) * 31) % 450, 0.1 + (j % 5) / 10, 200 + (j % 7) * 50, ms(20 + (j % 6) * 5, 0.6))),
+  })),
+};
+
+export const PRESETS: Record<string, ClusterSpec> = { small, article, migration, large };
+export type PresetName = 'small' | 'article' | 'migration' | 'large';
+
+export function preset(name: string): ClusterSpec {
+  const p = PRESETS[name];
+  if (!p) {
+    throw new Error(`unknown preset "${name}" (choose one of: ${Object.keys(PRESETS).join(', ')})`);
+  }
+  return p;
+}

@@ -1,0 +1,131 @@
+/**
+ * Request counters and latency histograms with the label sets Istio, Linkerd and OpenTelemetry really use.
+ * Bucket counts are rps * elapsed * CDF(le), so every rate() ratio is exactly the distribution's CDF.
+ */
+import { cdf, mean, type Affine } from './latency';
+import { BUCKETS, proxyLatency } from './meshes';
+import { labels, type Labels, type Series } from './series';
+import { requestCounter } from './signals';
+import type { Cluster, LogNormalMs, Pod } from './types';
+
+/** Emits _bucket (with +Inf), _sum and _count for one distribution. */
+function histogram(name: string, l: Labels, bounds: number[], d: Affine, rps: number, unitScale = 1): Series[] {
+  const count = (t: number) => requestCounter(rps, t);
+  const buckets = bounds.map((le) => {
+    const frac = cdf(d, le * unitScale);
+    return { name: `${name}_bucket`, labels: [...l, ['le', String(le)]] as Labels, value: (t: number) => count(t) * frac };
+  });
+  const m = mean(d) / unitScale;
+  return [
+    ...buckets,
+    { name: `${name}_bucket`, labels: [...l, ['le', '+Inf']], value: count },
+    { name: `${name}_sum`, labels: l, value: (t: number) => count(t) * m },
+    { name: `${name}_count`, labels: l, value: count },
+  ];
+}
+
+export function affine(base: LogNormalMs, p: { shiftMs: number; scale: number }): Affine {
+  return { base, shiftMs: p.shiftMs, scale: p.scale };
+}
+
+function istioLabels(cluster: Cluster, reporter: Pod, reporterKind: 'source' | 'destination', src: string, dst: string): Labels {
+  const ns = reporter.namespace;
+  const sa = (w: string) => `spiffe://cluster.local/ns/${ns}/sa/${w}`;
+  return labels(cluster, [
+    ['connection_security_policy', reporterKind === 'destination' ? 'mutual_tls' : 'unknown'],
+    ['destination_app', dst],
+    ['destination_canonical_revision', 'latest'],
+    ['destination_canonical_service', dst],
+    ['destination_cluster', 'Kubernetes'],
+    ['destination_principal', sa(dst)],
+    ['destination_service', `${dst}.${ns}.svc.cluster.local`],
+    ['destination_service_name', dst],
+    ['destination_service_namespace', ns],
+    ['destination_version', 'v1'],
+    ['destination_workload', dst],
+    ['destination_workload_namespace', ns],
+    ['instance', `${reporter.uid.slice(0, 8)}:15020`],
+    ['job', 'kubernetes-pods'],
+    ['namespace', ns],
+    ['pod', reporter.pod],
+    ['reporter', reporterKind],
+    ['request_protocol', 'http'],
+    ['response_code', '200'],
+    ['response_flags', '-'],
+    ['source_app', src],
+    ['source_canonical_revision', 'latest'],
+    ['source_canonical_service', src],
+    ['source_cluster', 'Kubernetes'],
+    ['source_principal', sa(src)],
+    ['source_version', 'v1'],
+    ['source_workload', src],
+    ['source_workload_namespace', ns],
+  ]);
+}
+
+function linkerdLabels(cluster: Cluster, reporter: Pod, direction: 'inbound' | 'outbound', dst: string): Labels {
+  const ns = reporter.namespace;
+  const pairs: Labels = [
+    ['authority', `${dst}.${ns}.svc.cluster.local:8080`],
+    ['control_plane_ns', 'linkerd'],
+    ['deployment', reporter.workload],
+    ['direction', direction],
+    ['instance', `${reporter.uid.slice(0, 8)}:4191`],
+    ['job', 'linkerd-proxy'],
+    ['namespace', ns],
+    ['pod', reporter.pod],
+    ['status_code', '200'],
+    ['tls', 'true'],
+  ];
+  if (direction === 'outbound') {
+    pairs.push(['dst_deployment', dst], ['dst_namespace', ns]);
+  }
+  return labels(cluster, pairs);
+}
+
+function podLatency(cluster: Cluster, pod: Pod): Series[] {
+  const out: Series[] = [];
+  const noLe = (l: Labels) => l;
+  if (pod.mesh === 'istio' && pod.rps > 0 && pod.latency) {
+    const l = istioLabels(cluster, pod, 'destination', 'loadgen', pod.workload);
+    out.push({ name: 'istio_requests_total', labels: noLe(l), value: (t) => requestCounter(pod.rps, t) });
+    if (pod.emitsHistograms) {
+      out.push(...histogram('istio_request_duration_milliseconds', l, BUCKETS.istioMs, affine(pod.latency, proxyLatency.istio.destination), pod.rps));
+    }
+  }
+  if (pod.mesh === 'linkerd' && pod.rps > 0 && pod.latency) {
+    const l = linkerdLabels(cluster, pod, 'inbound', pod.workload);
+    out.push({ name: 'request_total', labels: l, value: (t) => requestCounter(pod.rps, t) });
+    if (pod.emitsHistograms) {
+      out.push(...histogram('response_latency_ms', l, BUCKETS.linkerdMs, affine(pod.latency, proxyLatency.linkerd.destination), pod.rps));
+    }
+  }
+  for (const call of pod.calls) {
+    if (pod.mesh === 'istio') {
+      const l = istioLabels(cluster, pod, 'source', pod.workload, call.workload);
+      out.push({ name: 'istio_requests_total', labels: l, value: (t) => requestCounter(call.rps, t) });
+      out.push(...histogram('istio_request_duration_milliseconds', l, BUCKETS.istioMs, affine(call.latency, proxyLatency.istio.source), call.rps));
+    } else if (pod.mesh === 'linkerd') {
+      const l = linkerdLabels(cluster, pod, 'outbound', call.workload);
+      out.push({ name: 'request_total', labels: l, value: (t) => requestCounter(call.rps, t) });
+      out.push(...histogram('response_latency_ms', l, BUCKETS.linkerdMs, affine(call.latency, proxyLatency.linkerd.source), call.rps));
+    }
+  }
+  if (pod.appHistogram && pod.latency && pod.rps > 0 && pod.emitsHistograms) {
+    const l = labels(cluster, [
+      ['http_request_method', 'GET'],
+      ['http_response_status_code', '200'],
+      ['http_route', '/api'],
+      ['instance', `${pod.uid.slice(0, 8)}:9464`],
+      ['job', `${pod.namespace}/${pod.workload}`],
+      ['namespace', pod.namespace],
+      ['pod', pod.pod],
+    ]);
+    out.push(...histogram('http_server_request_duration_seconds', l, BUCKETS.otelSeconds, affine(pod.latency, { shiftMs: 0, scale: 1 }), pod.rps, 1000));
+  }
+  return out;
+}
+
+export function latencySeries(cluster: Cluster): Series[] {
+  return cluster.pods.flatMap((p) => podLatency(cluster, p));
+}

@@ -1,0 +1,145 @@
+/**
+ * Ground truth, computed from the spec itself (never from PromQL): what a correct query must return at time T
+ * with a rate window of W seconds. Tests compare Prometheus's answers with these numbers.
+ */
+import { BUCKETS, proxyLatency } from './meshes';
+import { mixtureQuantile, type Part, type QuantileTruth } from './mixture';
+import { affine } from './series-latency';
+import { allocatable, nodePrices } from './series-ksm';
+import { cpuRate, running, workingSet } from './signals';
+import type { Cluster, Container, MeshKind, Pod } from './types';
+
+export const GiB = 2 ** 30;
+export type Basis = 'usage' | 'requests' | 'max';
+export interface FlatPricing {
+  cpuHourUsd: number;
+  gibHourUsd: number;
+  hoursPerMonth: number;
+}
+export const ARTICLE_PRICING: FlatPricing = { cpuHourUsd: 0.04, gibHourUsd: 0.005, hoursPerMonth: 730 };
+
+/** One running container (or native sidecar) measured at T. */
+export interface Row {
+  pod: Pod;
+  c: Container;
+  cpu: number;
+  mem: number;
+  reqCpu: number;
+  reqMem: number;
+}
+
+export function measure(cluster: Cluster, t: number, windowSec: number): Row[] {
+  return cluster.pods.flatMap((pod) =>
+    pod.containers.filter(running).map((c) => ({
+      pod,
+      c,
+      cpu: cpuRate(c.cpuCores, c.phase, t, windowSec),
+      mem: workingSet(c.memoryBytes, c.phase, t),
+      reqCpu: c.cpuRequest ?? 0,
+      reqMem: c.memoryRequest ?? 0,
+    }))
+  );
+}
+
+export const sum = (xs: number[]) => xs.reduce((a, b) => a + b, 0);
+
+export function isDataPlane(r: Row, mesh: MeshKind): boolean {
+  return r.c.mesh === mesh && (r.c.role === 'sidecar' || (mesh === 'istio-ambient' && r.c.role === 'waypoint'));
+}
+
+/** Monthly cost of rows; OpenCost prices each container at its node's rates. */
+export function monthlyCost(cluster: Cluster, rows: Row[], basis: Basis, pricing: FlatPricing | 'opencost'): number {
+  const hours = pricing === 'opencost' ? 730 : pricing.hoursPerMonth;
+  return sum(
+    rows.map((r) => {
+      const cpu = basis === 'usage' ? r.cpu : basis === 'requests' ? r.reqCpu : Math.max(r.cpu, r.reqCpu);
+      const mem = basis === 'usage' ? r.mem : basis === 'requests' ? r.reqMem : Math.max(r.mem, r.reqMem);
+      const p = pricing === 'opencost' ? nodePrices(cluster, r.pod.node)! : { cpuHourlyUsd: pricing.cpuHourUsd, ramGiBHourlyUsd: pricing.gibHourUsd };
+      return (cpu * p.cpuHourlyUsd + (mem / GiB) * p.ramGiBHourlyUsd) * hours;
+    })
+  );
+}
+
+function resources(rows: Row[]) {
+  return { cpuCores: sum(rows.map((r) => r.cpu)), memoryBytes: sum(rows.map((r) => r.mem)) };
+}
+
+function latencyTruth(cluster: Cluster, mesh: MeshKind): { source: QuantileTruth; destination: QuantileTruth; deltaTrueMs: number; deltaPromMs: number } | null {
+  const prox = mesh === 'istio' ? proxyLatency.istio : mesh === 'linkerd' ? proxyLatency.linkerd : undefined;
+  if (!prox) {
+    return null;
+  }
+  const bounds = mesh === 'istio' ? BUCKETS.istioMs : BUCKETS.linkerdMs;
+  const dst: Part[] = cluster.pods.filter((p) => p.mesh === mesh && p.rps > 0 && p.latency && p.emitsHistograms).map((p) => ({ d: affine(p.latency!, prox.destination), weight: p.rps }));
+  const src: Part[] = cluster.pods.filter((p) => p.mesh === mesh).flatMap((p) => p.calls.map((c) => ({ d: affine(c.latency, prox.source), weight: c.rps })));
+  if (dst.length === 0 || src.length === 0) {
+    return null;
+  }
+  const source = mixtureQuantile(src, 0.99, bounds);
+  const destination = mixtureQuantile(dst, 0.99, bounds);
+  return { source, destination, deltaTrueMs: source.trueMs - destination.trueMs, deltaPromMs: source.promMs - destination.promMs };
+}
+
+export function meshesPresent(rows: Row[]): MeshKind[] {
+  const order: MeshKind[] = ['istio', 'istio-ambient', 'linkerd', 'cilium'];
+  return order.filter((m) => rows.some((r) => r.c.mesh === m && (isDataPlane(r, m) || r.c.role === 'node-agent')));
+}
+
+export function groundTruth(cluster: Cluster, t: number, windowSec: number, pricing: FlatPricing = ARTICLE_PRICING, idleRps = 1) {
+  const rows = measure(cluster, t, windowSec);
+  const total = resources(rows);
+  const reqCpu = sum(rows.map((r) => r.reqCpu));
+  const reqMem = sum(rows.map((r) => r.reqMem));
+  const alloc = allocatable(cluster);
+  const meshes = meshesPresent(rows).map((id) => {
+    const dp = rows.filter((r) => isDataPlane(r, id));
+    const cp = rows.filter((r) => r.c.mesh === id && r.c.role === 'control-plane');
+    const agents = rows.filter((r) => r.c.mesh === id && r.c.role === 'node-agent');
+    const sc = resources(dp);
+    const dpReqCpu = sum(dp.map((r) => r.reqCpu));
+    const dpReqMem = sum(dp.map((r) => r.reqMem));
+    const served = cluster.pods.filter((p) => p.mesh === id && (id === 'istio' || id === 'linkerd'));
+    const rps = sum(served.map((p) => p.rps));
+    const workloads = new Map<string, Row[]>();
+    dp.forEach((r) => workloads.set(`${r.pod.namespace}/${r.pod.workload}`, [...(workloads.get(`${r.pod.namespace}/${r.pod.workload}`) ?? []), r]));
+    const idle = [...workloads.entries()]
+      .map(([key, rs]) => ({ key, rps: sum(served.filter((p) => `${p.namespace}/${p.workload}` === key).map((p) => p.rps)), rows: rs }))
+      .filter((w) => w.rps < idleRps)
+      .map((w) => ({ workload: w.key, rps: w.rps, pods: w.rows.length, monthlyCostUsd: monthlyCost(cluster, w.rows, 'usage', pricing) }));
+    const cost = (rs: Row[]) => monthlyCost(cluster, rs, 'usage', pricing);
+    return {
+      id,
+      sidecars: {
+        pods: dp.length,
+        ...sc,
+        cpuShare: sc.cpuCores / total.cpuCores,
+        memoryShare: sc.memoryBytes / total.memoryBytes,
+        cpuRequestCores: dpReqCpu,
+        memoryRequestBytes: dpReqMem,
+        cpuRequestShare: dpReqCpu / reqCpu,
+        memoryRequestShare: dpReqMem / reqMem,
+        perPod: dp.length
+          ? {
+              cpuAvg: sc.cpuCores / dp.length,
+              cpuMax: Math.max(...dp.map((r) => r.cpu)),
+              memoryAvg: sc.memoryBytes / dp.length,
+              memoryMax: Math.max(...dp.map((r) => r.mem)),
+            }
+          : null,
+        nodesReservedCpu: dpReqCpu / alloc.cpu,
+        nodesReservedMemory: dpReqMem / alloc.memory,
+      },
+      controlPlane: resources(cp),
+      nodeAgents: resources(agents),
+      rps,
+      vcpuPer1kRps: rps > 0 ? sc.cpuCores / (rps / 1000) : null,
+      latency: latencyTruth(cluster, id),
+      monthlyCostUsd: { sidecars: cost(dp), controlPlane: cost(cp), nodeAgents: cost(agents), total: cost([...dp, ...cp, ...agents]) },
+      idle,
+      rows: { dataPlane: dp, controlPlane: cp, nodeAgents: agents },
+    };
+  });
+  return { time: t, windowSec, cluster: { ...total, cpuRequestCores: reqCpu, memoryRequestBytes: reqMem, nodes: cluster.nodes.length, allocatable: alloc }, meshes, rows };
+}
+
+export type GroundTruth = ReturnType<typeof groundTruth>;

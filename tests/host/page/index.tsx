@@ -1,0 +1,141 @@
+/**
+ * Test-only browser host entry: loads the built plugin from /public/plugins/<id>/ with SystemJS, as Grafana
+ * does, and renders either the app root (/a/<id>/...) or one nested panel (/host/panel/<n>).
+ */
+import React, { Component, type ReactNode, useLayoutEffect, useState } from 'react';
+import { createRoot } from 'react-dom/client';
+import { Route, Router, Routes, useLocation } from 'react-router';
+import i18next from 'i18next';
+import { type AppPlugin, type AppPluginMeta, PanelPlugin, PluginContextProvider, ThemeContext } from '@grafana/data';
+import { config, locationService, setPluginImportUtils } from '@grafana/runtime';
+import { GlobalStyles } from '@grafana/ui';
+import type { HostBoot } from '../types';
+import { installStandardFieldConfigStandIns, PanelHost } from './PanelHost';
+import { installServices } from './services';
+import { registerSharedModules, sharedModules, unmappedImports } from './shared';
+
+declare global {
+  interface Window {
+    meshtaxHost: HostBoot;
+    /** Read by the runner: the names the host shares, and bare imports it refused. */
+    meshtaxHostShared: { names: string[]; unmapped: string[] };
+  }
+}
+
+const host = window.meshtaxHost;
+const root = document.getElementById('host-root')!;
+window.meshtaxHostShared = { names: Object.keys(sharedModules), unmapped: unmappedImports };
+
+function setState(state: 'rendered' | 'error', message?: string) {
+  root.dataset.hostState = state;
+  if (message) {
+    root.dataset.hostError = message;
+  }
+}
+
+async function importPlugin<T>(url: string): Promise<T> {
+  const mod = await System.import(url);
+  if (!mod.plugin) {
+    throw new Error(`${url} exports no "plugin"`);
+  }
+  return mod.plugin as T;
+}
+
+// Nested panels by id, for scenes' VizPanel (setPluginImportUtils) as well as the panel pages.
+const panelCache = new Map<string, PanelPlugin>();
+async function importPanelPlugin(id: string): Promise<PanelPlugin> {
+  const meta = config.panels[id];
+  if (!meta) {
+    throw new Error(`browser host: no panel plugin "${id}" (Grafana core panels are not available here)`);
+  }
+  const plugin = panelCache.get(id) ?? (await importPlugin<PanelPlugin>(`/${meta.module}`));
+  plugin.meta = plugin.meta ?? meta;
+  panelCache.set(id, plugin);
+  return plugin;
+}
+
+class ErrorBoundary extends Component<{ children: ReactNode }, { error?: Error }> {
+  state: { error?: Error } = {};
+  static getDerivedStateFromError(error: Error) {
+    return { error };
+  }
+  componentDidCatch(error: Error) {
+    setState('error', error.message);
+  }
+  render() {
+    return this.state.error ? <pre>browser host error boundary: {this.state.error.message}</pre> : this.props.children;
+  }
+}
+
+function Shell({ children }: { children: ReactNode }) {
+  return (
+    <ThemeContext.Provider value={config.theme2}>
+      <GlobalStyles />
+      <ErrorBoundary>{children}</ErrorBoundary>
+    </ThemeContext.Provider>
+  );
+}
+
+/** A v6 Router driven by Grafana's own history object, as Grafana does with react-router-dom-v5-compat. */
+function HostRouter({ children }: { children: ReactNode }) {
+  const history = locationService.getHistory();
+  const [location, setLocation] = useState(history.location);
+  useLayoutEffect(() => history.listen((next) => setLocation(next)), [history]);
+  return (
+    <Router navigator={history} location={location}>
+      {children}
+    </Router>
+  );
+}
+
+function AppRoot({ plugin, meta }: { plugin: AppPlugin; meta: AppPluginMeta }) {
+  const location = useLocation();
+  const Root = plugin.root;
+  if (!Root) {
+    throw new Error('app plugin has no root page');
+  }
+  return (
+    <PluginContextProvider meta={meta}>
+      <Root
+        meta={meta}
+        basename={`/a/${meta.id}`}
+        path={location.pathname}
+        query={Object.fromEntries(new URLSearchParams(location.search))}
+        onNavChanged={() => {}}
+      />
+    </PluginContextProvider>
+  );
+}
+
+async function main() {
+  registerSharedModules();
+  installServices();
+  installStandardFieldConfigStandIns();
+  setPluginImportUtils({ importPanelPlugin, getPanelPluginFromCache: (id) => panelCache.get(id) });
+  await i18next.init({ lng: 'en-US', fallbackLng: 'en-US', resources: {}, returnEmptyString: false });
+
+  let view: ReactNode;
+  if (host.panel) {
+    const plugin = await importPanelPlugin(host.panel.type);
+    view = <PanelHost plugin={plugin} spec={host.panel} range={host.range} />;
+  } else {
+    const meta = host.appMeta as unknown as AppPluginMeta;
+    const plugin = await importPlugin<AppPlugin>(`/${meta.module}`);
+    plugin.init(meta);
+    plugin.meta = meta;
+    view = (
+      <HostRouter>
+        <Routes>
+          <Route path="/a/:pluginId/*" element={<AppRoot plugin={plugin} meta={meta} />} />
+        </Routes>
+      </HostRouter>
+    );
+  }
+  createRoot(root).render(<Shell>{view}</Shell>);
+  setState('rendered');
+}
+
+main().catch((err: Error) => {
+  setState('error', err.message);
+  console.error('browser host failed to load the plugin:', err);
+});

@@ -1,0 +1,161 @@
+/**
+ * Test-only web server for the browser host: serves the esbuild-bundled host page, the built plugin at
+ * /public/plugins/<id>/ (as Grafana does, so webpack's public path for lazy chunks is right), and a
+ * minimal stand-in for Grafana's data source proxy that forwards to a real Prometheus.
+ */
+import { build } from 'esbuild';
+import { createReadStream, existsSync, statSync } from 'node:fs';
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import path from 'node:path';
+import { PROM_UID, type HostBoot, type PanelSpec } from './types';
+
+const TYPES: Record<string, string> = {
+  '.js': 'text/javascript',
+  '.css': 'text/css',
+  '.json': 'application/json',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.woff2': 'font/woff2',
+  '.woff': 'font/woff',
+  '.ttf': 'font/ttf',
+  '.map': 'application/json',
+};
+
+export async function buildHostBundle(outdir: string): Promise<void> {
+  await build({
+    entryPoints: [path.join(__dirname, 'page', 'index.tsx')],
+    outdir,
+    bundle: true,
+    format: 'iife',
+    target: 'es2022',
+    publicPath: '/host/',
+    loader: { '.woff': 'file', '.woff2': 'file', '.ttf': 'file', '.eot': 'file', '.svg': 'file', '.png': 'file' },
+    // UMD code in the bundle must not register itself with SystemJS's global AMD `define`.
+    define: { define: 'undefined', 'process.env.NODE_ENV': '"production"', global: 'window' },
+    logLevel: 'error',
+  });
+}
+
+export interface HostServerOptions {
+  boot: Omit<HostBoot, 'panel'>;
+  panels: PanelSpec[];
+  /** Nested panel metas for `config.panels`, keyed by id. */
+  panelMetas: Record<string, unknown>;
+  distDir: string;
+  bundleDir: string;
+  promUrl?: string;
+}
+
+export interface HostServer {
+  url: string;
+  /** API calls the host had no answer for: printed by the runner so gaps in the stand-in are visible. */
+  unhandled: string[];
+  close(): Promise<void>;
+}
+
+export async function startHostServer(opts: HostServerOptions): Promise<HostServer> {
+  const unhandled: string[] = [];
+  const pluginPrefix = `/public/plugins/${opts.boot.pluginId}/`;
+  const proxyPrefix = `/api/datasources/proxy/uid/${PROM_UID}/`;
+
+  const handler = async (req: IncomingMessage, res: ServerResponse) => {
+    const url = new URL(req.url ?? '/', 'http://host');
+    const p = url.pathname;
+    if (p.startsWith('/host/') && path.extname(p)) {
+      return sendFile(res, opts.bundleDir, p.slice('/host/'.length));
+    }
+    if (p.startsWith(pluginPrefix)) {
+      return sendFile(res, opts.distDir, p.slice(pluginPrefix.length));
+    }
+    if (p.startsWith(proxyPrefix)) {
+      return proxyToPrometheus(req, res, opts.promUrl, p.slice(proxyPrefix.length) + url.search);
+    }
+    if (p === `/api/plugins/${opts.boot.pluginId}/settings`) {
+      return sendJson(res, 200, opts.boot.appMeta);
+    }
+    if (p.startsWith('/api/') || path.extname(p)) {
+      unhandled.push(`${req.method} ${p}`);
+      return sendJson(res, 404, { message: 'not served by the test host' });
+    }
+    const panelMatch = /^\/host\/panel\/(\d+)$/.exec(p);
+    const panel = panelMatch ? opts.panels[Number(panelMatch[1])] : undefined;
+    res.writeHead(200, { 'content-type': 'text/html' });
+    res.end(indexHtml(opts, url.searchParams.get('theme') === 'light' ? 'light' : 'dark', panel));
+  };
+
+  const server = createServer((req, res) => {
+    handler(req, res).catch((e: unknown) => sendJson(res, 500, { message: String(e) }));
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as AddressInfo;
+  return {
+    url: `http://127.0.0.1:${port}`,
+    unhandled,
+    close: () => new Promise((resolve) => server.close(() => resolve())),
+  };
+}
+
+function indexHtml(opts: HostServerOptions, theme: 'dark' | 'light', panel?: PanelSpec): string {
+  const { pluginId } = opts.boot;
+  const promSettings = { uid: PROM_UID, name: 'Prometheus', type: 'prometheus', isDefault: true };
+  const bootData = {
+    settings: {
+      appSubUrl: '',
+      buildInfo: { version: '12.4.10', env: 'production', edition: 'Open Source' },
+      featureToggles: {},
+      datasources: { Prometheus: promSettings },
+      defaultDatasource: 'Prometheus',
+      apps: { [pluginId]: { id: pluginId, path: `public/plugins/${pluginId}/module.js`, preload: false } },
+      panels: opts.panelMetas,
+    },
+    user: { theme, isSignedIn: true, login: 'admin', orgRole: 'Admin', timezone: 'utc', language: 'en-US' },
+    navTree: [],
+    assets: { dark: '', light: '' },
+  };
+  const host: HostBoot = { ...opts.boot, panel };
+  // `<` escaped so that JSON can never close the inline <script>.
+  const json = (v: unknown) => JSON.stringify(v).replace(/</g, '\\u003c');
+  return `<!doctype html>
+<html><head><meta charset="utf-8"><title>meshtax browser host (test only)</title>
+<link rel="stylesheet" href="/host/index.css">
+<script>
+window.grafanaBootData = ${json(bootData)};
+window.__grafana_public_path__ = '/public/';
+window.process = { env: { NODE_ENV: 'production' } };
+window.meshtaxHost = ${json(host)};
+</script></head>
+<body><div id="host-root"></div><script src="/host/index.js"></script></body></html>`;
+}
+
+function sendFile(res: ServerResponse, root: string, rel: string) {
+  const file = path.join(root, path.normalize(decodeURIComponent(rel)));
+  if (!file.startsWith(root) || !existsSync(file) || !statSync(file).isFile()) {
+    return sendJson(res, 404, { message: `no such file: ${rel}` });
+  }
+  res.writeHead(200, { 'content-type': TYPES[path.extname(file)] ?? 'application/octet-stream' });
+  createReadStream(file).pipe(res);
+}
+
+function sendJson(res: ServerResponse, status: number, body: unknown) {
+  res.writeHead(status, { 'content-type': 'application/json' });
+  res.end(JSON.stringify(body));
+}
+
+/** Stands in for Grafana's /api/datasources/proxy: forwards GET/POST to Prometheus unchanged. */
+async function proxyToPrometheus(req: IncomingMessage, res: ServerResponse, promUrl: string | undefined, rest: string) {
+  if (!promUrl) {
+    return sendJson(res, 503, { status: 'error', error: 'browser host started without a Prometheus' });
+  }
+  const chunks: Buffer[] = [];
+  for await (const chunk of req) {
+    chunks.push(chunk as Buffer);
+  }
+  const upstream = await fetch(new URL(rest, promUrl.replace(/\/?$/, '/')), {
+    method: req.method,
+    headers: { 'content-type': req.headers['content-type'] ?? 'application/x-www-form-urlencoded' },
+    body: req.method === 'GET' || req.method === 'HEAD' ? undefined : Buffer.concat(chunks),
+  });
+  res.writeHead(upstream.status, { 'content-type': upstream.headers.get('content-type') ?? 'application/json' });
+  res.end(Buffer.from(await upstream.arrayBuffer()));
+}
