@@ -1,0 +1,147 @@
+/**
+ * Every figure the product shows, as { id, title, unit, expr }. The app, panels, alerts and CLI all take their
+ * PromQL from here; ids are stable (the CLI's `queries` output and the report refer to them).
+ */
+import type { MeshDef } from './catalogue';
+import { containerMonthlyCost, type Pricing } from './pricing';
+import type { Expr, Matcher } from './promql/ast';
+import { agg, bin, div, eq, labelReplace, num, rate, sel, sum } from './promql/dsl';
+import { render } from './promql/render';
+import { basisVector, podMatchers, requestVector, usageVector, type Resource } from './resources';
+import { groupLabels, groupSum, scopeMatchers, withWorkload, type Selection } from './scope';
+import { addedLatency, sideQuantile, type LatencyOptions } from './latency';
+
+export type Unit = 'cores' | 'bytes' | 'percentunit' | 'currencyUSD' | 'ms' | 'reqps' | 'pods' | 'nodes' | 'vcpuPer1kRps';
+
+export interface Figure {
+  id: string;
+  title: string;
+  unit: Unit;
+  expr: string;
+  ast: Expr;
+}
+
+export type Role = 'dataPlane' | 'controlPlane' | 'nodeAgents';
+
+export interface FigureOptions {
+  pricing: Pricing;
+  latency: LatencyOptions;
+  /** Workloads serving fewer requests per second than this are idle. */
+  idleRps: number;
+  /** The other meshes' own pods, so that one mesh's data plane never claims another's control plane. */
+  meshes: MeshDef[];
+}
+
+/** Native sidecar names of every mesh considered, for the cluster-wide request total. */
+export function nativeSidecarNames(meshes: MeshDef[]): string[] {
+  return [...new Set(meshes.flatMap((m) => m.nativeSidecarContainers ?? []))];
+}
+
+export function roleMatchers(mesh: MeshDef, role: Role): Matcher[] | undefined {
+  if (role === 'dataPlane') {
+    if (!mesh.dataPlane) {
+      return undefined;
+    }
+    const own = [mesh.controlPlane?.pod, mesh.nodeAgents?.pod].filter((x): x is string => !!x);
+    return podMatchers(mesh.dataPlane, own);
+  }
+  const ps = role === 'controlPlane' ? mesh.controlPlane : mesh.nodeAgents;
+  return ps ? podMatchers(ps, []) : undefined;
+}
+
+export function resourceExpr(resource: Resource, who: Matcher[] | undefined, s: Selection): Expr {
+  return groupSum(usageVector(resource, who ?? [], s), s);
+}
+
+export function requestExpr(resource: Resource, who: Matcher[], s: Selection, natives: string[]): Expr {
+  return groupSum(requestVector(resource, who, s, natives), s);
+}
+
+/** Per-container monthly cost of a role, keyed by container (to be unioned or grouped). */
+export function roleCostVector(mesh: MeshDef, role: Role, s: Selection, p: Pricing): Expr | undefined {
+  const who = roleMatchers(mesh, role);
+  if (!who) {
+    return undefined;
+  }
+  const natives = role === 'dataPlane' ? (mesh.nativeSidecarContainers ?? []) : [];
+  return containerMonthlyCost(basisVector('cpu', p.basis, who, s, natives), basisVector('memory', p.basis, who, s, natives), p, s.cluster);
+}
+
+export function costExpr(mesh: MeshDef, roles: Role[], s: Selection, p: Pricing): Expr | undefined {
+  const parts = roles.map((r) => roleCostVector(mesh, r, s, p)).filter((x): x is Expr => !!x);
+  if (parts.length === 0) {
+    return undefined;
+  }
+  // Roles cover disjoint containers, so `or` is a union; a missing role does not blank the total.
+  return groupSum(parts.reduce((a, b) => bin('or', a, b)), s);
+}
+
+/** Requests served, per the grouping, with the mesh's workload labels renamed to namespace/workload. */
+export function trafficExpr(mesh: MeshDef, s: Selection): Expr | undefined {
+  const t = mesh.traffic;
+  if (!t) {
+    return undefined;
+  }
+  const side = { metric: t.metric, match: t.match, workloadLabel: t.workloadLabel, namespaceLabel: t.namespaceLabel, toMs: 1 };
+  const matchers = [...Object.entries(t.match).map(([k, v]) => eq(k, v)), ...scopeMatchers(s, { namespace: t.namespaceLabel, workload: t.workloadLabel })];
+  const by = groupLabels(s.groupBy).map((l) => (l === 'namespace' ? side.namespaceLabel : l === 'workload' ? side.workloadLabel : l));
+  const summed = agg('sum', rate(sel(t.metric, ...matchers), s.window), by.length ? by : undefined);
+  return renameToCommon(summed, side, s);
+}
+
+function renameToCommon(e: Expr, side: { namespaceLabel: string; workloadLabel: string }, s: Selection): Expr {
+  // The same rule as the latency normaliser: rename, then keep only the grouping labels.
+  let out = e;
+  const lr = (x: Expr, dst: string, src: string) => labelReplace(x, dst, '$1', src, '(.*)');
+  if ((s.groupBy === 'namespace' || s.groupBy === 'workload') && side.namespaceLabel !== 'namespace') {
+    out = lr(out, 'namespace', side.namespaceLabel);
+  }
+  if (s.groupBy === 'workload') {
+    out = lr(out, 'workload', side.workloadLabel);
+  }
+  const by = groupLabels(s.groupBy);
+  return by.length ? sum(out, by) : out;
+}
+
+/** Pods running the data plane (1 per pod, whatever its container count). */
+export function podCountExpr(who: Matcher[], s: Selection): Expr {
+  const pods = agg('group', sel('container_memory_working_set_bytes', ...scopeMatchers(s), ...who), ['cluster', 'namespace', 'pod']);
+  return groupSum(pods, s);
+}
+
+/** avg or max over pods of the per-pod sum, e.g. sidecar memory per pod. */
+export function perPodExpr(op: 'avg' | 'max', resource: Resource, who: Matcher[], s: Selection): Expr {
+  const perPod = sum(usageVector(resource, who, s), ['cluster', 'namespace', 'pod']);
+  const by = groupLabels(s.groupBy);
+  return agg(op, s.groupBy === 'workload' ? withWorkload(perPod) : perPod, by.length ? by : undefined);
+}
+
+/** Average allocatable per node, joined to any grouping on cluster. */
+export function perNodeAllocatable(resource: Resource, s: Selection): Expr {
+  return agg('avg', sel('kube_node_status_allocatable', eq('resource', resource), ...(s.cluster ? [eq('cluster', s.cluster)] : [])), ['cluster']);
+}
+
+export function nodesReservedExpr(resource: Resource, who: Matcher[], s: Selection, natives: string[]): Expr {
+  return div(requestExpr(resource, who, s, natives), perNodeAllocatable(resource, s), { on: ['cluster'], groupLeft: [] });
+}
+
+export function idleCostExpr(mesh: MeshDef, s: Selection, p: Pricing, idleRps: number): Expr | undefined {
+  const ws: Selection = { ...s, groupBy: 'workload' };
+  const cost = costExpr(mesh, ['dataPlane'], ws, p);
+  const traffic = trafficExpr(mesh, ws);
+  if (!cost || !traffic) {
+    return undefined;
+  }
+  // A workload with no request series at all is idle too: `unless` keeps it.
+  return bin('unless', cost, bin('>=', traffic, num(idleRps)), { on: ['cluster', 'namespace', 'workload'] });
+}
+
+export function latencyExpr(mesh: MeshDef, o: LatencyOptions, s: Selection): Expr | undefined {
+  return mesh.latency ? addedLatency(mesh.latency, o, s) : undefined;
+}
+
+export function sideQuantileExpr(mesh: MeshDef, which: 'client' | 'server', q: number, s: Selection): Expr | undefined {
+  return mesh.latency ? sideQuantile(mesh.latency[which], q, s) : undefined;
+}
+
+export const toFigure = (id: string, title: string, unit: Unit, ast: Expr): Figure => ({ id, title, unit, ast, expr: render(ast) });

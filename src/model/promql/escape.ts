@@ -1,0 +1,78 @@
+/**
+ * Escaping and validation for everything a user can type into a query: label values, regexes,
+ * label and metric names, durations. Rejects what Prometheus would reject, with a message that says why.
+ */
+const LABEL_NAME = /^[a-zA-Z_][a-zA-Z0-9_]*$/;
+const METRIC_NAME = /^[a-zA-Z_:][a-zA-Z0-9_:]*$/;
+const DURATION = /^([0-9]+(ms|s|m|h|d|w|y))+$/;
+
+export class QueryInputError extends Error {
+  constructor(
+    readonly field: string,
+    message: string
+  ) {
+    super(message);
+    this.name = 'QueryInputError';
+  }
+}
+
+/** A PromQL double-quoted string literal. */
+export function quoteString(value: string): string {
+  return `"${value.replace(/\\/g, '\\\\').replace(/"/g, '\\"').replace(/\n/g, '\\n').replace(/\r/g, '\\r').replace(/\t/g, '\\t')}"`;
+}
+
+/** Quotes a literal for use inside a regex matcher (RE2 metacharacters). */
+export function regexQuote(literal: string): string {
+  return literal.replace(/[\\.+*?()|[\]{}^$]/g, '\\$&');
+}
+
+/** A regex alternation of literals, e.g. container names. */
+export function anyOf(literals: string[]): string {
+  return literals.map(regexQuote).join('|');
+}
+
+export function assertLabelName(name: string, field = 'label'): string {
+  if (!LABEL_NAME.test(name)) {
+    throw new QueryInputError(field, `${field}: "${name}" is not a valid Prometheus label name`);
+  }
+  return name;
+}
+
+export function assertMetricName(name: string, field = 'metric'): string {
+  if (!METRIC_NAME.test(name)) {
+    throw new QueryInputError(field, `${field}: "${name}" is not a valid Prometheus metric name`);
+  }
+  return name;
+}
+
+export function assertDuration(d: string, field = 'window'): string {
+  if (!DURATION.test(d)) {
+    throw new QueryInputError(field, `${field}: "${d}" is not a Prometheus duration (for example 5m, 1h30m)`);
+  }
+  return d;
+}
+
+export function durationSeconds(d: string): number {
+  const unit: Record<string, number> = { ms: 0.001, s: 1, m: 60, h: 3600, d: 86400, w: 604800, y: 31536000 };
+  let total = 0;
+  for (const m of assertDuration(d).matchAll(/([0-9]+)(ms|s|m|h|d|w|y)/g)) {
+    total += Number(m[1]) * unit[m[2]];
+  }
+  return total;
+}
+
+/**
+ * Checks a user regex against what Prometheus's RE2 accepts. JavaScript's engine is close enough for syntax
+ * errors; the constructs RE2 lacks (lookaround, backreferences) are rejected by name.
+ */
+export function assertRegex(re: string, field: string): string {
+  if (/\(\?[=!<]|\\[1-9]|\\k</.test(re)) {
+    throw new QueryInputError(field, `${field}: lookaround and backreferences are not supported by Prometheus (RE2): ${re}`);
+  }
+  try {
+    new RegExp(`^(?:${re})$`);
+  } catch (e) {
+    throw new QueryInputError(field, `${field}: invalid regular expression: ${(e as Error).message}`);
+  }
+  return re;
+}

@@ -1,0 +1,137 @@
+/**
+ * Runs the model's figures through any instant-query function and assembles the report
+ * (the JSON shape of `meshtax report --format json`). Unavailable figures are null with a reason, never 0.
+ */
+import { CATALOGUE, customMesh, type CustomMesh, type MeshDef } from './catalogue';
+import { bucketOf, type BucketBounds } from './buckets';
+import { meshFigures, clusterFigures } from './figureSet';
+import { podCountExpr, roleMatchers, type Figure, type FigureOptions } from './figures';
+import { sideBuckets, type LatencyOptions } from './latency';
+import { metricsOf } from './metrics';
+import { opencostProbe, type Pricing } from './pricing';
+import { render } from './promql/render';
+import type { Selection } from './scope';
+
+export interface Sample {
+  metric: Record<string, string>;
+  value: number;
+}
+export type InstantQuery = (expr: string) => Promise<Sample[]>;
+
+export interface ReportInput {
+  time: number;
+  selection: Selection;
+  pricing: Pricing;
+  /** auto: OpenCost's node prices when present, else the flat rates. */
+  pricingSource: 'auto' | 'flat' | 'opencost';
+  latency: LatencyOptions;
+  idleRps: number;
+  custom?: CustomMesh;
+}
+
+type Value = number | null;
+
+async function scalar(q: InstantQuery, expr: string): Promise<Value> {
+  const r = await q(expr);
+  return r.length === 0 || !Number.isFinite(r[0].value) ? null : r[0].value;
+}
+
+async function detect(q: InstantQuery, meshes: MeshDef[], s: Selection): Promise<MeshDef[]> {
+  const found = await Promise.all(
+    meshes.map(async (m) => {
+      const who = [roleMatchers(m, 'dataPlane'), roleMatchers(m, 'nodeAgents')].filter((x) => !!x);
+      const counts = await Promise.all(who.map((w) => scalar(q, render(podCountExpr(w!, { ...s, groupBy: 'none' })))));
+      return counts.some((c) => (c ?? 0) > 0) ? m : undefined;
+    })
+  );
+  return found.filter((m): m is MeshDef => !!m);
+}
+
+async function runFigures(q: InstantQuery, figures: Figure[]) {
+  const values: Record<string, Value> = {};
+  const reasons: Record<string, string> = {};
+  await Promise.all(
+    figures.map(async (f) => {
+      const v = await scalar(q, f.expr);
+      values[f.id] = v;
+      if (v === null) {
+        reasons[f.id] = `no data: needs ${[...metricsOf(f.ast)].join(', ')}`;
+      }
+    })
+  );
+  return { values, reasons };
+}
+
+async function bucketBounds(q: InstantQuery, m: MeshDef, s: Selection, quantile: number): Promise<{ client: BucketBounds | null; server: BucketBounds | null }> {
+  if (!m.latency) {
+    return { client: null, server: null };
+  }
+  const one = async (side: 'client' | 'server') => {
+    const r = await q(render(sideBuckets(m.latency![side], { ...s, groupBy: 'none' })));
+    return bucketOf(r.map((x) => ({ le: x.metric.le, value: x.value })), quantile, m.latency![side].toMs);
+  };
+  return { client: await one('client'), server: await one('server') };
+}
+
+function pick(values: Record<string, Value>, prefix: string, keys: string[]): Record<string, Value> {
+  return Object.fromEntries(keys.map((k) => [k, values[`${prefix}.${k}`] ?? null]));
+}
+
+export async function buildReport(q: InstantQuery, input: ReportInput) {
+  const s = { ...input.selection, groupBy: 'none' as const };
+  const catalogue = input.custom ? [...CATALOGUE, customMesh(input.custom)] : CATALOGUE;
+  const hasOpencost = input.pricingSource !== 'flat' && ((await scalar(q, render(opencostProbe(s.cluster)))) ?? 0) > 0;
+  if (input.pricingSource === 'opencost' && !hasOpencost) {
+    throw new Error('pricing: OpenCost was requested but node_cpu_hourly_cost / node_ram_hourly_cost are missing');
+  }
+  const pricing: Pricing = { ...input.pricing, source: hasOpencost ? 'opencost' : 'flat' };
+  const opts: FigureOptions = { pricing, latency: input.latency, idleRps: input.idleRps, meshes: catalogue };
+  const present = await detect(q, catalogue, s);
+  const cluster = await runFigures(q, clusterFigures(s, opts));
+  const meshes = await Promise.all(
+    present.map(async (m) => {
+      const shared = m.controlPlaneSharedWith && present.some((p) => p.id === m.controlPlaneSharedWith);
+      const def: MeshDef = shared ? { ...m, controlPlane: undefined } : m;
+      const figures = meshFigures(def, s, opts);
+      const { values: v, reasons } = await runFigures(q, figures);
+      if (shared) {
+        reasons[`${m.id}.controlPlane`] = `shared with ${m.controlPlaneSharedWith}: billed there`;
+      }
+      const pq = `p${Math.round(input.latency.quantile * 100)}`;
+      const bounds = await bucketBounds(q, m, s, input.latency.quantile);
+      const added = v[`${m.id}.latency.${pq}Added`] ?? null;
+      return {
+        id: m.id,
+        name: m.name,
+        dataPlaneKind: m.dataPlaneKind,
+        sidecars: pick(v, `${m.id}.sidecars`, ['pods', 'cpuCores', 'memoryBytes', 'cpuShare', 'memoryShare', 'cpuPerPodAvg', 'cpuPerPodMax', 'memoryPerPodAvg', 'memoryPerPodMax', 'cpuRequestCores', 'memoryRequestBytes', 'cpuRequestShare', 'memoryRequestShare', 'nodesReservedCpu', 'nodesReservedMemory', 'vcpuPer1kRps']),
+        controlPlane: pick(v, `${m.id}.controlPlane`, ['cpuCores', 'memoryBytes']),
+        nodeAgents: pick(v, `${m.id}.nodeAgents`, ['cpuCores', 'memoryBytes']),
+        traffic: pick(v, `${m.id}.traffic`, ['rps']),
+        latency: {
+          method: input.latency.method,
+          quantile: input.latency.quantile,
+          p99DeltaMs: input.latency.quantile === 0.99 ? added : null,
+          addedMs: added,
+          clientMs: v[`${m.id}.latency.${pq}Client`] ?? null,
+          serverMs: v[`${m.id}.latency.${pq}Server`] ?? null,
+          clientBucketMs: bounds.client,
+          serverBucketMs: bounds.server,
+          reason: m.latency ? reasons[`${m.id}.latency.${pq}Added`] : `${m.name} exports no latency histogram the model reads`,
+        },
+        monthlyCostUsd: pick(v, `${m.id}.cost`, ['sidecars', 'controlPlane', 'nodeAgents', 'idleSidecars', 'total']),
+        reasons,
+        queries: Object.fromEntries(figures.map((f) => [f.id, f.expr])),
+      };
+    })
+  );
+  return {
+    time: new Date(input.time * 1000).toISOString(),
+    window: s.window,
+    pricing: { ...pricing, hoursPerMonth: pricing.hoursPerMonth, note: hasOpencost ? 'OpenCost node prices (node_cpu_hourly_cost, node_ram_hourly_cost)' : 'flat rates' },
+    cluster: { ...cluster.values, reasons: cluster.reasons } as Record<string, Value | Record<string, string>>,
+    meshes,
+  };
+}
+
+export type Report = Awaited<ReturnType<typeof buildReport>>;
