@@ -6,28 +6,48 @@ import { formatValue } from './format';
 
 type Mesh = Report['meshes'][number];
 
-const ROWS: Array<[string, (m: Mesh) => number | null, Unit]> = [
-  ['Pods with a proxy', (m) => m.sidecars.pods, 'pods'],
-  ['Proxy CPU', (m) => m.sidecars.cpuCores, 'cores'],
-  ['Proxy share of cluster CPU', (m) => m.sidecars.cpuShare, 'percentunit'],
-  ['Proxy memory (working set)', (m) => m.sidecars.memoryBytes, 'bytes'],
-  ['Proxy share of cluster memory', (m) => m.sidecars.memoryShare, 'percentunit'],
-  ['Proxy memory per pod (avg)', (m) => m.sidecars.memoryPerPodAvg, 'bytes'],
-  ['Proxy share of requested CPU', (m) => m.sidecars.cpuRequestShare, 'percentunit'],
-  ['Proxy share of requested memory', (m) => m.sidecars.memoryRequestShare, 'percentunit'],
-  ["Nodes' worth of CPU requested by proxies", (m) => m.sidecars.nodesReservedCpu, 'nodes'],
-  ['Proxy vCPU per 1000 rps', (m) => m.sidecars.vcpuPer1kRps, 'vcpuPer1kRps'],
-  ['Control-plane CPU', (m) => m.controlPlane.cpuCores, 'cores'],
-  ['Control-plane memory', (m) => m.controlPlane.memoryBytes, 'bytes'],
-  ['Node-agent CPU', (m) => m.nodeAgents.cpuCores, 'cores'],
-  ['Node-agent memory', (m) => m.nodeAgents.memoryBytes, 'bytes'],
-  ['Latency added', (m) => m.latency.addedMs, 'ms'],
-  ['Monthly cost: proxies', (m) => m.monthlyCostUsd.sidecars, 'currencyUSD'],
-  ['Monthly cost: control plane', (m) => m.monthlyCostUsd.controlPlane, 'currencyUSD'],
-  ['Monthly cost: node agents', (m) => m.monthlyCostUsd.nodeAgents, 'currencyUSD'],
-  ['Monthly cost: idle proxies (included above)', (m) => m.monthlyCostUsd.idleSidecars, 'currencyUSD'],
-  ['Monthly cost: total', (m) => m.monthlyCostUsd.total, 'currencyUSD'],
+/** [label, figure id suffix, unit]: a row shows only when the mesh has that figure at all. */
+const ROWS: Array<[string, string, Unit]> = [
+  ['Pods with a proxy', 'sidecars.pods', 'pods'],
+  ['Proxy CPU', 'sidecars.cpuCores', 'cores'],
+  ['Proxy share of cluster CPU', 'sidecars.cpuShare', 'percentunit'],
+  ['Proxy memory (working set)', 'sidecars.memoryBytes', 'bytes'],
+  ['Proxy share of cluster memory', 'sidecars.memoryShare', 'percentunit'],
+  ['Proxy memory per pod (avg)', 'sidecars.memoryPerPodAvg', 'bytes'],
+  ['Proxy share of requested CPU', 'sidecars.cpuRequestShare', 'percentunit'],
+  ['Proxy share of requested memory', 'sidecars.memoryRequestShare', 'percentunit'],
+  ["Nodes' worth of CPU requested by proxies", 'sidecars.nodesReservedCpu', 'nodes'],
+  ['Proxy vCPU per 1000 rps', 'sidecars.vcpuPer1kRps', 'vcpuPer1kRps'],
+  ['Control-plane CPU', 'controlPlane.cpuCores', 'cores'],
+  ['Control-plane memory', 'controlPlane.memoryBytes', 'bytes'],
+  ['Node-agent CPU', 'nodeAgents.cpuCores', 'cores'],
+  ['Node-agent memory', 'nodeAgents.memoryBytes', 'bytes'],
+  ['Monthly cost: proxies', 'cost.sidecars', 'currencyUSD'],
+  ['Monthly cost: control plane', 'cost.controlPlane', 'currencyUSD'],
+  ['Monthly cost: node agents', 'cost.nodeAgents', 'currencyUSD'],
+  ['Monthly cost: idle proxies (included above)', 'cost.idleSidecars', 'currencyUSD'],
+  ['Monthly cost: total', 'cost.total', 'currencyUSD'],
 ];
+
+const COMPACT = { top: '', 'top-mid': '', 'top-left': '', 'top-right': '', bottom: '', 'bottom-mid': '', 'bottom-left': '', 'bottom-right': '', left: '', 'left-mid': '', mid: '', 'mid-mid': '', right: '', 'right-mid': '', middle: '  ' };
+
+function value(m: Mesh, key: string): number | null {
+  const [group, field] = key.split('.');
+  const groups = m as unknown as Record<string, Record<string, number | null> | undefined>;
+  return groups[group === 'cost' ? 'monthlyCostUsd' : group]?.[field] ?? null;
+}
+
+function rows(m: Mesh): Array<[string, number | null, Unit, string]> {
+  const shown = ROWS.filter(([, key]) => `${m.id}.${key}` in m.queries);
+  const out: Array<[string, number | null, Unit, string]> = shown.map(([label, key, unit]) => [label, value(m, key), unit, m.reasons[`${m.id}.${key}`] ?? '']);
+  const firstCost = shown.findIndex(([, key]) => key.startsWith('cost.'));
+  out.splice(firstCost < 0 ? out.length : firstCost, 0, ['Latency added', m.latency.addedMs, 'ms', bucketNote(m)]);
+  const shared = m.reasons[`${m.id}.controlPlane`];
+  if (shared) {
+    out.push(['Control plane', null, 'cores', shared]);
+  }
+  return out;
+}
 
 function bucketNote(m: Mesh): string {
   const b = m.latency.clientBucketMs;
@@ -46,7 +66,7 @@ export function renderTable(r: Report): string {
     p.source === 'opencost'
       ? `Pricing: OpenCost node prices, ${p.hoursPerMonth} h/month, basis: ${p.basis}`
       : `Pricing: $${p.cpuHourUsd} per vCPU-hour, $${p.gibHourUsd} per GiB-hour, ${p.hoursPerMonth} h/month, basis: ${p.basis}`,
-    `Cluster: ${formatValue(r.cluster.cpuCores as number | null, 'cores')} used, ${formatValue(r.cluster.memoryBytes as number | null, 'bytes')} working set`,
+    `Cluster: ${formatValue(r.cluster.cpuCores, 'cores')} used, ${formatValue(r.cluster.memoryBytes, 'bytes')} working set`,
     '',
   ];
   if (r.meshes.length === 0) {
@@ -54,10 +74,8 @@ export function renderTable(r: Report): string {
     return lines.join('\n') + '\n';
   }
   for (const m of r.meshes) {
-    const t = new Table({ head: [m.name, 'value', 'note'], style: { head: [], border: [] }, colAligns: ['left', 'right', 'left'] });
-    for (const [label, get, unit] of ROWS) {
-      const v = get(m);
-      const note = label === 'Latency added' ? bucketNote(m) : v === null ? 'unavailable' : '';
+    const t = new Table({ head: [m.name, 'value', 'note'], chars: COMPACT, style: { head: [], border: [], 'padding-left': 0, 'padding-right': 0 }, colAligns: ['left', 'right', 'left'] });
+    for (const [label, v, unit, note] of rows(m)) {
       t.push([label, formatValue(v, unit), note]);
     }
     lines.push(t.toString(), '');
@@ -67,12 +85,11 @@ export function renderTable(r: Report): string {
 
 export function renderCsv(r: Report): string {
   const esc = (s: string) => (/[",\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s);
-  const rows = ['mesh,figure,value,unit'];
+  const lines = ['mesh,figure,value,unit,note'];
   for (const m of r.meshes) {
-    for (const [label, get, unit] of ROWS) {
-      const v = get(m);
-      rows.push([m.id, label, v === null ? '' : String(v), unit].map(esc).join(','));
+    for (const [label, v, unit, note] of rows(m)) {
+      lines.push([m.id, label, v === null ? '' : String(v), unit, note].map(esc).join(','));
     }
   }
-  return rows.join('\n') + '\n';
+  return lines.join('\n') + '\n';
 }

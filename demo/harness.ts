@@ -3,13 +3,14 @@
  * prometheus on 127.0.0.1 and a free port, and always stops it and removes the directory afterwards.
  */
 import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { expandCluster } from './cluster';
 import { writeOpenMetrics } from './openmetrics';
 import { FIXTURE_START, preset } from './presets';
+import { fnv1a } from './names';
 import { allSeries } from './series';
 import type { Cluster, ClusterSpec } from './types';
 
@@ -82,6 +83,23 @@ async function api(url: string, path: string, params: Record<string, string>): P
   return body;
 }
 
+/**
+ * Backfilled blocks are reused between test files while the generator and the preset are unchanged
+ * (keyed by a hash of both); MESHTAX_TSDB_CACHE=off disables it. Prometheus always runs on a private copy.
+ */
+function cacheDir(spec: ClusterSpec): string | undefined {
+  if (process.env.MESHTAX_TSDB_CACHE === 'off') {
+    return undefined;
+  }
+  const sources = readdirSync(__dirname)
+    .filter((f) => f.endsWith('.ts') && !f.includes('.test.'))
+    .sort()
+    .map((f) => readFileSync(join(__dirname, f), 'utf8'))
+    .join('\n');
+  const key = fnv1a(JSON.stringify(spec) + sources).toString(16);
+  return join(__dirname, '..', 'node_modules', '.cache', 'meshtax-tsdb', `${spec.preset}-${key}`);
+}
+
 export async function startPrometheus(opts: { preset?: string; spec?: ClusterSpec } = {}): Promise<PromHandle> {
   const prometheus = requireTool('prometheus');
   const promtool = requireTool('promtool');
@@ -97,10 +115,23 @@ export async function startPrometheus(opts: { preset?: string; spec?: ClusterSpe
     const end = start + spec.durationSec;
     const t0 = Date.now();
     const cluster = expandCluster(spec);
-    const { samples } = writeOpenMetrics(join(dir, 'data.om'), allSeries(cluster), start, end, spec.scrapeIntervalSec);
+    const cached = cacheDir(spec);
+    let samples = 0;
+    if (cached && existsSync(join(cached, 'done'))) {
+      cpSync(join(cached, 'tsdb'), join(dir, 'tsdb'), { recursive: true });
+    } else {
+      samples = writeOpenMetrics(join(dir, 'data.om'), allSeries(cluster), start, end, spec.scrapeIntervalSec).samples;
+    }
     const t1 = Date.now();
-    execFileSync(promtool, ['tsdb', 'create-blocks-from', 'openmetrics', '-q', '--max-block-duration=24h', join(dir, 'data.om'), join(dir, 'tsdb')], { stdio: 'pipe' });
-    rmSync(join(dir, 'data.om'));
+    if (!existsSync(join(dir, 'tsdb'))) {
+      execFileSync(promtool, ['tsdb', 'create-blocks-from', 'openmetrics', '-q', '--max-block-duration=24h', join(dir, 'data.om'), join(dir, 'tsdb')], { stdio: 'pipe' });
+      rmSync(join(dir, 'data.om'));
+      if (cached) {
+        rmSync(cached, { recursive: true, force: true });
+        cpSync(join(dir, 'tsdb'), join(cached, 'tsdb'), { recursive: true });
+        writeFileSync(join(cached, 'done'), String(samples));
+      }
+    }
     const t2 = Date.now();
     writeFileSync(join(dir, 'prometheus.yml'), 'global:\n  scrape_interval: 15s\n');
     const port = await freePort();

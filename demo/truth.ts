@@ -80,6 +80,22 @@ function latencyTruth(cluster: Cluster, mesh: MeshKind): { source: QuantileTruth
   return { source, destination, deltaTrueMs: source.trueMs - destination.trueMs, deltaPromMs: source.promMs - destination.promMs };
 }
 
+/** Latency truths for one workload: both proxy sides and the app's own histogram. */
+export function workloadLatency(cluster: Cluster, namespace: string, workload: string) {
+  const pod = cluster.pods.find((p) => p.namespace === namespace && p.workload === workload && p.latency);
+  const prox = pod?.mesh === 'istio' ? proxyLatency.istio : pod?.mesh === 'linkerd' ? proxyLatency.linkerd : undefined;
+  if (!pod || !prox || pod.rps <= 0) {
+    return null;
+  }
+  const bounds = pod.mesh === 'istio' ? BUCKETS.istioMs : BUCKETS.linkerdMs;
+  const one = (p: { shiftMs: number; scale: number }, b: number[]) => mixtureQuantile([{ d: affine(pod.latency!, p), weight: 1 }], 0.99, b);
+  return {
+    source: one(prox.source, bounds),
+    destination: one(prox.destination, bounds),
+    app: pod.appHistogram ? one({ shiftMs: 0, scale: 1 }, BUCKETS.otelSeconds.map((s) => s * 1000)) : null,
+  };
+}
+
 export function meshesPresent(rows: Row[]): MeshKind[] {
   const order: MeshKind[] = ['istio', 'istio-ambient', 'linkerd', 'cilium'];
   return order.filter((m) => rows.some((r) => r.c.mesh === m && (isDataPlane(r, m) || r.c.role === 'node-agent')));

@@ -7,7 +7,7 @@ import { containerMonthlyCost, type Pricing } from './pricing';
 import type { Expr, Matcher } from './promql/ast';
 import { agg, bin, div, eq, labelReplace, num, rate, sel, sum } from './promql/dsl';
 import { render } from './promql/render';
-import { basisVector, podMatchers, requestVector, usageVector, type Resource } from './resources';
+import { basisVector, podMatchers, REAL_CONTAINERS, requestVector, usageVector, type Resource } from './resources';
 import { groupLabels, groupSum, scopeMatchers, withWorkload, type Selection } from './scope';
 import { addedLatency, sideQuantile, type LatencyOptions } from './latency';
 
@@ -105,7 +105,7 @@ function renameToCommon(e: Expr, side: { namespaceLabel: string; workloadLabel: 
 
 /** Pods running the data plane (1 per pod, whatever its container count). */
 export function podCountExpr(who: Matcher[], s: Selection): Expr {
-  const pods = agg('group', sel('container_memory_working_set_bytes', ...scopeMatchers(s), ...who), ['cluster', 'namespace', 'pod']);
+  const pods = agg('group', sel('container_memory_working_set_bytes', ...REAL_CONTAINERS, ...scopeMatchers(s), ...who), ['cluster', 'namespace', 'pod']);
   return groupSum(pods, s);
 }
 

@@ -47,6 +47,15 @@ async function detect(q: InstantQuery, meshes: MeshDef[], s: Selection): Promise
   return found.filter((m): m is MeshDef => !!m);
 }
 
+export function isControlPlaneShared(m: MeshDef, present: MeshDef[]): boolean {
+  return !!m.controlPlaneSharedWith && present.some((p) => p.id === m.controlPlaneSharedWith);
+}
+
+/** One istiod serves sidecar and ambient Istio: bill it once, to the mesh that owns it when both are present. */
+export function resolveShared(m: MeshDef, present: MeshDef[]): MeshDef {
+  return isControlPlaneShared(m, present) ? { ...m, controlPlane: undefined } : m;
+}
+
 async function runFigures(q: InstantQuery, figures: Figure[]) {
   const values: Record<string, Value> = {};
   const reasons: Record<string, string> = {};
@@ -73,8 +82,8 @@ async function bucketBounds(q: InstantQuery, m: MeshDef, s: Selection, quantile:
   return { client: await one('client'), server: await one('server') };
 }
 
-function pick(values: Record<string, Value>, prefix: string, keys: string[]): Record<string, Value> {
-  return Object.fromEntries(keys.map((k) => [k, values[`${prefix}.${k}`] ?? null]));
+function pick<K extends string>(values: Record<string, Value>, prefix: string, keys: K[]): Record<K, Value> {
+  return Object.fromEntries(keys.map((k) => [k, values[`${prefix}.${k}`] ?? null])) as Record<K, Value>;
 }
 
 export async function buildReport(q: InstantQuery, input: ReportInput) {
@@ -90,8 +99,8 @@ export async function buildReport(q: InstantQuery, input: ReportInput) {
   const cluster = await runFigures(q, clusterFigures(s, opts));
   const meshes = await Promise.all(
     present.map(async (m) => {
-      const shared = m.controlPlaneSharedWith && present.some((p) => p.id === m.controlPlaneSharedWith);
-      const def: MeshDef = shared ? { ...m, controlPlane: undefined } : m;
+      const shared = isControlPlaneShared(m, present);
+      const def = resolveShared(m, present);
       const figures = meshFigures(def, s, opts);
       const { values: v, reasons } = await runFigures(q, figures);
       if (shared) {
@@ -129,7 +138,7 @@ export async function buildReport(q: InstantQuery, input: ReportInput) {
     time: new Date(input.time * 1000).toISOString(),
     window: s.window,
     pricing: { ...pricing, hoursPerMonth: pricing.hoursPerMonth, note: hasOpencost ? 'OpenCost node prices (node_cpu_hourly_cost, node_ram_hourly_cost)' : 'flat rates' },
-    cluster: { ...cluster.values, reasons: cluster.reasons } as Record<string, Value | Record<string, string>>,
+    cluster: { ...pick(cluster.values, 'cluster', ['cpuCores', 'memoryBytes', 'cpuRequestCores', 'memoryRequestBytes']), reasons: cluster.reasons },
     meshes,
   };
 }
