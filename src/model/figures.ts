@@ -118,11 +118,14 @@ export function perPodExpr(op: 'avg' | 'max', resource: Resource, who: Matcher[]
 
 /** Average allocatable per node, joined to any grouping on cluster. */
 export function perNodeAllocatable(resource: Resource, s: Selection): Expr {
-  return agg('avg', sel('kube_node_status_allocatable', eq('resource', resource), ...(s.cluster ? [eq('cluster', s.cluster)] : [])), ['cluster']);
+  const nodes = sel('kube_node_status_allocatable', eq('resource', resource), ...(s.cluster ? [eq('cluster', s.cluster)] : []));
+  return agg('avg', nodes, s.groupBy === 'none' ? undefined : ['cluster']);
 }
 
 export function nodesReservedExpr(resource: Resource, who: Matcher[], s: Selection, natives: string[]): Expr {
-  return div(requestExpr(resource, who, s, natives), perNodeAllocatable(resource, s), { on: ['cluster'], groupLeft: [] });
+  // Ungrouped, both sides are label-less; grouped, each namespace or workload divides by its own cluster's nodes.
+  const matching = s.groupBy === 'none' ? undefined : { on: ['cluster'], groupLeft: [] };
+  return div(requestExpr(resource, who, s, natives), perNodeAllocatable(resource, s), matching);
 }
 
 export function idleCostExpr(mesh: MeshDef, s: Selection, p: Pricing, idleRps: number): Expr | undefined {
