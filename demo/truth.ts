@@ -48,13 +48,18 @@ export function isDataPlane(r: Row, mesh: MeshKind): boolean {
 }
 
 /** Monthly cost of rows; OpenCost prices each container at its node's rates. */
-export function monthlyCost(cluster: Cluster, rows: Row[], basis: Basis, pricing: FlatPricing | 'opencost'): number {
-  const hours = pricing === 'opencost' ? 730 : pricing.hoursPerMonth;
+export interface OpencostPricing {
+  source: 'opencost';
+  hoursPerMonth: number;
+}
+
+export function monthlyCost(cluster: Cluster, rows: Row[], basis: Basis, pricing: FlatPricing | OpencostPricing): number {
+  const hours = pricing.hoursPerMonth;
   return sum(
     rows.map((r) => {
       const cpu = basis === 'usage' ? r.cpu : basis === 'requests' ? r.reqCpu : Math.max(r.cpu, r.reqCpu);
       const mem = basis === 'usage' ? r.mem : basis === 'requests' ? r.reqMem : Math.max(r.mem, r.reqMem);
-      const p = pricing === 'opencost' ? nodePrices(cluster, r.pod.node)! : { cpuHourlyUsd: pricing.cpuHourUsd, ramGiBHourlyUsd: pricing.gibHourUsd };
+      const p = 'source' in pricing ? nodePrices(cluster, r.pod.node)! : { cpuHourlyUsd: pricing.cpuHourUsd, ramGiBHourlyUsd: pricing.gibHourUsd };
       return (cpu * p.cpuHourlyUsd + (mem / GiB) * p.ramGiBHourlyUsd) * hours;
     })
   );

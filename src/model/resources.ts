@@ -74,5 +74,6 @@ export function basisVector(resource: Resource, basis: Basis, who: Matcher[], s:
   // max(usage, requests) per container, as OpenCost allocates; containers without requests keep their usage.
   const use = usageVector(resource, who, s);
   const on = { on: MATCH_KEY };
-  return bin('or', bin('or', bin('>', use, req, on), req, on), use, on);
+  // group_left() keeps every usage label (node included): a plain on() would cut the result down to MATCH_KEY.
+  return bin('or', bin('or', bin('>', use, req, { ...on, groupLeft: [] }), req, on), use, on);
 }
