@@ -3,7 +3,7 @@ import { InvalidArgumentError, Option, type Command } from 'commander';
 import type { CustomMesh } from '../src/model/catalogue';
 import { LATENCY_METHODS, type LatencyMethod } from '../src/model/latency';
 import { DEFAULT_PRICING, validatePricing, type Pricing } from '../src/model/pricing';
-import { assertDuration, assertRegex } from '../src/model/promql/escape';
+import { assertDuration, assertRegex, QueryInputError } from '../src/model/promql/escape';
 import type { Basis } from '../src/model/resources';
 import type { Grouping, Selection } from '../src/model/scope';
 import type { ReportInput } from '../src/model/report';
@@ -85,7 +85,8 @@ export function toReportInput(f: SelectionFlags): ReportInput {
   try {
     validatePricing(pricing);
   } catch (e) {
-    throw new InvalidArgumentError(`--${(e as Error).message}`);
+    // Thrown from inside an action, so commander has not printed anything: main() prints QueryInputErrors.
+    throw new QueryInputError((e as QueryInputError).field, `--${(e as Error).message}`);
   }
   const selection: Selection = {
     window: f.window,

@@ -1,0 +1,131 @@
+/** The CLI from the outside: real process, real Prometheus, the JSON contract and the exit codes. */
+import { spawnSync } from 'node:child_process';
+import { createServer, type Server } from 'node:http';
+import { join } from 'node:path';
+import { startPrometheus, type PromHandle } from '../demo/harness';
+import { groundTruth } from '../demo/truth';
+import { close } from '../src/model/__int__/truthOf';
+
+const ROOT = join(__dirname, '..');
+
+function meshtax(args: string[]) {
+  const r = spawnSync(join(ROOT, 'node_modules', '.bin', 'tsx'), [join(ROOT, 'cli', 'meshtax.ts'), ...args], { encoding: 'utf8', timeout: 60000 });
+  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
+}
+
+let prom: PromHandle;
+beforeAll(async () => {
+  prom = await startPrometheus({ preset: 'migration' });
+});
+afterAll(async () => {
+  await prom?.stop();
+});
+
+test('report --format json keeps the contract and matches ground truth', () => {
+  const r = meshtax(['report', '--prometheus', prom.url, '--time', String(prom.evalTime), '--format', 'json', '--pricing', 'flat']);
+  expect(r.stderr).toBe('');
+  expect(r.code).toBe(0);
+  const report = JSON.parse(r.stdout);
+  const t = groundTruth(prom.cluster, prom.evalTime, 300);
+  expect(Object.keys(report)).toEqual(expect.arrayContaining(['time', 'pricing', 'cluster', 'meshes']));
+  expect(report.time).toBe(new Date(prom.evalTime * 1000).toISOString());
+  expect(close(report.cluster.cpuCores, t.cluster.cpuCores)).toBe(true);
+  expect(close(report.cluster.memoryBytes, t.cluster.memoryBytes)).toBe(true);
+  expect(report.meshes.map((m: { id: string }) => m.id)).toEqual(t.meshes.map((m) => m.id));
+  for (const m of report.meshes) {
+    const want = t.meshes.find((x) => x.id === m.id)!;
+    for (const k of ['pods', 'cpuCores', 'memoryBytes', 'cpuShare', 'memoryShare'] as const) {
+      expect({ k, ok: close(m.sidecars[k], want.sidecars[k]) }).toEqual({ k, ok: true });
+    }
+    expect(close(m.controlPlane.cpuCores, want.controlPlane.cpuCores)).toBe(true);
+    expect(close(m.controlPlane.memoryBytes, want.controlPlane.memoryBytes)).toBe(true);
+    expect(close(m.monthlyCostUsd.sidecars, want.monthlyCostUsd.sidecars)).toBe(true);
+    expect(close(m.monthlyCostUsd.controlPlane, want.monthlyCostUsd.controlPlane)).toBe(true);
+    expect(close(m.monthlyCostUsd.total, want.monthlyCostUsd.total)).toBe(true);
+    expect(m.latency.method).toBe('reporter-delta');
+    expect(close(m.latency.p99DeltaMs, want.latency!.deltaPromMs)).toBe(true);
+    expect(m.latency.clientBucketMs).toEqual({ lowerMs: want.latency!.source.lowerMs, upperMs: want.latency!.source.upperMs });
+    // Node agents do not exist for sidecar meshes: null, with no figure behind it.
+    expect(m.nodeAgents.cpuCores).toBeNull();
+  }
+});
+
+test('OpenCost prices are used automatically when present', () => {
+  const r = meshtax(['report', '--prometheus', prom.url, '--time', String(prom.evalTime), '--format', 'json']);
+  expect(r.code).toBe(0);
+  expect(JSON.parse(r.stdout).pricing.source).toBe('opencost');
+});
+
+test('table output names units and pricing', () => {
+  const r = meshtax(['report', '--prometheus', prom.url, '--time', new Date(prom.evalTime * 1000).toISOString(), '--pricing', 'flat']);
+  expect(r.code).toBe(0);
+  expect(r.stdout).toContain('Pricing: $0.04 per vCPU-hour, $0.005 per GiB-hour, 730 h/month, basis: usage');
+  expect(r.stdout).toMatch(/Proxy CPU\s+[0-9.]+ cores/);
+  expect(r.stdout).toMatch(/Monthly cost: total\s+\$[0-9.,]+/);
+  expect(r.stdout).toMatch(/client p99 lies between [0-9.]+ and [0-9.]+ ms/);
+});
+
+test('--fail-above-usd exits 4 over budget and 0 under it', () => {
+  const over = meshtax(['report', '--prometheus', prom.url, '--time', String(prom.evalTime), '--format', 'json', '--fail-above-usd', '1']);
+  expect(over.code).toBe(4);
+  expect(over.stderr).toMatch(/cost gate: istio \$[0-9.]+/);
+  const under = meshtax(['report', '--prometheus', prom.url, '--time', String(prom.evalTime), '--format', 'json', '--fail-above-usd', '100000']);
+  expect(under.code).toBe(0);
+});
+
+test.each([
+  [['report', '--prometheus', 'not a url'], /--prometheus/],
+  [['report', '--prometheus', 'http://x', '--window', 'five'], /--window/],
+  [['report', '--prometheus', 'http://x', '--namespace', '(unclosed'], /--namespace/],
+  [['report', '--prometheus', 'http://x', '--cpu-hour-usd', 'abc'], /--cpu-hour-usd/],
+  [['report', '--prometheus', 'http://x', '--cpu-hour-usd', '-1'], /cpu-hour-usd/],
+  [['report', '--prometheus', 'http://x', '--basis', 'vibes'], /--basis/],
+  [['report', '--prometheus', 'http://x', '--time', 'yesterday'], /--time/],
+  [['report'], /--prometheus/],
+  [['report', '--prometheus', 'http://x', '--no-such-flag'], /no-such-flag/],
+])('bad arguments exit 2 and name the flag: %j', (args, flag) => {
+  const r = meshtax(args);
+  expect(r.code).toBe(2);
+  expect(r.stderr).toMatch(flag);
+});
+
+test('an unreachable Prometheus exits 3 with its URL', () => {
+  const r = meshtax(['report', '--prometheus', 'http://127.0.0.1:9', '--timeout', '5']);
+  expect(r.code).toBe(3);
+  expect(r.stderr).toContain('http://127.0.0.1:9/');
+});
+
+test('a Prometheus that errors exits 3 with the status', async () => {
+  const server: Server = createServer((_req, res) => {
+    res.writeHead(503, { 'content-type': 'application/json' });
+    res.end(JSON.stringify({ status: 'error', errorType: 'unavailable', error: 'overloaded' }));
+  });
+  await new Promise<void>((r) => server.listen(0, '127.0.0.1', () => r()));
+  const port = (server.address() as { port: number }).port;
+  const r = await new Promise<ReturnType<typeof meshtax>>((resolve) => setImmediate(() => resolve(meshtaxAsync(['report', '--prometheus', `http://127.0.0.1:${port}`]))));
+  server.close();
+  expect((await r).code).toBe(3);
+  expect((await r).stderr).toMatch(/HTTP 503/);
+});
+
+/** The fake server above lives in this process, so the CLI must run without blocking the event loop. */
+function meshtaxAsync(args: string[]): Promise<ReturnType<typeof meshtax>> {
+  const { spawn } = require('node:child_process') as typeof import('node:child_process');
+  return new Promise((resolve) => {
+    const p = spawn(join(ROOT, 'node_modules', '.bin', 'tsx'), [join(ROOT, 'cli', 'meshtax.ts'), ...args]);
+    let stdout = '';
+    let stderr = '';
+    p.stdout.on('data', (d) => (stdout += d));
+    p.stderr.on('data', (d) => (stderr += d));
+    p.on('close', (code) => resolve({ code, stdout, stderr }));
+  });
+}
+
+test('queries --format json prints id, title, unit, expr for every figure', () => {
+  const r = meshtax(['queries', '--format', 'json', '--cluster', 'prod-eu-1']);
+  expect(r.code).toBe(0);
+  const rows = JSON.parse(r.stdout) as Array<Record<string, string>>;
+  expect(rows.length).toBeGreaterThan(60);
+  rows.forEach((row) => expect(Object.keys(row)).toEqual(['id', 'title', 'unit', 'expr']));
+  expect(rows.find((x) => x.id === 'istio.sidecars.cpuShare')!.expr).toContain('cluster="prod-eu-1"');
+});
