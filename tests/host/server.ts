@@ -51,11 +51,14 @@ export interface HostServer {
   url: string;
   /** API calls the host had no answer for: printed by the runner so gaps in the stand-in are visible. */
   unhandled: string[];
+  /** Prometheus error answers (bad PromQL etc.); the browser also logs each as a failed request. */
+  promErrors: string[];
   close(): Promise<void>;
 }
 
 export async function startHostServer(opts: HostServerOptions): Promise<HostServer> {
   const unhandled: string[] = [];
+  const promErrors: string[] = [];
   const pluginPrefix = `/public/plugins/${opts.boot.pluginId}/`;
   const proxyPrefix = `/api/datasources/proxy/uid/${PROM_UID}/`;
 
@@ -63,13 +66,23 @@ export async function startHostServer(opts: HostServerOptions): Promise<HostServ
     const url = new URL(req.url ?? '/', 'http://host');
     const p = url.pathname;
     if (p.startsWith('/host/') && path.extname(p)) {
+      // Cacheable, so Chromium reuses its compiled code for the ~18 MB host bundle across pages.
+      res.setHeader('cache-control', 'max-age=3600');
       return sendFile(res, opts.bundleDir, p.slice('/host/'.length));
     }
     if (p.startsWith(pluginPrefix)) {
       return sendFile(res, opts.distDir, p.slice(pluginPrefix.length));
     }
     if (p.startsWith(proxyPrefix)) {
-      return proxyToPrometheus(req, res, opts.promUrl, p.slice(proxyPrefix.length) + url.search);
+      return proxyToPrometheus(req, res, opts.promUrl, p.slice(proxyPrefix.length) + url.search, promErrors);
+    }
+    if (p.startsWith('/public/build/img/icons/')) {
+      return sendIcon(res, p.slice('/public/build/img/icons/'.length));
+    }
+    if (p.startsWith('/public/fonts/') || p === '/favicon.ico') {
+      // Grafana's Inter and Roboto Mono web fonts are not on npm: answer with no font, the browser falls back.
+      res.writeHead(204);
+      return res.end();
     }
     if (p === `/api/plugins/${opts.boot.pluginId}/settings`) {
       return sendJson(res, 200, opts.boot.appMeta);
@@ -92,6 +105,7 @@ export async function startHostServer(opts: HostServerOptions): Promise<HostServ
   return {
     url: `http://127.0.0.1:${port}`,
     unhandled,
+    promErrors,
     close: () => new Promise((resolve) => server.close(() => resolve())),
   };
 }
@@ -137,14 +151,34 @@ function sendFile(res: ServerResponse, root: string, rel: string) {
   createReadStream(file).pipe(res);
 }
 
+const ICONS = path.join(__dirname, '../../node_modules/@grafana/ui/dist/public/img/icons');
+// Stand-in for the icons Grafana ships in public/ but @grafana/ui's npm package does not (e.g. unicons/spinner).
+const MISSING_ICON =
+  '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 24 24"><circle cx="12" cy="12" r="4"/></svg>';
+
+function sendIcon(res: ServerResponse, rel: string) {
+  if (existsSync(path.join(ICONS, path.normalize(rel)))) {
+    return sendFile(res, ICONS, rel);
+  }
+  res.writeHead(200, { 'content-type': 'image/svg+xml' });
+  res.end(MISSING_ICON);
+}
+
 function sendJson(res: ServerResponse, status: number, body: unknown) {
   res.writeHead(status, { 'content-type': 'application/json' });
   res.end(JSON.stringify(body));
 }
 
 /** Stands in for Grafana's /api/datasources/proxy: forwards GET/POST to Prometheus unchanged. */
-async function proxyToPrometheus(req: IncomingMessage, res: ServerResponse, promUrl: string | undefined, rest: string) {
+async function proxyToPrometheus(
+  req: IncomingMessage,
+  res: ServerResponse,
+  promUrl: string | undefined,
+  rest: string,
+  errors: string[]
+) {
   if (!promUrl) {
+    errors.push(`no Prometheus for ${rest}`);
     return sendJson(res, 503, { status: 'error', error: 'browser host started without a Prometheus' });
   }
   const chunks: Buffer[] = [];
@@ -156,6 +190,10 @@ async function proxyToPrometheus(req: IncomingMessage, res: ServerResponse, prom
     headers: { 'content-type': req.headers['content-type'] ?? 'application/x-www-form-urlencoded' },
     body: req.method === 'GET' || req.method === 'HEAD' ? undefined : Buffer.concat(chunks),
   });
+  const body = Buffer.from(await upstream.arrayBuffer());
+  if (!upstream.ok) {
+    errors.push(`${upstream.status} ${decodeURIComponent(rest).slice(0, 300)}: ${body.toString().slice(0, 300)}`);
+  }
   res.writeHead(upstream.status, { 'content-type': upstream.headers.get('content-type') ?? 'application/json' });
-  res.end(Buffer.from(await upstream.arrayBuffer()));
+  res.end(body);
 }

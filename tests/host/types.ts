@@ -34,7 +34,6 @@ export interface HostBoot {
   panel?: PanelSpec;
   /** Epoch milliseconds. */
   range: { from: number; to: number };
-  promUid: string;
 }
 
 export const PROM_UID = 'meshtax-host-prometheus';

@@ -13,6 +13,7 @@ import {
   LoadingState,
   type PanelData,
   type PanelPlugin,
+  standardEditorsRegistry,
   standardFieldConfigEditorRegistry,
 } from '@grafana/data';
 import { config } from '@grafana/runtime';
@@ -24,13 +25,28 @@ const WIDTH = 900;
 const HEIGHT = 420;
 
 /**
- * Grafana core fills this registry (unit, min, max, thresholds, ...) from code that is not on npm; without it
- * applyFieldOverrides drops fieldConfig.defaults. These identity entries copy each value through unchanged.
+ * Grafana core fills these registries from code that is not on npm. Without the option editors,
+ * PanelOptionsEditorBuilder.addTextInput() and friends throw; without the standard field config items,
+ * applyFieldOverrides drops fieldConfig.defaults. The stand-ins have no UI and pass each value through unchanged.
  */
-export function installStandardFieldConfigStandIns(): void {
-  const ids = ['unit', 'decimals', 'min', 'max', 'displayName', 'noValue', 'color', 'thresholds', 'mappings', 'links'];
+export function installRegistryStandIns(): void {
+  const editors = ['boolean', 'color', 'dashboard-uid', 'field-name', 'multi-select', 'number', 'radio', 'select'];
+  editors.push('slider', 'strings', 'text', 'timezone', 'unit', 'links', 'mappings', 'thresholds', 'fieldColor');
+  standardEditorsRegistry.setInit(() => editors.map((id) => ({ id, name: id, editor: () => null })));
+  const fieldConfig = [
+    'unit',
+    'decimals',
+    'min',
+    'max',
+    'displayName',
+    'noValue',
+    'color',
+    'thresholds',
+    'mappings',
+    'links',
+  ];
   standardFieldConfigEditorRegistry.setInit(() =>
-    ids.map(
+    fieldConfig.map(
       (id) =>
         ({
           id,
@@ -45,7 +61,15 @@ export function installStandardFieldConfigStandIns(): void {
   );
 }
 
-export function PanelHost({ plugin, spec, range }: { plugin: PanelPlugin; spec: PanelSpec; range: { from: number; to: number } }) {
+export function PanelHost({
+  plugin,
+  spec,
+  range,
+}: {
+  plugin: PanelPlugin;
+  spec: PanelSpec;
+  range: { from: number; to: number };
+}) {
   const timeRange = useMemo(() => {
     const [from, to] = [dateTime(range.from), dateTime(range.to)];
     return { from, to, raw: { from, to } };

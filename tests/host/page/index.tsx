@@ -4,13 +4,20 @@
  */
 import React, { Component, type ReactNode, useLayoutEffect, useState } from 'react';
 import { createRoot } from 'react-dom/client';
-import { Route, Router, Routes, useLocation } from 'react-router';
+import { type Location, Route, Router, Routes, useLocation } from 'react-router';
 import i18next from 'i18next';
-import { type AppPlugin, type AppPluginMeta, PanelPlugin, PluginContextProvider, ThemeContext } from '@grafana/data';
-import { config, locationService, setPluginImportUtils } from '@grafana/runtime';
+import {
+  type AppPlugin,
+  type AppPluginMeta,
+  type PanelPlugin,
+  PluginContextProvider,
+  ThemeContext,
+} from '@grafana/data';
+import { config, locationService, LocationServiceProvider, setPluginImportUtils } from '@grafana/runtime';
 import { GlobalStyles } from '@grafana/ui';
 import type { HostBoot } from '../types';
-import { installStandardFieldConfigStandIns, PanelHost } from './PanelHost';
+import { CORE_PANEL_IDS, corePanelStandIn } from './corePanels';
+import { installRegistryStandIns, PanelHost } from './PanelHost';
 import { installServices } from './services';
 import { registerSharedModules, sharedModules, unmappedImports } from './shared';
 
@@ -44,12 +51,20 @@ async function importPlugin<T>(url: string): Promise<T> {
 // Nested panels by id, for scenes' VizPanel (setPluginImportUtils) as well as the panel pages.
 const panelCache = new Map<string, PanelPlugin>();
 async function importPanelPlugin(id: string): Promise<PanelPlugin> {
-  const meta = config.panels[id];
-  if (!meta) {
-    throw new Error(`browser host: no panel plugin "${id}" (Grafana core panels are not available here)`);
+  const cached = panelCache.get(id);
+  if (cached) {
+    return cached;
   }
-  const plugin = panelCache.get(id) ?? (await importPlugin<PanelPlugin>(`/${meta.module}`));
-  plugin.meta = plugin.meta ?? meta;
+  const meta = config.panels[id];
+  let plugin: PanelPlugin;
+  if (meta) {
+    plugin = await importPlugin<PanelPlugin>(`/${meta.module}`);
+    plugin.meta = meta;
+  } else if (CORE_PANEL_IDS.includes(id)) {
+    plugin = corePanelStandIn(id);
+  } else {
+    throw new Error(`browser host: no panel plugin "${id}"`);
+  }
   panelCache.set(id, plugin);
   return plugin;
 }
@@ -71,16 +86,19 @@ function Shell({ children }: { children: ReactNode }) {
   return (
     <ThemeContext.Provider value={config.theme2}>
       <GlobalStyles />
-      <ErrorBoundary>{children}</ErrorBoundary>
+      <LocationServiceProvider service={locationService}>
+        <ErrorBoundary>{children}</ErrorBoundary>
+      </LocationServiceProvider>
     </ThemeContext.Provider>
   );
 }
 
 /** A v6 Router driven by Grafana's own history object, as Grafana does with react-router-dom-v5-compat. */
 function HostRouter({ children }: { children: ReactNode }) {
+  // history v4 (untyped here): its location has the fields a v6 Location needs.
   const history = locationService.getHistory();
-  const [location, setLocation] = useState(history.location);
-  useLayoutEffect(() => history.listen((next) => setLocation(next)), [history]);
+  const [location, setLocation] = useState<Location>(history.location);
+  useLayoutEffect(() => history.listen((next: Location) => setLocation(next)), [history]);
   return (
     <Router navigator={history} location={location}>
       {children}
@@ -110,7 +128,7 @@ function AppRoot({ plugin, meta }: { plugin: AppPlugin; meta: AppPluginMeta }) {
 async function main() {
   registerSharedModules();
   installServices();
-  installStandardFieldConfigStandIns();
+  installRegistryStandIns();
   setPluginImportUtils({ importPanelPlugin, getPanelPluginFromCache: (id) => panelCache.get(id) });
   await i18next.init({ lng: 'en-US', fallbackLng: 'en-US', resources: {}, returnEmptyString: false });
 

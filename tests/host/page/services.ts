@@ -8,7 +8,6 @@ import {
   createDataFrame,
   DataSourceApi,
   type DataFrame,
-  type DataQuery,
   type DataQueryRequest,
   type DataQueryResponse,
   type DataSourceInstanceSettings,
@@ -16,17 +15,11 @@ import {
   LoadingState,
   type ScopedVars,
 } from '@grafana/data';
-import {
-  type BackendSrv,
-  type BackendSrvRequest,
-  type FetchResponse,
-  setBackendSrv,
-  setDataSourceSrv,
-  setRunRequest,
-  setTemplateSrv,
-} from '@grafana/runtime';
+import { setBackendSrv, setDataSourceSrv, setRunRequest, setTemplateSrv } from '@grafana/runtime';
+import type { DataQuery } from '@grafana/schema';
 import { catchError, from, map, of } from 'rxjs';
 import { PROM_UID, type PromTarget } from '../types';
+import { backendSrv, request } from './backendSrv';
 
 type HostPromQuery = DataQuery & PromTarget;
 
@@ -49,47 +42,37 @@ export const promSettings = {
   meta: { id: 'prometheus', name: 'Prometheus', type: 'datasource', module: '', baseUrl: '', info: { logos: {} } },
 } as unknown as DataSourceInstanceSettings;
 
-async function request<T>(options: BackendSrvRequest): Promise<FetchResponse<T>> {
-  const params = new URLSearchParams(options.params ?? {}).toString();
-  const url = params ? `${options.url}?${params}` : options.url;
-  const isJson = options.data !== undefined && !(options.data instanceof URLSearchParams);
-  const res = await fetch(url, {
-    method: options.method ?? 'GET',
-    headers: isJson ? { 'content-type': 'application/json', ...options.headers } : options.headers,
-    body: isJson ? JSON.stringify(options.data) : options.data,
-  });
-  const text = await res.text();
-  const data = (text && /json/.test(res.headers.get('content-type') ?? '') ? JSON.parse(text) : text) as T;
-  if (!res.ok) {
-    // Shaped like Grafana's FetchError so callers' `err.status` / `err.data.message` handling works.
-    throw { status: res.status, statusText: res.statusText, data, config: options };
-  }
-  const { headers, ok, redirected, status, statusText, type } = res;
-  return { data, headers, ok, redirected, status, statusText, type, url, config: options };
+/** The slice of a scenes SceneObject that variable lookup needs (the plugin bundles its own @grafana/scenes). */
+interface SceneLike {
+  parent?: SceneLike;
+  state: { $variables?: { getByName(name: string): { getValue(): unknown } | undefined } };
 }
 
-const backendSrv = {
-  fetch: <T>(options: BackendSrvRequest) => from(request<T>(options)),
-  datasourceRequest: request,
-  request: async <T>(options: BackendSrvRequest) => (await request<T>(options)).data,
-  get: async (url: string, params?: Record<string, string>) => (await request({ url, params })).data,
-  delete: async (url: string, data?: unknown) => (await request({ url, data, method: 'DELETE' })).data,
-  post: async (url: string, data?: unknown) => (await request({ url, data, method: 'POST' })).data,
-  put: async (url: string, data?: unknown) => (await request({ url, data, method: 'PUT' })).data,
-  patch: async (url: string, data?: unknown) => (await request({ url, data, method: 'PATCH' })).data,
-  chunked: () => {
-    throw new Error('browser host: chunked requests are not stood in');
-  },
-} as unknown as BackendSrv;
-
-/** `$name`, `${name}`, `${name:format}`, `[[name]]` from scoped vars only (no dashboard variables here). */
+/**
+ * `$name`, `${name}`, `${name:format}`, `[[name]]` from scoped vars, then (like Grafana's TemplateSrv for scenes
+ * queries, which carry scopedVars.__sceneObject) from the scene's variable sets up its parent chain. Multi-values
+ * become a PromQL regex alternation, as Grafana's Prometheus data source does (without its regex escaping).
+ */
 export function interpolate(target = '', scopedVars: ScopedVars = {}): string {
+  const scene = (scopedVars.__sceneObject?.value as { valueOf(): SceneLike } | undefined)?.valueOf();
+  const lookup = (name: string): unknown => {
+    if (scopedVars[name]) {
+      return scopedVars[name].value;
+    }
+    for (let o = scene; o; o = o.parent) {
+      const variable = o.state.$variables?.getByName(name);
+      if (variable) {
+        return variable.getValue();
+      }
+    }
+    return undefined;
+  };
   return target.replace(/\$(\w+)|\$\{(\w+)(?::\w+)?\}|\[\[(\w+)\]\]/g, (match, a, b, c) => {
-    const value = scopedVars[a ?? b ?? c]?.value;
+    const value = lookup(a ?? b ?? c);
     if (value === undefined || value === null) {
       return match;
     }
-    return Array.isArray(value) ? `(${value.join('|')})` : String(value);
+    return Array.isArray(value) ? (value.length === 1 ? String(value[0]) : `(${value.join('|')})`) : String(value);
   });
 }
 
@@ -168,7 +151,13 @@ export function installServices(): void {
   });
   setRunRequest((ds, req) =>
     from(ds.query(req)).pipe(
-      map((res) => ({ state: LoadingState.Done, series: res.data, errors: res.errors, request: req, timeRange: req.range })),
+      map((res) => ({
+        state: LoadingState.Done,
+        series: res.data,
+        errors: res.errors,
+        request: req,
+        timeRange: req.range,
+      })),
       catchError((err: unknown) =>
         of({ state: LoadingState.Error, series: [], error: { message: errorMessage(err) }, timeRange: req.range })
       )

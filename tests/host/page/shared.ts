@@ -12,6 +12,7 @@ import * as grafanaRuntimeUnstable from '@grafana/runtime/unstable';
 import * as grafanaUi from '@grafana/ui';
 import i18next from 'i18next';
 import lodash from 'lodash';
+// eslint-disable-next-line no-restricted-imports -- Grafana shares moment with plugins, so the host must too.
 import moment from 'moment';
 import * as react from 'react';
 import * as reactDom from 'react-dom';

@@ -1,0 +1,205 @@
+/**
+ * Test-only browser host runner: loads the built plugin (dist/) in headless Chromium the way Grafana does and
+ * screenshots the app pages and each nested panel into test-results/screens/. Data comes from a real Prometheus
+ * through test-only stand-ins for Grafana's query path (see tests/host/README.md). Exits non-zero on any page
+ * error, console error, unmapped shared dependency or empty render.
+ *
+ *   npm run test:browser                          # builds, then starts Prometheus via demo/harness.ts
+ *   MESHTAX_PROM_URL=http://127.0.0.1:9090 MESHTAX_EVAL_TIME=1704074400 tsx tests/host/run.ts
+ */
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { chromium, type BrowserContext } from 'playwright-core';
+import { panelSpecs, type PluginBuild, readPluginBuild } from './discover';
+import { buildHostBundle, type HostServer, startHostServer } from './server';
+import type { PanelSpec } from './types';
+
+const ROOT = path.resolve(__dirname, '../..');
+// MESHTAX_HOST_DIST: load another build (e.g. a copy of dist/ with an extra probe panel) instead of dist/.
+const DIST = path.resolve(process.env.MESHTAX_HOST_DIST ?? path.join(ROOT, 'dist'));
+const SCREENS = path.join(ROOT, 'test-results', 'screens');
+const CHROMIUM_ARGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
+
+/** Known-benign console errors. Each entry says why it is harmless; keep this list short. */
+const CONSOLE_ALLOWLIST: Array<{ pattern: RegExp; why: string }> = [];
+
+interface PromHandle {
+  url: string;
+  /** Seconds (or ms) since the epoch at which the fixture's data is complete. */
+  evalTime?: number;
+  stop(): Promise<void>;
+}
+
+/** A Prometheus with data: MESHTAX_PROM_URL if given, else the demo harness (preset "migration"). */
+async function startPrometheus(): Promise<PromHandle | undefined> {
+  const url = process.env.MESHTAX_PROM_URL;
+  if (url) {
+    return { url, evalTime: Number(process.env.MESHTAX_EVAL_TIME) || undefined, stop: async () => {} };
+  }
+  const harness = path.join(ROOT, 'demo', 'harness.ts');
+  if (existsSync(harness)) {
+    const mod = (await import(harness)) as { startPrometheus(o: { preset: string }): Promise<PromHandle> };
+    return mod.startPrometheus({ preset: 'migration' });
+  }
+  console.warn('browser host: no MESHTAX_PROM_URL and no demo/harness.ts; queries will fail with 503');
+  return undefined;
+}
+
+interface Case {
+  name: string;
+  url: string;
+  /** Panels mark themselves done once their queries have answered. */
+  readySelector: string;
+}
+
+const APP_READY = '#host-root[data-host-state]';
+const PANEL_READY = '[data-host-state="done"], #host-root[data-host-state="error"]';
+
+function buildCases(appMeta: PluginBuild['appMeta'], specs: PanelSpec[], range: { from: number; to: number }): Case[] {
+  const time = `from=${range.from}&to=${range.to}`;
+  const pages = ((appMeta.includes ?? []) as Array<{ type: string; path?: string; defaultNav?: boolean }>)
+    .filter((inc) => inc.type === 'page' && inc.path?.startsWith(`/a/${appMeta.id}`))
+    .sort((a, b) => Number(Boolean(b.defaultNav)) - Number(Boolean(a.defaultNav)))
+    .map((inc) => inc.path!);
+  const appPaths = pages.length ? pages : [`/a/${appMeta.id}`];
+  // Light theme for the default page only: enough to catch theme-dependent breakage cheaply.
+  const app = appPaths.flatMap((p, i) =>
+    (i === 0 ? ['dark', 'light'] : ['dark']).map((theme) => ({
+      name: `app-${p.split('/').pop()}-${theme}`,
+      url: `${p}?theme=${theme}&${time}`,
+      readySelector: APP_READY,
+    }))
+  );
+  const panels = specs.flatMap((s, i) =>
+    ['dark', 'light'].map((theme) => ({
+      name: `panel-${s.name}-${theme}`,
+      url: `/host/panel/${i}?theme=${theme}`,
+      readySelector: PANEL_READY,
+    }))
+  );
+  return [...app, ...panels];
+}
+
+/** Names the host page says it shares, collected from every page that loaded. */
+const sharedNames = new Set<string>();
+
+async function runCase(context: BrowserContext, base: string, c: Case): Promise<string[]> {
+  const failures: string[] = [];
+  const page = await context.newPage();
+  page.on('pageerror', (err) => failures.push(`pageerror: ${err.message}`));
+  page.on('console', (msg) => {
+    const text = msg.text();
+    if (msg.type() === 'error' && !CONSOLE_ALLOWLIST.some((a) => a.pattern.test(text))) {
+      failures.push(`console.error: ${text.slice(0, 500)}`);
+    }
+  });
+  try {
+    await page.goto(base + c.url, { waitUntil: 'load', timeout: 30000 });
+    // 'attached', not the default 'visible': an empty root must reach the "nothing rendered" check below.
+    await page.waitForSelector('#host-root[data-host-state]', { state: 'attached', timeout: 30000 });
+    await page.waitForSelector(c.readySelector, { state: 'attached', timeout: 30000 });
+    await page.waitForLoadState('networkidle', { timeout: 30000 });
+    await page.waitForTimeout(500);
+    const root = page.locator('#host-root');
+    const state = await root.getAttribute('data-host-state');
+    if (state === 'error') {
+      failures.push(`host error: ${await root.getAttribute('data-host-error')}`);
+    }
+    const shared = await page.evaluate(() => window.meshtaxHostShared);
+    shared.names.forEach((n) => sharedNames.add(n));
+    shared.unmapped.forEach((n) => failures.push(`plugin imported "${n}", which the host does not share`));
+    const text = (await root.textContent())?.trim() ?? '';
+    if (!text) {
+      failures.push('nothing rendered: #host-root has no text');
+    }
+  } catch (e) {
+    failures.push(String(e).split('\n')[0]);
+  }
+  await page.screenshot({ path: path.join(SCREENS, `${c.name}.png`), fullPage: true }).catch(() => {});
+  await page.close();
+  return failures;
+}
+
+async function main() {
+  const started = Date.now();
+  if (!existsSync(path.join(DIST, 'module.js'))) {
+    throw new Error('dist/module.js is missing: run `npm run build` first');
+  }
+  const build = readPluginBuild(DIST);
+  const specs = panelSpecs(DIST, build.panelMetas);
+  const pluginId = String(build.appMeta.id);
+  mkdirSync(SCREENS, { recursive: true });
+  readdirSync(SCREENS)
+    .filter((f) => f.endsWith('.png'))
+    .forEach((f) => rmSync(path.join(SCREENS, f)));
+
+  const bundleDir = mkdtempSync(path.join(tmpdir(), 'meshtax-host-bundle-'));
+  const profileDir = mkdtempSync(path.join(tmpdir(), 'meshtax-host-profile-'));
+  let prom: PromHandle | undefined;
+  let server: HostServer | undefined;
+  let passed = 0;
+  let failed = 0;
+  try {
+    [prom] = await Promise.all([startPrometheus(), buildHostBundle(bundleDir)]);
+    const evalMs = prom?.evalTime ? (prom.evalTime < 1e11 ? prom.evalTime * 1000 : prom.evalTime) : Date.now();
+    const range = { from: evalMs - 3600_000, to: evalMs };
+    server = await startHostServer({
+      boot: { pluginId, appMeta: build.appMeta, range },
+      panels: specs,
+      panelMetas: build.panelMetas,
+      distDir: DIST,
+      bundleDir,
+      promUrl: prom?.url,
+    });
+    const context = await chromium.launchPersistentContext(profileDir, {
+      executablePath: '/usr/bin/chromium',
+      args: CHROMIUM_ARGS,
+      viewport: { width: 1280, height: 800 },
+    });
+    for (const c of buildCases(build.appMeta, specs, range)) {
+      const t0 = Date.now();
+      const failures = await runCase(context, server.url, c);
+      console.log(`${failures.length ? 'FAIL' : 'ok  '} ${c.name}  ${c.url}  (${Date.now() - t0} ms)`);
+      failures.forEach((f) => console.log(`       ${f}`));
+      failures.length ? failed++ : passed++;
+    }
+    await context.close();
+  } finally {
+    await server?.close();
+    await prom?.stop();
+    rmSync(bundleDir, { recursive: true, force: true });
+    rmSync(profileDir, { recursive: true, force: true });
+  }
+
+  // Every AMD dependency of every module.js must be one the host shares (as it would be in Grafana).
+  const unmapped = Object.entries(build.amdDeps).flatMap(([file, deps]) =>
+    deps.filter((d) => d !== 'module' && !sharedNames.has(d)).map((d) => `${file} imports unmapped "${d}"`)
+  );
+  for (const problem of [...build.problems, ...unmapped]) {
+    console.log(`FAIL ${problem}`);
+    failed++;
+  }
+  server.promErrors.forEach((e) => console.log(`prometheus error: ${e}`));
+  if (server.unhandled.length) {
+    console.log(`note: requests the host does not stand in for: ${[...new Set(server.unhandled)].join(', ')}`);
+  }
+  console.log(`screenshots: ${path.relative(ROOT, SCREENS)}/ (${((Date.now() - started) / 1000).toFixed(1)} s)`);
+  console.log(`browser host: ${passed} passed, ${failed} failed`);
+  process.exitCode = failed ? 1 : 0;
+}
+
+main().catch((e: unknown) => {
+  console.error(e);
+  console.log('browser host: 0 passed, 1 failed');
+  process.exit(1);
+});
