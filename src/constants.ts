@@ -1,10 +1,9 @@
 import pluginJson from './plugin.json';
 
+export const PLUGIN_ID = pluginJson.id;
 export const PLUGIN_BASE_URL = `/a/${pluginJson.id}`;
 
+/** Every app route; plugin.json declares the same pages. */
 export enum ROUTES {
-  One = 'one',
-  Two = 'two',
-  Three = 'three',
-  Four = 'four',
+  Overview = 'overview',
 }

@@ -1,38 +1,23 @@
 import React from 'react';
 import { MemoryRouter } from 'react-router-dom';
-import { AppRootProps, PluginType } from '@grafana/data';
-import { render, waitFor } from '@testing-library/react';
+import { PluginType, type AppRootProps } from '@grafana/data';
+import { render, screen } from '@testing-library/react';
 import App from './App';
 
-describe('Components/App', () => {
-  let props: AppRootProps;
+jest.mock('../../services/prometheus', () => ({ pickDatasourceUid: () => undefined, proxyInstantQuery: jest.fn() }));
+jest.mock('@grafana/runtime', () => ({
+  ...jest.requireActual('@grafana/runtime'),
+  PluginPage: ({ children }: { children: React.ReactNode }) => <div>{children}</div>,
+  DataSourcePicker: () => <div>data source picker</div>,
+}));
 
-  beforeEach(() => {
-    jest.resetAllMocks();
+const props = { basename: 'a/meshtax-overhead-app', meta: { id: 'meshtax-overhead-app', name: 'Mesh Tax', type: PluginType.app, enabled: true, jsonData: {} }, query: {}, path: '', onNavChanged: jest.fn() } as unknown as AppRootProps;
 
-    props = {
-      basename: 'a/sample-app',
-      meta: {
-        id: 'sample-app',
-        name: 'Sample App',
-        type: PluginType.app,
-        enabled: true,
-        jsonData: {},
-      },
-      query: {},
-      path: '',
-      onNavChanged: jest.fn(),
-    } as unknown as AppRootProps;
-  });
-
-  test('renders without an error"', async () => {
-    const { queryByText } = render(
-      <MemoryRouter>
-        <App {...props} />
-      </MemoryRouter>
-    );
-
-    // Application is lazy loaded, so we need to wait for the component and routes to be rendered
-    await waitFor(() => expect(queryByText(/this is page one./i)).toBeInTheDocument(), { timeout: 2000 });
-  });
+test('without a Prometheus data source the overview says what to do', async () => {
+  render(
+    <MemoryRouter initialEntries={['/overview']}>
+      <App {...props} />
+    </MemoryRouter>
+  );
+  expect(await screen.findByText(/No Prometheus data source/, {}, { timeout: 3000 })).toBeInTheDocument();
 });

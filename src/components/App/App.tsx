@@ -1,23 +1,18 @@
 import React from 'react';
-import { Route, Routes } from 'react-router-dom';
-import { AppRootProps } from '@grafana/data';
+import { Navigate, Route, Routes } from 'react-router-dom';
+import type { AppRootProps } from '@grafana/data';
 import { ROUTES } from '../../constants';
-const PageOne = React.lazy(() => import('../../pages/PageOne'));
-const PageTwo = React.lazy(() => import('../../pages/PageTwo'));
-const PageThree = React.lazy(() => import('../../pages/PageThree'));
-const PageFour = React.lazy(() => import('../../pages/PageFour'));
+import { withDefaults, type AppSettings } from '../../model/settings';
+import { prefixRoute } from '../../utils/utils.routing';
 
-function App(props: AppRootProps) {
+const Overview = React.lazy(() => import('../../pages/Overview/Overview').then((m) => ({ default: m.Overview })));
+
+function App(props: AppRootProps<Partial<AppSettings>>) {
+  const settings = React.useMemo(() => withDefaults(props.meta.jsonData), [props.meta.jsonData]);
   return (
     <Routes>
-      <Route path={ROUTES.Two} element={<PageTwo />} />
-      <Route path={`${ROUTES.Three}/:id?`} element={<PageThree />} />
-
-      {/* Full-width page (this page will have no side navigation) */}
-      <Route path={ROUTES.Four} element={<PageFour />} />
-
-      {/* Default page */}
-      <Route path="*" element={<PageOne />} />
+      <Route path={ROUTES.Overview} element={<Overview settings={settings} />} />
+      <Route path="*" element={<Navigate to={prefixRoute(ROUTES.Overview)} replace />} />
     </Routes>
   );
 }

@@ -1,38 +1,65 @@
 import React from 'react';
-import { render, screen } from '@testing-library/react';
+import { of, throwError } from 'rxjs';
 import { PluginType } from '@grafana/data';
-import AppConfig, { AppConfigProps } from './AppConfig';
-import { testIds } from 'components/testIds';
+import { fireEvent, render, screen, waitFor } from '@testing-library/react';
+import AppConfig, { type AppConfigProps } from './AppConfig';
+import { testIds } from '../testIds';
 
-describe('Components/AppConfig', () => {
-  let props: AppConfigProps;
+const fetchMock = jest.fn();
+jest.mock('@grafana/runtime', () => ({
+  ...jest.requireActual('@grafana/runtime'),
+  getBackendSrv: () => ({ fetch: fetchMock }),
+  DataSourcePicker: () => <div>data source picker</div>,
+}));
 
-  beforeEach(() => {
-    jest.resetAllMocks();
+const props = (jsonData = {}) =>
+  ({
+    plugin: { meta: { id: 'meshtax-overhead-app', name: 'Mesh Tax', type: PluginType.app, enabled: true, pinned: true, jsonData } },
+    query: {},
+  }) as unknown as AppConfigProps;
 
-    props = {
-      plugin: {
-        meta: {
-          id: 'sample-app',
-          name: 'Sample App',
-          type: PluginType.app,
-          enabled: true,
-          jsonData: {},
-        },
-      },
-      query: {},
-    } as unknown as AppConfigProps;
+describe('AppConfig', () => {
+  beforeEach(() => fetchMock.mockReset());
+
+  test('shows the saved values and the defaults', () => {
+    render(<AppConfig {...props({ cpuHourUsd: 0.05 })} />);
+    expect(screen.getByLabelText('USD per vCPU-hour')).toHaveValue(0.05);
+    expect(screen.getByLabelText(/USD per GiB-hour/)).toHaveValue(0.005);
+    expect(screen.getByLabelText('Hours per month')).toHaveValue(730);
   });
 
-  test('renders the "API Settings" fieldset with API key, API url inputs and button', () => {
-    const plugin = { meta: { ...props.plugin.meta, enabled: false } };
+  test('a bad price says why, blocks saving and keeps what was typed', () => {
+    render(<AppConfig {...props()} />);
+    fireEvent.change(screen.getByLabelText('USD per vCPU-hour'), { target: { value: '-2' } });
+    expect(screen.getByText(/-2 is not a price between 0 and 100/)).toBeInTheDocument();
+    expect(screen.getByTestId(testIds.appConfig.submit)).toBeDisabled();
+    expect(screen.getByLabelText('USD per vCPU-hour')).toHaveValue(-2);
+  });
 
-    // @ts-ignore - We don't need to provide `addConfigPage()` and `setChannelSupport()` for these tests
-    render(<AppConfig plugin={plugin} query={props.query} />);
+  test('a bad regex says why', () => {
+    render(<AppConfig {...props()} />);
+    fireEvent.change(screen.getByLabelText(/Namespaces to leave out/), { target: { value: '(kube' } });
+    expect(screen.getByText(/invalid regular expression/)).toBeInTheDocument();
+  });
 
-    expect(screen.queryByRole('group', { name: /api settings/i })).toBeInTheDocument();
-    expect(screen.queryByTestId(testIds.appConfig.apiKey)).toBeInTheDocument();
-    expect(screen.queryByTestId(testIds.appConfig.apiUrl)).toBeInTheDocument();
-    expect(screen.queryByRole('button', { name: /save api settings/i })).toBeInTheDocument();
+  test('saves jsonData through the settings API and shows the saved state', async () => {
+    fetchMock.mockReturnValue(of({ data: {} }));
+    render(<AppConfig {...props()} />);
+    fireEvent.change(screen.getByLabelText('USD per vCPU-hour'), { target: { value: '0.031' } });
+    fireEvent.click(screen.getByTestId(testIds.appConfig.submit));
+    await waitFor(() => expect(screen.getByText('Saved')).toBeInTheDocument());
+    const req = fetchMock.mock.calls[0][0];
+    expect(req.url).toBe('/api/plugins/meshtax-overhead-app/settings');
+    expect(req.method).toBe('POST');
+    expect(req.data.jsonData.cpuHourUsd).toBe(0.031);
+  });
+
+  test('a viewer without permission is told which role is needed, and loses nothing', async () => {
+    fetchMock.mockReturnValue(throwError(() => ({ status: 403, data: { message: 'Permission denied' } })));
+    render(<AppConfig {...props()} />);
+    fireEvent.change(screen.getByLabelText('Hours per month'), { target: { value: '720' } });
+    fireEvent.click(screen.getByTestId(testIds.appConfig.submit));
+    await waitFor(() => expect(screen.getByText(/you need the Admin role/)).toBeInTheDocument());
+    expect(screen.getByLabelText('Hours per month')).toHaveValue(720);
   });
 });

@@ -1,107 +1,121 @@
-import React, { ChangeEvent, useState } from 'react';
+import React, { useState } from 'react';
 import { lastValueFrom } from 'rxjs';
 import { css } from '@emotion/css';
-import { AppPluginMeta, GrafanaTheme2, PluginConfigPageProps, PluginMeta } from '@grafana/data';
-import { getBackendSrv } from '@grafana/runtime';
-import { Button, Field, FieldSet, Input, SecretInput, useStyles2 } from '@grafana/ui';
+import type { AppPluginMeta, GrafanaTheme2, PluginConfigPageProps } from '@grafana/data';
+import { DataSourcePicker, getBackendSrv } from '@grafana/runtime';
+import { Alert, Button, Field, FieldSet, Input, RadioButtonGroup, useStyles2 } from '@grafana/ui';
+import { settingsErrors, withDefaults, type AppSettings } from '../../model/settings';
 import { testIds } from '../testIds';
 
-type AppPluginSettings = {
-  apiUrl?: string;
-};
+export interface AppConfigProps extends PluginConfigPageProps<AppPluginMeta<Partial<AppSettings>>> {}
 
-type State = {
-  // The URL to reach our custom API.
-  apiUrl: string;
-  // Tells us if the API key secret is set.
-  isApiKeySet: boolean;
-  // A secret key for our custom API.
-  apiKey: string;
-};
+type Status = { kind: 'idle' } | { kind: 'saving' } | { kind: 'saved' } | { kind: 'error'; message: string };
 
-export interface AppConfigProps extends PluginConfigPageProps<AppPluginMeta<AppPluginSettings>> {}
+/** Numbers stay as typed text until saved, so a half-typed price is never lost or silently coerced. */
+type Draft = Omit<AppSettings, 'cpuHourUsd' | 'gibHourUsd' | 'hoursPerMonth' | 'idleRps'> & Record<'cpuHourUsd' | 'gibHourUsd' | 'hoursPerMonth' | 'idleRps', string>;
+
+function toDraft(s: AppSettings): Draft {
+  return { ...s, cpuHourUsd: String(s.cpuHourUsd), gibHourUsd: String(s.gibHourUsd), hoursPerMonth: String(s.hoursPerMonth), idleRps: String(s.idleRps) };
+}
+
+function fromDraft(d: Draft): AppSettings {
+  const n = (v: string) => (v.trim() === '' ? NaN : Number(v));
+  return { ...d, cpuHourUsd: n(d.cpuHourUsd), gibHourUsd: n(d.gibHourUsd), hoursPerMonth: n(d.hoursPerMonth), idleRps: n(d.idleRps) };
+}
 
 const AppConfig = ({ plugin }: AppConfigProps) => {
-  const s = useStyles2(getStyles);
-  const { enabled, pinned, jsonData, secureJsonFields } = plugin.meta;
-  const [state, setState] = useState<State>({
-    apiUrl: jsonData?.apiUrl || '',
-    apiKey: '',
-    isApiKeySet: Boolean(secureJsonFields?.apiKey),
+  const styles = useStyles2(getStyles);
+  const [draft, setDraft] = useState<Draft>(() => toDraft(withDefaults(plugin.meta.jsonData)));
+  const [status, setStatus] = useState<Status>({ kind: 'idle' });
+  const errors = settingsErrors(fromDraft(draft));
+  const set = (patch: Partial<Draft>) => {
+    setDraft({ ...draft, ...patch });
+    setStatus({ kind: 'idle' });
+  };
+  const text = (key: keyof Draft) => ({
+    id: `meshtax-${key}`,
+    value: String(draft[key] ?? ''),
+    invalid: !!errors[key],
+    onChange: (e: React.ChangeEvent<HTMLInputElement>) => set({ [key]: e.currentTarget.value } as Partial<Draft>),
   });
 
-  const isSubmitDisabled = Boolean(!state.apiUrl || (!state.isApiKeySet && !state.apiKey));
-
-  const onResetApiKey = () =>
-    setState({
-      ...state,
-      apiKey: '',
-      isApiKeySet: false,
-    });
-
-  const onChange = (event: ChangeEvent<HTMLInputElement>) => {
-    setState({
-      ...state,
-      [event.target.name]: event.target.value.trim(),
-    });
-  };
-
-  const onSubmit = () => {
-    if (isSubmitDisabled) {
+  const onSubmit = async (e: React.FormEvent) => {
+    e.preventDefault();
+    if (Object.keys(errors).length) {
       return;
     }
-
-    updatePluginAndReload(plugin.meta.id, {
-      enabled,
-      pinned,
-      jsonData: {
-        apiUrl: state.apiUrl,
-      },
-      // This cannot be queried later by the frontend.
-      // We don't want to override it in case it was set previously and left untouched now.
-      secureJsonData: state.isApiKeySet
-        ? undefined
-        : {
-            apiKey: state.apiKey,
-          },
-    });
+    setStatus({ kind: 'saving' });
+    try {
+      await lastValueFrom(
+        getBackendSrv().fetch({
+          url: `/api/plugins/${plugin.meta.id}/settings`,
+          method: 'POST',
+          data: { enabled: plugin.meta.enabled, pinned: plugin.meta.pinned, jsonData: fromDraft(draft) },
+          showErrorAlert: false,
+        })
+      );
+      setStatus({ kind: 'saved' });
+    } catch (err) {
+      const x = err as { status?: number; data?: { message?: string } };
+      const why = x.status === 403 ? 'you need the Admin role (or plugins:write) to change these settings' : (x.data?.message ?? `HTTP ${x.status ?? '?'}`);
+      setStatus({ kind: 'error', message: `Not saved: ${why}. Your entries are still here.` });
+    }
   };
 
   return (
-    <form onSubmit={onSubmit}>
-      <FieldSet label="API Settings">
-        <Field label="API Key" description="A secret key for authenticating to our custom API">
-          <SecretInput
-            width={60}
-            id="config-api-key"
-            data-testid={testIds.appConfig.apiKey}
-            name="apiKey"
-            value={state.apiKey}
-            isConfigured={state.isApiKeySet}
-            placeholder={'Your secret API key'}
-            onChange={onChange}
-            onReset={onResetApiKey}
-          />
+    <form onSubmit={onSubmit} className={styles.form} data-testid={testIds.appConfig.form}>
+      <FieldSet label="Data">
+        <Field label="Default Prometheus data source" description="Any Prometheus-compatible data source; the app lets viewers switch.">
+          <DataSourcePicker current={draft.defaultDatasourceUid} pluginId="prometheus" noDefault onChange={(ds) => set({ defaultDatasourceUid: ds.uid })} />
         </Field>
-
-        <Field label="API Url" description="" className={s.marginTop}>
-          <Input
-            width={60}
-            name="apiUrl"
-            id="config-api-url"
-            data-testid={testIds.appConfig.apiUrl}
-            value={state.apiUrl}
-            placeholder={`E.g.: http://mywebsite.com/api/v1`}
-            onChange={onChange}
-          />
+        <Field label="Namespaces to leave out" description="A regular expression (RE2), e.g. kube-system|monitoring" invalid={!!errors.namespaceExclude} error={errors.namespaceExclude}>
+          <Input {...text('namespaceExclude')} placeholder="kube-system|monitoring" />
         </Field>
-
-        <div className={s.marginTop}>
-          <Button type="submit" data-testid={testIds.appConfig.submit} disabled={isSubmitDisabled}>
-            Save API settings
-          </Button>
-        </div>
+        <Field label="Custom proxy container" description="Name or regex of a proxy container the catalogue does not know" invalid={!!errors.customContainer} error={errors.customContainer}>
+          <Input {...text('customContainer')} placeholder="my-envoy" />
+        </Field>
+        <Field label="Idle threshold (requests per second)" description="Workloads below this rate count as idle sidecars" invalid={!!errors.idleRps} error={errors.idleRps}>
+          <Input {...text('idleRps')} type="number" min={0} step="any" />
+        </Field>
       </FieldSet>
+      <FieldSet label="Pricing">
+        <Field label="Price source" description="Auto uses OpenCost's node prices when its metrics are present">
+          <RadioButtonGroup<AppSettings['pricingSource']>
+            options={[
+              { label: 'Auto', value: 'auto' },
+              { label: 'Flat rates', value: 'flat' },
+              { label: 'OpenCost', value: 'opencost' },
+            ]}
+            value={draft.pricingSource}
+            onChange={(v) => set({ pricingSource: v })}
+          />
+        </Field>
+        <Field label="USD per vCPU-hour" invalid={!!errors.cpuHourUsd} error={errors.cpuHourUsd}>
+          <Input {...text('cpuHourUsd')} type="number" step="any" />
+        </Field>
+        <Field label="USD per GiB-hour of memory" description="GiB = 2^30 bytes" invalid={!!errors.gibHourUsd} error={errors.gibHourUsd}>
+          <Input {...text('gibHourUsd')} type="number" step="any" />
+        </Field>
+        <Field label="Hours per month" invalid={!!errors.hoursPerMonth} error={errors.hoursPerMonth}>
+          <Input {...text('hoursPerMonth')} type="number" step="any" />
+        </Field>
+        <Field label="Cost basis" description="Max is max(usage, requests) per container, as OpenCost allocates">
+          <RadioButtonGroup<AppSettings['basis']>
+            options={[
+              { label: 'Usage', value: 'usage' },
+              { label: 'Requests', value: 'requests' },
+              { label: 'Max', value: 'max' },
+            ]}
+            value={draft.basis}
+            onChange={(v) => set({ basis: v })}
+          />
+        </Field>
+      </FieldSet>
+      {status.kind === 'saved' && <Alert severity="success" title="Saved" />}
+      {status.kind === 'error' && <Alert severity="error" title={status.message} />}
+      <Button type="submit" disabled={Object.keys(errors).length > 0 || status.kind === 'saving'} data-testid={testIds.appConfig.submit}>
+        {status.kind === 'saving' ? 'Saving…' : 'Save settings'}
+      </Button>
     </form>
   );
 };
@@ -109,32 +123,5 @@ const AppConfig = ({ plugin }: AppConfigProps) => {
 export default AppConfig;
 
 const getStyles = (theme: GrafanaTheme2) => ({
-  colorWeak: css`
-    color: ${theme.colors.text.secondary};
-  `,
-  marginTop: css`
-    margin-top: ${theme.spacing(3)};
-  `,
+  form: css({ maxWidth: 640, display: 'flex', flexDirection: 'column', gap: theme.spacing(1) }),
 });
-
-const updatePluginAndReload = async (pluginId: string, data: Partial<PluginMeta<AppPluginSettings>>) => {
-  try {
-    await updatePlugin(pluginId, data);
-
-    // Reloading the page as the changes made here wouldn't be propagated to the actual plugin otherwise.
-    // This is not ideal, however unfortunately currently there is no supported way for updating the plugin state.
-    window.location.reload();
-  } catch (e) {
-    console.error('Error while updating the plugin', e);
-  }
-};
-
-const updatePlugin = async (pluginId: string, data: Partial<PluginMeta>) => {
-  const response = await getBackendSrv().fetch({
-    url: `/api/plugins/${pluginId}/settings`,
-    method: 'POST',
-    data,
-  });
-
-  return lastValueFrom(response);
-};

@@ -1,0 +1,23 @@
+import { DEFAULT_SETTINGS, settingsErrors, withDefaults } from './settings';
+
+describe('settings validation', () => {
+  test('defaults are valid', () => {
+    expect(settingsErrors(DEFAULT_SETTINGS)).toEqual({});
+  });
+  test.each([
+    ['cpuHourUsd', { cpuHourUsd: -1 }, /between 0 and 100/],
+    ['cpuHourUsd', { cpuHourUsd: NaN }, /between 0 and 100/],
+    ['gibHourUsd', { gibHourUsd: 1e6 }, /between 0 and 100/],
+    ['hoursPerMonth', { hoursPerMonth: 0 }, /above 0/],
+    ['customContainer', { customContainer: '(envoy' }, /invalid regular expression/],
+    ['namespaceExclude', { namespaceExclude: '(?!kube)' }, /lookaround/],
+    ['idleRps', { idleRps: -3 }, /request rate/],
+  ])('%s: %j', (field, patch, msg) => {
+    const errors = settingsErrors({ ...DEFAULT_SETTINGS, ...patch });
+    expect(Object.keys(errors)).toEqual([field]);
+    expect(errors[field]).toMatch(msg);
+  });
+  test('saved values override defaults and nothing else is lost', () => {
+    expect(withDefaults({ cpuHourUsd: 0.05 })).toEqual({ ...DEFAULT_SETTINGS, cpuHourUsd: 0.05 });
+  });
+});

@@ -1,0 +1,54 @@
+import React from 'react';
+import { css } from '@emotion/css';
+import type { GrafanaTheme2 } from '@grafana/data';
+import { Text, useStyles2 } from '@grafana/ui';
+import type { Unit } from '../../model/figures';
+import { formatFigure } from '../../utils/utils.units';
+
+interface Props {
+  label: string;
+  value: number | null;
+  unit: Unit;
+  /** The PromQL that produced the value: every figure links to its query. */
+  expr?: string;
+  note?: string;
+  reason?: string;
+}
+
+export function FigureStat({ label, value, unit, expr, note, reason }: Props) {
+  const styles = useStyles2(getStyles);
+  return (
+    <div className={styles.stat}>
+      <Text variant="bodySmall" color="secondary">
+        {label}
+      </Text>
+      <Text variant="h4" color={value === null ? 'secondary' : 'primary'}>
+        {formatFigure(value, unit)}
+      </Text>
+      {value === null && reason && (
+        <Text variant="bodySmall" color="warning">
+          {reason}
+        </Text>
+      )}
+      {note && (
+        <Text variant="bodySmall" color="secondary">
+          {note}
+        </Text>
+      )}
+      {expr && (
+        <details className={styles.query}>
+          <summary>PromQL</summary>
+          <pre>{expr}</pre>
+        </details>
+      )}
+    </div>
+  );
+}
+
+const getStyles = (theme: GrafanaTheme2) => ({
+  stat: css({ display: 'flex', flexDirection: 'column', gap: theme.spacing(0.5), minWidth: 180 }),
+  query: css({
+    summary: { cursor: 'pointer', color: theme.colors.text.link, fontSize: theme.typography.bodySmall.fontSize },
+    pre: { maxWidth: 520, whiteSpace: 'pre-wrap', wordBreak: 'break-all', fontSize: theme.typography.bodySmall.fontSize },
+  }),
+});

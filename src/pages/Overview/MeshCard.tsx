@@ -1,0 +1,53 @@
+import React from 'react';
+import { css } from '@emotion/css';
+import type { GrafanaTheme2 } from '@grafana/data';
+import { Stack, Text, useStyles2 } from '@grafana/ui';
+import type { Report } from '../../model/report';
+import { FigureStat } from './FigureStat';
+
+type Mesh = Report['meshes'][number];
+
+function bucket(m: Mesh): string | undefined {
+  const b = m.latency.clientBucketMs;
+  return b ? `${m.latency.method}; client p99 between ${b.lowerMs} and ${b.upperMs} ms` : m.latency.method;
+}
+
+export function MeshCard({ mesh }: { mesh: Mesh }) {
+  const styles = useStyles2(getStyles);
+  const q = (k: string) => mesh.queries[`${mesh.id}.${k}`];
+  const r = (k: string) => mesh.reasons[`${mesh.id}.${k}`];
+  const has = (k: string) => `${mesh.id}.${k}` in mesh.queries;
+  const cost = mesh.monthlyCostUsd;
+  return (
+    <section className={styles.card} aria-label={mesh.name} data-testid={`meshtax-mesh-${mesh.id}`}>
+      <Text element="h2" variant="h3">
+        {mesh.name}
+      </Text>
+      <Stack direction="row" wrap="wrap" gap={4}>
+        <FigureStat label="Monthly cost" value={cost.total} unit="currencyUSD" expr={q('cost.total')} reason={r('cost.total')} />
+        {has('cost.sidecars') && <FigureStat label={mesh.dataPlaneKind === 'waypoint' ? 'Waypoints' : 'Sidecars'} value={cost.sidecars} unit="currencyUSD" expr={q('cost.sidecars')} reason={r('cost.sidecars')} />}
+        {has('cost.controlPlane') && <FigureStat label="Control plane" value={cost.controlPlane} unit="currencyUSD" expr={q('cost.controlPlane')} reason={r('cost.controlPlane')} />}
+        {has('cost.nodeAgents') && <FigureStat label="Node agents" value={cost.nodeAgents} unit="currencyUSD" expr={q('cost.nodeAgents')} reason={r('cost.nodeAgents')} />}
+      </Stack>
+      <Stack direction="row" wrap="wrap" gap={4}>
+        {has('sidecars.cpuShare') && <FigureStat label="Share of cluster CPU" value={mesh.sidecars.cpuShare} unit="percentunit" expr={q('sidecars.cpuShare')} reason={r('sidecars.cpuShare')} />}
+        {has('sidecars.memoryShare') && <FigureStat label="Share of cluster memory" value={mesh.sidecars.memoryShare} unit="percentunit" expr={q('sidecars.memoryShare')} reason={r('sidecars.memoryShare')} />}
+        {has('sidecars.cpuRequestShare') && <FigureStat label="Share of requested CPU" value={mesh.sidecars.cpuRequestShare} unit="percentunit" expr={q('sidecars.cpuRequestShare')} />}
+        {has('sidecars.nodesReservedCpu') && <FigureStat label="Nodes' worth of CPU requested" value={mesh.sidecars.nodesReservedCpu} unit="nodes" expr={q('sidecars.nodesReservedCpu')} />}
+        <FigureStat label="p99 latency added" value={mesh.latency.addedMs} unit="ms" expr={q('latency.p99Added')} note={mesh.latency.addedMs === null ? undefined : bucket(mesh)} reason={mesh.latency.reason} />
+      </Stack>
+    </section>
+  );
+}
+
+const getStyles = (theme: GrafanaTheme2) => ({
+  card: css({
+    display: 'flex',
+    flexDirection: 'column',
+    gap: theme.spacing(2),
+    padding: theme.spacing(2),
+    border: `1px solid ${theme.colors.border.weak}`,
+    borderRadius: theme.shape.radius.default,
+    background: theme.colors.background.primary,
+  }),
+});

@@ -1,0 +1,77 @@
+import React, { useMemo, useState } from 'react';
+import { useLocation } from 'react-router-dom';
+import { css } from '@emotion/css';
+import { type GrafanaTheme2 } from '@grafana/data';
+import { DataSourcePicker, PluginPage } from '@grafana/runtime';
+import { Alert, LinkButton, LoadingPlaceholder, Stack, Text, useStyles2 } from '@grafana/ui';
+import type { AppSettings } from '../../model/settings';
+import { pickDatasourceUid } from '../../services/prometheus';
+import { CONFIG_URL } from '../../utils/utils.routing';
+import { formatFigure } from '../../utils/utils.units';
+import { MeshCard } from './MeshCard';
+import { useReport } from './useReport';
+
+/** Evaluation time from Grafana's `to` URL parameter (ms, or "now"), so a shared link shows the same numbers. */
+function evalTime(search: string): number {
+  const to = new URLSearchParams(search).get('to');
+  const ms = to && /^\d+$/.test(to) ? Number(to) : Date.now();
+  return Math.floor(ms / 1000);
+}
+
+export function Overview({ settings }: { settings: AppSettings }) {
+  const styles = useStyles2(getStyles);
+  const location = useLocation();
+  const [uid, setUid] = useState(() => pickDatasourceUid(settings.defaultDatasourceUid));
+  const time = useMemo(() => evalTime(location.search), [location.search]);
+  const result = useReport(uid, time, settings);
+  return (
+    <PluginPage>
+      <div className={styles.page} data-testid="meshtax-overview">
+        <Stack direction="row" alignItems="center" gap={2} wrap="wrap">
+          <div className={styles.picker}>
+            <DataSourcePicker current={uid} pluginId="prometheus" onChange={(ds) => setUid(ds.uid)} noDefault />
+          </div>
+          <Text color="secondary">at {new Date(time * 1000).toISOString()}, rate window 5m</Text>
+        </Stack>
+        {result.state === 'loading' && (
+          <div data-meshtax-loading>
+            <LoadingPlaceholder text="Measuring your mesh…" />
+          </div>
+        )}
+        {result.state === 'error' && (
+          <Alert severity="error" title="Mesh Tax could not measure">
+            {result.message}
+          </Alert>
+        )}
+        {result.state === 'done' && (
+          <>
+            <Stack direction="row" alignItems="center" gap={2} wrap="wrap">
+              <Text color="secondary">
+                {result.report.pricing.source === 'opencost'
+                  ? `Priced with OpenCost's node prices, ${result.report.pricing.hoursPerMonth} h/month, basis: ${result.report.pricing.basis}.`
+                  : `Priced at $${result.report.pricing.cpuHourUsd} per vCPU-hour and $${result.report.pricing.gibHourUsd} per GiB-hour, ${result.report.pricing.hoursPerMonth} h/month, basis: ${result.report.pricing.basis}.`}{' '}
+                Cluster: {formatFigure(result.report.cluster.cpuCores, 'cores')} and {formatFigure(result.report.cluster.memoryBytes, 'bytes')} in use.
+              </Text>
+              <LinkButton href={CONFIG_URL} variant="secondary" size="sm" icon="cog">
+                Change pricing
+              </LinkButton>
+            </Stack>
+            {result.report.meshes.length === 0 ? (
+              <Alert severity="info" title="No service mesh detected">
+                Mesh Tax found no proxy containers (istio-proxy, linkerd-proxy, consul-dataplane, kuma-sidecar) and no mesh node agents (ztunnel, cilium-agent) in
+                this data source at this time. If your proxy has another name, add it as a custom proxy container in the configuration.
+              </Alert>
+            ) : (
+              result.report.meshes.map((m) => <MeshCard key={m.id} mesh={m} />)
+            )}
+          </>
+        )}
+      </div>
+    </PluginPage>
+  );
+}
+
+const getStyles = (theme: GrafanaTheme2) => ({
+  page: css({ display: 'flex', flexDirection: 'column', gap: theme.spacing(2) }),
+  picker: css({ minWidth: 280 }),
+});

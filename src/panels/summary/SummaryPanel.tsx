@@ -1,0 +1,69 @@
+import React from 'react';
+import { css } from '@emotion/css';
+import { FieldType, formattedValueToString, getValueFormat, type GrafanaTheme2, type PanelProps } from '@grafana/data';
+import { BigValue, BigValueColorMode, BigValueGraphMode, Stack, Text, useStyles2, useTheme2 } from '@grafana/ui';
+import { testIds } from '../../components/testIds';
+import { costColor, readFigure, type FrameFigure } from './figures';
+import type { SummaryOptions } from './types';
+
+function formatted(f: FrameFigure, unit: string): string {
+  return f.value === null ? 'unavailable' : formattedValueToString(getValueFormat(unit)(f.value, 2));
+}
+
+function Stat({ label, figure, unit }: { label: string; figure: FrameFigure; unit: string }) {
+  return (
+    <div title={figure.reason}>
+      <Text variant="bodySmall" color="secondary">
+        {label}
+      </Text>
+      <div>
+        <Text variant="h5" color={figure.value === null ? 'secondary' : 'primary'}>
+          {formatted(figure, unit)}
+        </Text>
+      </div>
+    </div>
+  );
+}
+
+export function SummaryPanel({ data, options, width, height }: PanelProps<SummaryOptions>) {
+  const theme = useTheme2();
+  const styles = useStyles2(getStyles);
+  const cost = readFigure(data, options.costRefId);
+  const cpu = readFigure(data, options.cpuShareRefId);
+  const mem = readFigure(data, options.memoryShareRefId);
+  const p99 = readFigure(data, options.latencyRefId);
+  const color = theme.visualization.getColorByName(costColor(cost.value, options.costWarnUsd, options.costCriticalUsd));
+  const costText = cost.value === null ? { text: 'unavailable' } : getValueFormat('currencyUSD')(cost.value, 2);
+  const sparkline =
+    cost.times.length > 1
+      ? {
+          y: { name: 'cost', type: FieldType.number, values: cost.values, config: {} },
+          x: { name: 'time', type: FieldType.time, values: cost.times, config: {} },
+        }
+      : undefined;
+  return (
+    <div className={styles.wrapper} data-testid={testIds.summaryPanel.container}>
+      <div className={styles.cost} title={cost.reason}>
+        <BigValue
+          theme={theme}
+          width={width}
+          height={Math.max(60, height - 64)}
+          colorMode={BigValueColorMode.Value}
+          graphMode={sparkline ? BigValueGraphMode.Area : BigValueGraphMode.None}
+          sparkline={sparkline}
+          value={{ ...costText, numeric: cost.value ?? NaN, color, title: 'Mesh cost per month' }}
+        />
+      </div>
+      <Stack direction="row" gap={3} justifyContent="space-around">
+        <Stat label="CPU share" figure={cpu} unit="percentunit" />
+        <Stat label="Memory share" figure={mem} unit="percentunit" />
+        <Stat label="p99 added" figure={p99} unit="ms" />
+      </Stack>
+    </div>
+  );
+}
+
+const getStyles = (theme: GrafanaTheme2) => ({
+  wrapper: css({ display: 'flex', flexDirection: 'column', height: '100%', gap: theme.spacing(1) }),
+  cost: css({ flex: 1, minHeight: 0 }),
+});
