@@ -109,6 +109,8 @@ async function runCase(context: BrowserContext, base: string, c: Case): Promise<
     await page.waitForSelector('#host-root[data-host-state]', { state: 'attached', timeout: 30000 });
     await page.waitForSelector(c.readySelector, { state: 'attached', timeout: 30000 });
     await page.waitForLoadState('networkidle', { timeout: 30000 });
+    // App pages that measure asynchronously mark themselves with data-meshtax-loading until their queries answer.
+    await page.waitForSelector('[data-meshtax-loading]', { state: 'detached', timeout: 60000 });
     await page.waitForTimeout(500);
     const root = page.locator('#host-root');
     const state = await root.getAttribute('data-host-state');

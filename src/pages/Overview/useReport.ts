@@ -5,16 +5,18 @@ import { proxyInstantQuery } from '../../services/prometheus';
 
 export type ReportState = { state: 'loading' } | { state: 'error'; message: string } | { state: 'done'; report: Report };
 
+const NO_DATASOURCE = 'No Prometheus data source: add one under Connections, or pick one in the Mesh Tax configuration.';
+
 /** Builds the model's report through the chosen data source at `timeSec`. */
 export function useReport(uid: string | undefined, timeSec: number, settings: AppSettings): ReportState {
-  const [state, setState] = useState<ReportState>({ state: 'loading' });
+  // Results are keyed by their inputs: a result for other inputs means "loading", without a setState in the effect body.
+  const key = `${uid}|${timeSec}|${JSON.stringify(settings)}`;
+  const [result, setResult] = useState<{ key: string; value: ReportState } | undefined>();
   useEffect(() => {
     if (!uid) {
-      setState({ state: 'error', message: 'No Prometheus data source: add one under Connections, or pick one in the Mesh Tax configuration.' });
       return;
     }
     let cancelled = false;
-    setState({ state: 'loading' });
     buildReport(proxyInstantQuery(uid, timeSec), {
       time: timeSec,
       selection: { window: '5m', groupBy: 'none', namespaceExclude: settings.namespaceExclude || undefined },
@@ -24,11 +26,14 @@ export function useReport(uid: string | undefined, timeSec: number, settings: Ap
       idleRps: settings.idleRps,
       custom: customOf(settings),
     })
-      .then((report) => !cancelled && setState({ state: 'done', report }))
-      .catch((e: Error) => !cancelled && setState({ state: 'error', message: e.message }));
+      .then((report) => !cancelled && setResult({ key, value: { state: 'done', report } }))
+      .catch((e: Error) => !cancelled && setResult({ key, value: { state: 'error', message: e.message } }));
     return () => {
       cancelled = true;
     };
-  }, [uid, timeSec, settings]);
-  return state;
+  }, [uid, timeSec, settings, key]);
+  if (!uid) {
+    return { state: 'error', message: NO_DATASOURCE };
+  }
+  return result?.key === key ? result.value : { state: 'loading' };
 }
