@@ -7,8 +7,8 @@ const base = require('./.config/jest.config');
 module.exports = {
   ...base,
   testPathIgnorePatterns: ['/node_modules/', '\\.int\\.test\\.ts$'],
-  roots: ['<rootDir>/src', '<rootDir>/demo', '<rootDir>/cli'],
-  testMatch: ['<rootDir>/{src,demo,cli}/**/*.test.{ts,tsx}'],
+  roots: ['<rootDir>/src', '<rootDir>/demo', '<rootDir>/cli', '<rootDir>/scripts'],
+  testMatch: ['<rootDir>/{src,demo,cli,scripts}/**/*.test.{ts,tsx}'],
   // d3-color and friends ship .mjs files that jest must transform too.
   transform: {
     '^.+\\.(t|j)sx?$|^.+\\.mjs$': base.transform['^.+\\.(t|j)sx?$'],
