@@ -8,7 +8,7 @@ import type { Expr, Matcher } from './promql/ast';
 import { agg, bin, div, eq, labelReplace, num, rate, sel, sum } from './promql/dsl';
 import { render } from './promql/render';
 import { basisVector, podMatchers, REAL_CONTAINERS, requestVector, usageVector, type Resource } from './resources';
-import { groupLabels, groupSum, scopeMatchers, withWorkload, type Selection } from './scope';
+import { clusterMatchers, groupLabels, groupSum, scopeMatchers, withWorkload, type Selection } from './scope';
 import { addedLatency, sideQuantile, type LatencyOptions } from './latency';
 
 export type Unit = 'cores' | 'bytes' | 'percentunit' | 'currencyUSD' | 'ms' | 'reqps' | 'pods' | 'nodes' | 'vcpuPer1kRps';
@@ -64,7 +64,7 @@ export function roleCostVector(mesh: MeshDef, role: Role, s: Selection, p: Prici
     return undefined;
   }
   const natives = role === 'dataPlane' ? (mesh.nativeSidecarContainers ?? []) : [];
-  return containerMonthlyCost(basisVector('cpu', p.basis, who, s, natives), basisVector('memory', p.basis, who, s, natives), p, s.cluster);
+  return containerMonthlyCost(basisVector('cpu', p.basis, who, s, natives), basisVector('memory', p.basis, who, s, natives), p, clusterMatchers(s));
 }
 
 export function costExpr(mesh: MeshDef, roles: Role[], s: Selection, p: Pricing): Expr | undefined {
@@ -118,7 +118,7 @@ export function perPodExpr(op: 'avg' | 'max', resource: Resource, who: Matcher[]
 
 /** Average allocatable per node, joined to any grouping on cluster. */
 export function perNodeAllocatable(resource: Resource, s: Selection): Expr {
-  const nodes = sel('kube_node_status_allocatable', eq('resource', resource), ...(s.cluster ? [eq('cluster', s.cluster)] : []));
+  const nodes = sel('kube_node_status_allocatable', eq('resource', resource), ...clusterMatchers(s));
   return agg('avg', nodes, s.groupBy === 'none' ? undefined : ['cluster']);
 }
 

@@ -2,8 +2,8 @@
  * Pricing: flat rates (the article's $0.04 per vCPU-hour and $0.005 per GiB-hour over 730 hours), or OpenCost's
  * per-node prices when its metrics are present. Memory is priced per GiB (2^30 bytes).
  */
-import type { Expr } from './promql/ast';
-import { add, bin, div, eq, mul, num, sel, agg } from './promql/dsl';
+import type { Expr, Matcher } from './promql/ast';
+import { add, agg, bin, div, mul, num, sel } from './promql/dsl';
 import { QueryInputError } from './promql/escape';
 import type { Basis } from './resources';
 
@@ -36,13 +36,12 @@ export function validatePricing(p: Pricing): Pricing {
   return p;
 }
 
-function nodePrice(metric: string, cluster?: string): Expr {
-  const m = cluster ? [eq('cluster', cluster)] : [];
-  return agg('avg', sel(metric, ...m), ['cluster', 'node']);
+function nodePrice(metric: string, cluster: Matcher[]): Expr {
+  return agg('avg', sel(metric, ...cluster), ['cluster', 'node']);
 }
 
 /** Monthly USD per container, from per-container CPU cores and memory bytes keyed by CONTAINER_KEY. */
-export function containerMonthlyCost(cpu: Expr, memory: Expr, p: Pricing, cluster?: string): Expr {
+export function containerMonthlyCost(cpu: Expr, memory: Expr, p: Pricing, cluster: Matcher[]): Expr {
   const gib = div(memory, num(GIB));
   if (p.source === 'opencost') {
     const byNode = { on: ['cluster', 'node'], groupLeft: [] };
@@ -53,6 +52,6 @@ export function containerMonthlyCost(cpu: Expr, memory: Expr, p: Pricing, cluste
 }
 
 /** True when OpenCost's node prices are present. */
-export function opencostProbe(cluster?: string): Expr {
-  return bin('and', agg('count', sel('node_cpu_hourly_cost', ...(cluster ? [eq('cluster', cluster)] : []))), agg('count', sel('node_ram_hourly_cost', ...(cluster ? [eq('cluster', cluster)] : []))));
+export function opencostProbe(cluster: Matcher[]): Expr {
+  return bin('and', agg('count', sel('node_cpu_hourly_cost', ...cluster)), agg('count', sel('node_ram_hourly_cost', ...cluster)));
 }

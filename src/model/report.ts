@@ -10,7 +10,7 @@ import { sideBuckets, type LatencyOptions } from './latency';
 import { metricsOf } from './metrics';
 import { opencostProbe, type Pricing } from './pricing';
 import { render } from './promql/render';
-import type { Selection } from './scope';
+import { clusterMatchers, type Selection } from './scope';
 
 export interface Sample {
   metric: Record<string, string>;
@@ -89,7 +89,7 @@ function pick<K extends string>(values: Record<string, Value>, prefix: string, k
 export async function buildReport(q: InstantQuery, input: ReportInput) {
   const s = { ...input.selection, groupBy: 'none' as const };
   const catalogue = input.custom ? [...CATALOGUE, customMesh(input.custom)] : CATALOGUE;
-  const hasOpencost = input.pricingSource !== 'flat' && ((await scalar(q, render(opencostProbe(s.cluster)))) ?? 0) > 0;
+  const hasOpencost = input.pricingSource !== 'flat' && ((await scalar(q, render(opencostProbe(clusterMatchers(s))))) ?? 0) > 0;
   if (input.pricingSource === 'opencost' && !hasOpencost) {
     throw new Error('pricing: OpenCost was requested but node_cpu_hourly_cost / node_ram_hourly_cost are missing');
   }

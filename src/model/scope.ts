@@ -13,6 +13,8 @@ export interface Selection {
   window: string;
   /** Exact value of the `cluster` label; empty for single-cluster setups. */
   cluster?: string;
+  /** A regex over the `cluster` label instead (dashboards: "$cluster", where All is .*). */
+  clusterRegex?: string;
   namespaceInclude?: string;
   namespaceExclude?: string;
   workloadInclude?: string;
@@ -46,11 +48,13 @@ export interface LabelNames {
   pod?: string;
 }
 
+/** Only the cluster part of the scope, for cluster-wide series such as node allocatable and prices. */
+export function clusterMatchers(s: Pick<Selection, 'cluster' | 'clusterRegex'>): Matcher[] {
+  return s.cluster ? [eq('cluster', s.cluster)] : s.clusterRegex ? [re('cluster', s.clusterRegex)] : [];
+}
+
 export function scopeMatchers(s: Selection, names: LabelNames = { namespace: 'namespace', pod: 'pod' }): Matcher[] {
-  const out: Matcher[] = [];
-  if (s.cluster) {
-    out.push(eq('cluster', s.cluster));
-  }
+  const out: Matcher[] = [...clusterMatchers(s)];
   if (s.namespaceInclude) {
     out.push(re(names.namespace, s.namespaceInclude));
   }

@@ -5,6 +5,8 @@
 const LABEL_NAME = /^[a-zA-Z_][a-zA-Z0-9_]*$/;
 const METRIC_NAME = /^[a-zA-Z_:][a-zA-Z0-9_:]*$/;
 const DURATION = /^([0-9]+(ms|s|m|h|d|w|y))+$/;
+/** Grafana's interval macros, which Grafana substitutes before the query reaches Prometheus. */
+const GRAFANA_INTERVAL = /^\$__(rate_interval|interval|range)$/;
 
 export class QueryInputError extends Error {
   constructor(
@@ -46,7 +48,7 @@ export function assertMetricName(name: string, field = 'metric'): string {
 }
 
 export function assertDuration(d: string, field = 'window'): string {
-  if (!DURATION.test(d)) {
+  if (!DURATION.test(d) && !GRAFANA_INTERVAL.test(d)) {
     throw new QueryInputError(field, `${field}: "${d}" is not a Prometheus duration (for example 5m, 1h30m)`);
   }
   return d;
@@ -54,8 +56,11 @@ export function assertDuration(d: string, field = 'window'): string {
 
 export function durationSeconds(d: string): number {
   const unit: Record<string, number> = { ms: 0.001, s: 1, m: 60, h: 3600, d: 86400, w: 604800, y: 31536000 };
+  if (!DURATION.test(d)) {
+    throw new QueryInputError('window', `window: "${d}" has no fixed length`);
+  }
   let total = 0;
-  for (const m of assertDuration(d).matchAll(/([0-9]+)(ms|s|m|h|d|w|y)/g)) {
+  for (const m of d.matchAll(/([0-9]+)(ms|s|m|h|d|w|y)/g)) {
     total += Number(m[1]) * unit[m[2]];
   }
   return total;

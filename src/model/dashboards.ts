@@ -1,0 +1,166 @@
+/**
+ * The shipped dashboards, generated from the model so their queries are the model's queries. Variables: data source,
+ * cluster and namespace (regexes with "All" = .*, so clusters without a `cluster` label still match).
+ * `npm run dashboards` writes src/dashboards/*.json; a test keeps the files equal to this output.
+ */
+import type { Dashboard, Panel, VariableModel } from '@grafana/schema';
+import { CATALOGUE, type MeshDef } from './catalogue';
+import { meshFigures } from './figureSet';
+import type { Figure, FigureOptions } from './figures';
+import { DEFAULT_PRICING } from './pricing';
+import type { Selection } from './scope';
+
+const DS = { type: 'prometheus', uid: '${datasource}' };
+export const DASHBOARD_UIDS = { overview: 'meshtax-overview', workload: 'meshtax-workload' } as const;
+const OPTS: FigureOptions = { pricing: DEFAULT_PRICING, latency: { method: 'reporter-delta', quantile: 0.99 }, idleRps: 1, meshes: CATALOGUE };
+const UNIT: Record<string, string> = { currencyUSD: 'currencyUSD', percentunit: 'percentunit', ms: 'ms', bytes: 'bytes', cores: 'suffix: cores' };
+
+function variables(extra: VariableModel[] = []): { list: VariableModel[] } {
+  const all = { text: 'All', value: '$__all' };
+  return {
+    list: [
+      { name: 'datasource', label: 'Data source', type: 'datasource', query: 'prometheus', current: {} } as VariableModel,
+      {
+        name: 'cluster',
+        label: 'Cluster',
+        type: 'query',
+        datasource: DS,
+        query: { query: 'label_values(kube_node_info, cluster)', refId: 'cluster' },
+        includeAll: true,
+        allValue: '.*',
+        current: all,
+        refresh: 2,
+      } as VariableModel,
+      {
+        name: 'namespace',
+        label: 'Namespace',
+        type: 'query',
+        datasource: DS,
+        query: { query: 'label_values(kube_pod_info{cluster=~"$cluster"}, namespace)', refId: 'namespace' },
+        includeAll: true,
+        multi: true,
+        allValue: '.*',
+        current: all,
+        refresh: 2,
+      } as VariableModel,
+      ...extra,
+    ],
+  };
+}
+
+function selection(groupBy: Selection['groupBy']): Selection {
+  return { window: '$__rate_interval', groupBy, clusterRegex: '$cluster', namespaceInclude: '$namespace' };
+}
+
+function target(f: Figure | undefined, refId: string, legendFormat = '__auto') {
+  return f ? [{ refId, expr: f.expr, datasource: DS, legendFormat, range: true }] : [];
+}
+
+function figure(figs: Figure[], mesh: MeshDef, key: string) {
+  return figs.find((f) => f.id === `${mesh.id}.${key}`);
+}
+
+function meshRow(mesh: MeshDef, y: number, id: number): Panel[] {
+  const figs = meshFigures(mesh, selection('none'), OPTS);
+  const f = (k: string) => figure(figs, mesh, k);
+  const base = { datasource: DS };
+  return [
+    { type: 'row', title: mesh.name, id, gridPos: { x: 0, y, w: 24, h: 1 }, collapsed: false, panels: [] } as unknown as Panel,
+    {
+      ...base,
+      id: id + 1,
+      type: 'meshtax-summary-panel',
+      title: `${mesh.name}: mesh tax`,
+      description: 'Monthly cost with CPU and memory share and p99 added. Shows "unavailable" where the mesh has no data.',
+      gridPos: { x: 0, y: y + 1, w: 8, h: 8 },
+      targets: [...target(f('cost.total'), 'cost'), ...target(f('sidecars.cpuShare'), 'cpuShare'), ...target(f('sidecars.memoryShare'), 'memoryShare'), ...target(f('latency.p99Added'), 'p99Added')],
+      options: { costRefId: 'cost', cpuShareRefId: 'cpuShare', memoryShareRefId: 'memoryShare', latencyRefId: 'p99Added', costWarnUsd: 1000, costCriticalUsd: 5000 },
+    } as Panel,
+    {
+      ...base,
+      id: id + 2,
+      type: 'stat',
+      title: `${mesh.name}: shares and latency`,
+      description: 'Core stat panel with the same queries, for Grafanas without the Mesh Tax panels.',
+      gridPos: { x: 8, y: y + 1, w: 8, h: 8 },
+      targets: [...target(f('sidecars.cpuShare'), 'cpuShare', 'CPU share'), ...target(f('sidecars.memoryShare'), 'memoryShare', 'memory share'), ...target(f('latency.p99Added'), 'p99Added', 'p99 added')],
+      fieldConfig: {
+        defaults: { unit: 'percentunit', noValue: 'unavailable' },
+        overrides: [{ matcher: { id: 'byFrameRefID', options: 'p99Added' }, properties: [{ id: 'unit', value: 'ms' }] }],
+      },
+      options: { reduceOptions: { calcs: ['lastNotNull'] }, textMode: 'value_and_name', colorMode: 'none' },
+    } as Panel,
+    {
+      ...base,
+      id: id + 3,
+      type: 'timeseries',
+      title: `${mesh.name}: monthly cost over time`,
+      gridPos: { x: 16, y: y + 1, w: 8, h: 8 },
+      targets: [...target(f('cost.sidecars'), 'sidecars', 'sidecars'), ...target(f('cost.controlPlane'), 'controlPlane', 'control plane'), ...target(f('cost.nodeAgents'), 'nodeAgents', 'node agents')],
+      fieldConfig: { defaults: { unit: 'currencyUSD', noValue: 'unavailable', custom: { stacking: { mode: 'normal' }, fillOpacity: 20 } }, overrides: [] },
+      options: { legend: { displayMode: 'list', placement: 'bottom', showLegend: true }, tooltip: { mode: 'multi', sort: 'none' } },
+    } as Panel,
+  ];
+}
+
+function dashboard(uid: string, title: string, panels: Panel[], vars = variables()): Dashboard {
+  return {
+    uid,
+    title,
+    id: null,
+    editable: true,
+    schemaVersion: 41,
+    tags: ['mesh-tax', 'service-mesh', 'cost'],
+    time: { from: 'now-6h', to: 'now' },
+    refresh: '',
+    templating: vars,
+    panels,
+    links: [{ title: 'Mesh Tax app', type: 'link', url: '/a/meshtax-overhead-app/overview', icon: 'external link', tags: [], asDropdown: false, includeVars: false, keepTime: true, targetBlank: false, tooltip: '' }],
+  } as unknown as Dashboard;
+}
+
+export function overviewDashboard(): Dashboard {
+  const meshes = CATALOGUE;
+  return dashboard(DASHBOARD_UIDS.overview, 'Mesh Tax — overview', meshes.flatMap((m, i) => meshRow(m, i * 9, i * 10 + 1)));
+}
+
+export function workloadDashboard(): Dashboard {
+  const sidecarMeshes = CATALOGUE.filter((m) => m.dataPlaneKind === 'sidecar');
+  const panels: Panel[] = sidecarMeshes.flatMap((mesh, i) => {
+    const figs = meshFigures(mesh, selection('workload'), OPTS);
+    const f = (k: string) => figure(figs, mesh, k);
+    const y = i * 9;
+    const table = {
+      id: i * 10 + 1,
+      type: 'table',
+      title: `${mesh.name}: sidecars by workload`,
+      datasource: DS,
+      gridPos: { x: 0, y, w: 14, h: 9 },
+      targets: [f('sidecars.cpuCores'), f('sidecars.memoryBytes'), f('cost.sidecars')]
+        .filter((x): x is Figure => !!x)
+        .map((x) => ({ refId: x.id.split('.').pop()!, expr: x.expr, datasource: DS, format: 'table', instant: true, range: false })),
+      transformations: [{ id: 'merge', options: {} }],
+      fieldConfig: {
+        defaults: { noValue: 'unavailable' },
+        overrides: [
+          { matcher: { id: 'byName', options: 'Value #cpuCores' }, properties: [{ id: 'unit', value: UNIT.cores }, { id: 'displayName', value: 'CPU' }] },
+          { matcher: { id: 'byName', options: 'Value #memoryBytes' }, properties: [{ id: 'unit', value: 'bytes' }, { id: 'displayName', value: 'Memory' }] },
+          { matcher: { id: 'byName', options: 'Value #sidecars' }, properties: [{ id: 'unit', value: 'currencyUSD' }, { id: 'displayName', value: 'Cost per month' }] },
+        ],
+      },
+      options: { sortBy: [{ displayName: 'Cost per month', desc: true }] },
+    } as unknown as Panel;
+    const latency = {
+      id: i * 10 + 2,
+      type: 'timeseries',
+      title: `${mesh.name}: p99 added per workload (reporter-delta)`,
+      datasource: DS,
+      gridPos: { x: 14, y, w: 10, h: 9 },
+      targets: target(f('latency.p99Added'), 'p99Added', '{{namespace}}/{{workload}}'),
+      fieldConfig: { defaults: { unit: 'ms', noValue: 'unavailable' }, overrides: [] },
+      options: { legend: { displayMode: 'list', placement: 'bottom', showLegend: true }, tooltip: { mode: 'multi', sort: 'desc' } },
+    } as unknown as Panel;
+    return [table, latency];
+  });
+  return dashboard(DASHBOARD_UIDS.workload, 'Mesh Tax — workload', panels);
+}
