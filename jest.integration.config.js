@@ -10,5 +10,5 @@ module.exports = {
   testPathIgnorePatterns: ['/node_modules/'],
   testMatch: ['<rootDir>/{src,demo,cli,bench}/**/*.int.test.ts'],
   roots: ['<rootDir>/src', '<rootDir>/demo', '<rootDir>/cli'],
-  testTimeout: 120000,
+  testTimeout: 300000,
 };
