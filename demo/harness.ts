@@ -38,7 +38,8 @@ export interface PromHandle {
 
 function requireTool(name: string): string {
   try {
-    return execFileSync('sh', ['-c', `command -v ${name}`]).toString().trim();
+    // An explicit env: inside jest the test's process.env is a copy that child_process would not see.
+    return execFileSync('sh', ['-c', `command -v ${name}`], { env: { ...process.env } }).toString().trim();
   } catch {
     throw new Error(`${name} is not installed. Install it with:\n  ${INSTALL_LINE}`);
   }
@@ -143,6 +144,9 @@ export async function startPrometheus(opts: { preset?: string; spec?: ClusterSpe
       { stdio: ['ignore', 'ignore', 'pipe'] }
     );
     child.stderr!.on('data', (d) => (err = (err + d.toString()).slice(-8000)));
+    // Unreferenced, so a test run that never reached stop() (a timed-out hook) can still exit; the exit hook kills it.
+    child.unref();
+    (child.stderr as unknown as { unref?: () => void }).unref?.();
     process.once('exit', cleanup);
     await waitReady(url, child, () => err);
     const evalTime = end - 10 * 60;

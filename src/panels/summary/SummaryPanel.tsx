@@ -25,6 +25,17 @@ function Stat({ label, figure, unit }: { label: string; figure: FrameFigure; uni
   );
 }
 
+/** BigValue's sparkline reads the y range from field state, which Grafana's field processing would normally set. */
+function costSparkline(cost: FrameFigure) {
+  const finite = cost.values.filter((v) => Number.isFinite(v));
+  const min = Math.min(...finite);
+  const max = Math.max(...finite);
+  return {
+    y: { name: 'cost', type: FieldType.number, values: cost.values, config: {}, state: { range: { min, max, delta: max - min } } },
+    x: { name: 'time', type: FieldType.time, values: cost.times, config: {} },
+  };
+}
+
 export function SummaryPanel({ data, options, width, height }: PanelProps<SummaryOptions>) {
   const theme = useTheme2();
   const styles = useStyles2(getStyles);
@@ -34,13 +45,7 @@ export function SummaryPanel({ data, options, width, height }: PanelProps<Summar
   const p99 = readFigure(data, options.latencyRefId);
   const color = theme.visualization.getColorByName(costColor(cost.value, options.costWarnUsd, options.costCriticalUsd));
   const costText = cost.value === null ? { text: 'unavailable' } : getValueFormat('currencyUSD')(cost.value, 2);
-  const sparkline =
-    cost.times.length > 1
-      ? {
-          y: { name: 'cost', type: FieldType.number, values: cost.values, config: {} },
-          x: { name: 'time', type: FieldType.time, values: cost.times, config: {} },
-        }
-      : undefined;
+  const sparkline = cost.times.length > 1 ? costSparkline(cost) : undefined;
   return (
     <div className={styles.wrapper} data-testid={testIds.summaryPanel.container}>
       <div className={styles.cost} title={cost.reason}>
