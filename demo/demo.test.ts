@@ -1,7 +1,5 @@
-/**
- * @jest-environment node
- */
 import { execFileSync } from 'node:child_process';
+import { get } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { expandCluster } from './cluster';
 import { startExporter } from './exporter';
@@ -81,7 +79,14 @@ test('the live exporter serves the same series at "now" in the text format', asy
   const port = (server.address() as AddressInfo).port;
   try {
     const before = Math.floor(Date.now() / 1000);
-    const text = await (await fetch(`http://127.0.0.1:${port}/metrics`)).text();
+    // node's http client: the jsdom test environment has no fetch.
+    const text = await new Promise<string>((resolve, reject) =>
+      get(`http://127.0.0.1:${port}/metrics`, (res) => {
+        let body = '';
+        res.on('data', (d) => (body += d));
+        res.on('end', () => resolve(body));
+      }).on('error', reject)
+    );
     const after = Math.floor(Date.now() / 1000);
     const series = allSeries(expandCluster(small));
     expect(text.trim().split('\n')).toHaveLength(series.length);
