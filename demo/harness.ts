@@ -101,7 +101,23 @@ function cacheDir(spec: ClusterSpec): string | undefined {
   return join(__dirname, '..', 'node_modules', '.cache', 'meshtax-tsdb', `${spec.preset}-${key}`);
 }
 
-export async function startPrometheus(opts: { preset?: string; spec?: ClusterSpec } = {}): Promise<PromHandle> {
+async function stopChild(c: ChildProcess): Promise<void> {
+  if (c.exitCode === null && c.signalCode === null) {
+    await new Promise<void>((resolve) => {
+      c.once('exit', () => resolve());
+      c.kill('SIGTERM');
+    });
+  }
+}
+
+export interface StartOptions {
+  preset?: string;
+  spec?: ClusterSpec;
+  /** A rule file to evaluate over the history (e.g. demo/mixin-rules.yml), so recorded series exist too. */
+  recordingRules?: string;
+}
+
+export async function startPrometheus(opts: StartOptions = {}): Promise<PromHandle> {
   const prometheus = requireTool('prometheus');
   const promtool = requireTool('promtool');
   const spec = opts.spec ?? preset(opts.preset ?? 'small');
@@ -135,20 +151,34 @@ export async function startPrometheus(opts: { preset?: string; spec?: ClusterSpe
     }
     const t2 = Date.now();
     writeFileSync(join(dir, 'prometheus.yml'), 'global:\n  scrape_interval: 15s\n');
-    const port = await freePort();
-    const url = `http://127.0.0.1:${port}`;
+    let url = '';
     let err = '';
-    child = spawn(
-      prometheus,
-      [`--config.file=${join(dir, 'prometheus.yml')}`, `--storage.tsdb.path=${join(dir, 'tsdb')}`, '--storage.tsdb.retention.time=100y', `--web.listen-address=127.0.0.1:${port}`],
-      { stdio: ['ignore', 'ignore', 'pipe'] }
-    );
-    child.stderr!.on('data', (d) => (err = (err + d.toString()).slice(-8000)));
-    // Unreferenced, so a test run that never reached stop() (a timed-out hook) can still exit; the exit hook kills it.
-    child.unref();
-    (child.stderr as unknown as { unref?: () => void }).unref?.();
+    const launch = async () => {
+      const port = await freePort();
+      url = `http://127.0.0.1:${port}`;
+      err = '';
+      child = spawn(
+        prometheus,
+        [`--config.file=${join(dir, 'prometheus.yml')}`, `--storage.tsdb.path=${join(dir, 'tsdb')}`, '--storage.tsdb.retention.time=100y', `--web.listen-address=127.0.0.1:${port}`],
+        { stdio: ['ignore', 'ignore', 'pipe'] }
+      );
+      child.stderr!.on('data', (d) => (err = (err + d.toString()).slice(-8000)));
+      // Unreferenced, so a test run that never reached stop() (a timed-out hook) can still exit; the exit hook kills it.
+      child.unref();
+      (child.stderr as unknown as { unref?: () => void }).unref?.();
+      await waitReady(url, child, () => err);
+    };
     process.once('exit', cleanup);
-    await waitReady(url, child, () => err);
+    await launch();
+    if (opts.recordingRules) {
+      // Recording rules are evaluated over the history by promtool, then loaded as blocks by a restarted server.
+      execFileSync(promtool, ['tsdb', 'create-blocks-from', 'rules', `--start=${start}`, `--end=${end}`, `--url=${url}`, `--output-dir=${join(dir, 'rules')}`, `--eval-interval=${spec.scrapeIntervalSec}s`, opts.recordingRules], { stdio: 'pipe' });
+      await stopChild(child!);
+      for (const block of readdirSync(join(dir, 'rules'))) {
+        cpSync(join(dir, 'rules', block), join(dir, 'tsdb', block), { recursive: true });
+      }
+      await launch();
+    }
     const evalTime = end - 10 * 60;
     const handle: PromHandle = {
       url,
@@ -171,13 +201,7 @@ export async function startPrometheus(opts: { preset?: string; spec?: ClusterSpe
       },
       stop: async () => {
         process.removeListener('exit', cleanup);
-        const c = child!;
-        if (c.exitCode === null) {
-          await new Promise<void>((resolve) => {
-            c.once('exit', () => resolve());
-            c.kill('SIGTERM');
-          });
-        }
+        await stopChild(child!);
         rmSync(dir, { recursive: true, force: true });
       },
     };
