@@ -1,5 +1,8 @@
 /** Expands a ClusterSpec into concrete nodes and pods, with deterministic names, placement and phases. */
 import {
+  consulControlPlane,
+  dataPlaneProxy,
+  kumaControlPlane,
   ambientNodeAgents,
   ciliumWorkloads,
   istioControlPlane,
@@ -77,6 +80,12 @@ function placements(spec: ClusterSpec): Placed[] {
   if (meshes.has('linkerd')) {
     linkerdControlPlane.forEach((w) => out.push({ ns: 'linkerd', w, role: 'control-plane', mesh: 'linkerd' }));
   }
+  if (meshes.has('consul')) {
+    consulControlPlane.forEach((w) => out.push({ ns: 'consul', w, role: 'control-plane', mesh: 'consul' }));
+  }
+  if (meshes.has('kuma')) {
+    kumaControlPlane.forEach((w) => out.push({ ns: 'kuma-system', w, role: 'control-plane', mesh: 'kuma' }));
+  }
   for (const ns of spec.namespaces) {
     const podMesh = ns.mesh === 'none' ? undefined : ns.mesh;
     withLoadgen(ns).forEach((w) => out.push({ ns: ns.name, w, role: 'app', podMesh, native: ns.nativeSidecars }));
@@ -106,6 +115,8 @@ export function expandCluster(spec: ClusterSpec): Cluster {
         if (!p.native) {
           containers.push(toContainer(istioInit, `${seed}/init`, 'system', 'istio'));
         }
+      } else if (p.podMesh === 'consul' || p.podMesh === 'kuma' || p.podMesh === 'custom') {
+        containers.push(toContainer(dataPlaneProxy[p.podMesh](proxyRps), `${seed}/proxy`, 'sidecar', p.podMesh));
       } else if (p.podMesh === 'linkerd') {
         containers.push(toContainer(linkerdProxy(proxyRps), `${seed}/proxy`, 'sidecar', 'linkerd'));
         containers.push(toContainer(linkerdInit, `${seed}/init`, 'system', 'linkerd'));

@@ -106,6 +106,27 @@ export const linkerdControlPlane: WorkloadSpec[] = [
   },
 ];
 
+/** A data-plane proxy with CPU that grows with traffic, for the meshes whose latency the demo does not model. */
+function proxy(name: string, image: string, podRps: number, baseMi: number): ContainerSpec {
+  return { name, image, cpuCores: 0.004 + 0.00015 * podRps, memoryBytes: baseMi * Mi, cpuRequest: 0.1, memoryRequest: 64 * Mi };
+}
+
+export const dataPlaneProxy = {
+  consul: (rps: number) => proxy('consul-dataplane', 'hashicorp/consul-dataplane:1.6.1', rps, 38),
+  kuma: (rps: number) => proxy('kuma-sidecar', 'docker.io/kumahq/kuma-dp:2.9.1', rps, 45),
+  /** An operator's own proxy, found only through the "custom" mesh settings. */
+  custom: (rps: number) => proxy('envoy-legacy', 'envoyproxy/envoy:v1.31.3', rps, 60),
+};
+
+export const consulControlPlane: WorkloadSpec[] = [
+  { name: 'consul-server', kind: 'StatefulSet', replicas: 1, containers: [c('consul', 'hashicorp/consul:1.20.1', 0.05, 180, 0.1, 200)] },
+  { name: 'consul-connect-injector', kind: 'Deployment', replicas: 1, containers: [c('sidecar-injector', 'hashicorp/consul-k8s-control-plane:1.6.1', 0.01, 60, 0.05, 50)] },
+];
+
+export const kumaControlPlane: WorkloadSpec[] = [
+  { name: 'kuma-control-plane', kind: 'Deployment', replicas: 1, containers: [c('control-plane', 'docker.io/kumahq/kuma-cp:2.9.1', 0.03, 120, 0.1, 256)] },
+];
+
 export const ciliumWorkloads: { agents: WorkloadSpec[]; controlPlane: WorkloadSpec[] } = {
   agents: [
     { name: 'cilium', kind: 'DaemonSet', containers: [c('cilium-agent', 'quay.io/cilium/cilium:v1.16.5', 0.06, 220, 0.1, 512)] },

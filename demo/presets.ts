@@ -37,7 +37,7 @@ const shop = (mesh: NamespaceSpec['mesh'], name = 'shop'): NamespaceSpec => ({
   ],
 });
 
-/** Twelve nodes with every mesh shape: classic and native Istio sidecars, ambient, Linkerd, Cilium, unmeshed. */
+/** Twelve nodes with every mesh shape: classic and native Istio sidecars, ambient, Linkerd, Cilium, Consul, Kuma, a custom proxy, unmeshed. */
 export const small: ClusterSpec = {
   preset: 'small',
   nodes: 12,
@@ -53,6 +53,9 @@ export const small: ClusterSpec = {
     { name: 'payments', mesh: 'istio', nativeSidecars: true, workloads: [deploy('api', 3, 200, 0.2, 260, ms(25, 0.5), true), deploy('ledger', 2, 40, 0.3, 512, ms(60, 0.6))] },
     { name: 'search', mesh: 'istio-ambient', workloads: [deploy('indexer', 2, 0, 0.6, 900), deploy('query', 3, 250, 0.3, 400)] },
     { name: 'billing', mesh: 'linkerd', workloads: [deploy('invoices', 2, 120, 0.15, 200, ms(30, 0.5), true), deploy('reports', 1, 0.5, 0.05, 150, ms(200, 0.8))] },
+    { name: 'orders', mesh: 'consul', workloads: [deploy('orders', 2, 80, 0.1, 180)] },
+    { name: 'inventory', mesh: 'kuma', workloads: [deploy('stock', 2, 60, 0.1, 160)] },
+    { name: 'legacy', mesh: 'custom', workloads: [deploy('mainframe-gw', 2, 30, 0.2, 300)] },
     { name: 'monitoring', mesh: 'none', workloads: [{ name: 'prometheus', kind: 'StatefulSet', replicas: 1, containers: [app('prometheus', 0.5, 2048)] }, deploy('grafana', 1, 0, 0.05, 180)] },
   ],
 };

@@ -102,7 +102,7 @@ export function workloadLatency(cluster: Cluster, namespace: string, workload: s
 }
 
 export function meshesPresent(rows: Row[]): MeshKind[] {
-  const order: MeshKind[] = ['istio', 'istio-ambient', 'linkerd', 'cilium'];
+  const order: MeshKind[] = ['istio', 'istio-ambient', 'linkerd', 'cilium', 'consul', 'kuma', 'custom'];
   return order.filter((m) => rows.some((r) => r.c.mesh === m && (isDataPlane(r, m) || r.c.role === 'node-agent')));
 }
 

@@ -2,7 +2,7 @@
  * The synthetic mesh cluster: a declarative spec (what a preset says) and the concrete
  * pods it expands to. Every emitted value is a pure function of (spec, time).
  */
-export type MeshKind = 'istio' | 'istio-ambient' | 'linkerd' | 'cilium';
+export type MeshKind = 'istio' | 'istio-ambient' | 'linkerd' | 'cilium' | 'consul' | 'kuma' | 'custom';
 
 /** Log-normal application latency, in milliseconds: median = exp(mu). */
 export interface LogNormalMs {
