@@ -8,6 +8,7 @@ import type { AppSettings } from '../../model/settings';
 import { pickDatasourceUid } from '../../services/prometheus';
 import { CONFIG_URL } from '../../utils/utils.routing';
 import { formatFigure } from '../../utils/utils.units';
+import { BenchmarkTable } from './BenchmarkTable';
 import { MeshCard } from './MeshCard';
 import { useReport } from './useReport';
 
@@ -62,7 +63,12 @@ export function Overview({ settings }: { settings: AppSettings }) {
                 this data source at this time. If your proxy has another name, add it as a custom proxy container in the configuration.
               </Alert>
             ) : (
-              result.report.meshes.map((m) => <MeshCard key={m.id} mesh={m} />)
+              <>
+                {uid && <BenchmarkTable report={result.report} datasourceUid={uid} timeSec={time} />}
+                {result.report.meshes.map((m) => (
+                  <MeshCard key={m.id} mesh={m} />
+                ))}
+              </>
             )}
           </>
         )}

@@ -1,0 +1,41 @@
+import React from 'react';
+import { MemoryRouter } from 'react-router-dom';
+import { render, screen, within } from '@testing-library/react';
+import type { Report } from '../../model/report';
+import { BenchmarkTable } from './BenchmarkTable';
+
+function mesh(id: string, name: string, pods: number, cost: number | null): Report['meshes'][number] {
+  const nulls = { cpuCores: null, memoryBytes: null };
+  return {
+    id,
+    name,
+    dataPlaneKind: 'sidecar',
+    sidecars: { pods, memoryPerPodAvg: 52 * 2 ** 20, cpuShare: 0.05 } as Report['meshes'][number]['sidecars'],
+    controlPlane: { cpuCores: 0.2, memoryBytes: null },
+    nodeAgents: nulls,
+    traffic: { rps: 100 },
+    latency: { method: 'reporter-delta', quantile: 0.99, p99DeltaMs: 2, addedMs: 2, clientMs: 240, serverMs: 238, clientBucketMs: { lowerMs: 100, upperMs: 250 }, serverBucketMs: null, reason: undefined },
+    monthlyCostUsd: { sidecars: null, controlPlane: null, nodeAgents: null, idleSidecars: null, total: cost },
+    reasons: {},
+    queries: { [`${id}.cost.total`]: 'sum(x)', [`${id}.latency.p99Added`]: 'histogram_quantile(0.99, y)', [`${id}.controlPlane.memoryBytes`]: 'sum(z)' },
+  } as Report['meshes'][number];
+}
+
+test('one row per mesh, pod percentages for a migration, units, unavailable never 0, and links to the queries', () => {
+  const report = { meshes: [mesh('istio', 'Istio (sidecar)', 30, 120.5), mesh('linkerd', 'Linkerd', 10, null)] } as unknown as Report;
+  render(
+    <MemoryRouter>
+      <BenchmarkTable report={report} datasourceUid="prom" timeSec={1704073800} />
+    </MemoryRouter>
+  );
+  const istio = within(screen.getByRole('row', { name: /Istio/ }));
+  expect(istio.getByText(/30 pods \(75%\)/)).toBeInTheDocument();
+  expect(istio.getByRole('link', { name: '$120.50' })).toHaveAttribute('href', expect.stringContaining('/explore?'));
+  expect(istio.getByRole('link', { name: '$120.50' })).toHaveAttribute('title', 'sum(x)');
+  const linkerd = within(screen.getByRole('row', { name: /Linkerd/ }));
+  expect(linkerd.getByText(/10 pods \(25%\)/)).toBeInTheDocument();
+  expect(linkerd.getAllByRole('link', { name: 'unavailable' }).length).toBeGreaterThan(0);
+  expect(linkerd.queryByText('$0.00')).toBeNull();
+  // A figure the mesh has no query for is "n/a", not a number.
+  expect(istio.getAllByText('n/a').length).toBeGreaterThan(0);
+});
