@@ -1,5 +1,5 @@
 /** The CLI from the outside: real process, real Prometheus, the JSON contract and the exit codes. */
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { createServer, type Server } from 'node:http';
 import { join } from 'node:path';
 import { startPrometheus, type PromHandle } from '../demo/harness';
@@ -110,7 +110,6 @@ test('a Prometheus that errors exits 3 with the status', async () => {
 
 /** The fake server above lives in this process, so the CLI must run without blocking the event loop. */
 function meshtaxAsync(args: string[]): Promise<ReturnType<typeof meshtax>> {
-  const { spawn } = require('node:child_process') as typeof import('node:child_process');
   return new Promise((resolve) => {
     const p = spawn(join(ROOT, 'node_modules', '.bin', 'tsx'), [join(ROOT, 'cli', 'meshtax.ts'), ...args]);
     let stdout = '';
