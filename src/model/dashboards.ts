@@ -5,6 +5,7 @@
  */
 import type { Dashboard, Panel, VariableModel } from '@grafana/schema';
 import { CATALOGUE, type MeshDef } from './catalogue';
+import { COMPARISON_FIGURES, comparisonRefId } from './comparison';
 import { meshFigures } from './figureSet';
 import type { Figure, FigureOptions } from './figures';
 import { DEFAULT_PRICING } from './pricing';
@@ -119,9 +120,52 @@ function dashboard(uid: string, title: string, panels: Panel[], vars = variables
   } as unknown as Dashboard;
 }
 
+/** The benchmark table for any dashboard: one instant query per mesh and column, refId `<mesh>.<column>`. */
+function comparisonPanel(y: number): Panel {
+  const targets = CATALOGUE.flatMap((mesh) => {
+    const figs = meshFigures(mesh, selection('none'), OPTS);
+    return Object.entries(COMPARISON_FIGURES).flatMap(([column, id]) => {
+      const f = figure(figs, mesh, id);
+      return f ? [{ refId: comparisonRefId(mesh.id, column), expr: f.expr, datasource: DS, instant: true, range: false }] : [];
+    });
+  });
+  return {
+    id: 100,
+    type: 'meshtax-comparison-panel',
+    title: 'The benchmark table, measured on this cluster',
+    description: "The popular article's comparison columns, from this cluster's own metrics. Meshes without data are hidden.",
+    datasource: DS,
+    gridPos: { x: 0, y, w: 24, h: 7 },
+    targets,
+    options: { hideAbsent: true, showPodShare: true },
+  } as unknown as Panel;
+}
+
 export function overviewDashboard(): Dashboard {
   const meshes = CATALOGUE;
-  return dashboard(DASHBOARD_UIDS.overview, 'Mesh Tax — overview', meshes.flatMap((m, i) => meshRow(m, i * 9, i * 10 + 1)));
+  return dashboard(DASHBOARD_UIDS.overview, 'Mesh Tax — overview', [comparisonPanel(0), ...meshes.flatMap((m, i) => meshRow(m, 7 + i * 9, i * 10 + 1))]);
+}
+
+function breakdownPanel(mesh: MeshDef, figs: Figure[], id: number, y: number): Panel {
+  const f = (k: string) => figure(figs, mesh, k);
+  const refs: Array<[string, string]> = [
+    ['cost', 'cost.sidecars'],
+    ['cpu', 'sidecars.cpuCores'],
+    ['memory', 'sidecars.memoryBytes'],
+    ['share', 'sidecars.cpuShare'],
+  ];
+  return {
+    id,
+    type: 'meshtax-breakdown-panel',
+    title: `${mesh.name}: top workloads by proxy cost`,
+    datasource: DS,
+    gridPos: { x: 0, y, w: 8, h: 9 },
+    targets: refs.flatMap(([refId, key]) => {
+      const x = f(key);
+      return x ? [{ refId, expr: x.expr, datasource: DS, instant: true, range: false }] : [];
+    }),
+    options: { groupBy: 'workload', sortBy: 'cost', topN: 10, display: 'bars', costRefId: 'cost', cpuRefId: 'cpu', memoryRefId: 'memory', shareRefId: 'share' },
+  } as unknown as Panel;
 }
 
 export function workloadDashboard(): Dashboard {
@@ -130,12 +174,13 @@ export function workloadDashboard(): Dashboard {
     const figs = meshFigures(mesh, selection('workload'), OPTS);
     const f = (k: string) => figure(figs, mesh, k);
     const y = i * 9;
+    const breakdown = breakdownPanel(mesh, figs, i * 10 + 3, y);
     const table = {
       id: i * 10 + 1,
       type: 'table',
       title: `${mesh.name}: sidecars by workload`,
       datasource: DS,
-      gridPos: { x: 0, y, w: 14, h: 9 },
+      gridPos: { x: 8, y, w: 8, h: 9 },
       targets: [f('sidecars.cpuCores'), f('sidecars.memoryBytes'), f('cost.sidecars')]
         .filter((x): x is Figure => !!x)
         .map((x) => ({ refId: x.id.split('.').pop()!, expr: x.expr, datasource: DS, format: 'table', instant: true, range: false })),
@@ -155,12 +200,12 @@ export function workloadDashboard(): Dashboard {
       type: 'timeseries',
       title: `${mesh.name}: p99 added per workload (reporter-delta)`,
       datasource: DS,
-      gridPos: { x: 14, y, w: 10, h: 9 },
+      gridPos: { x: 16, y, w: 8, h: 9 },
       targets: target(f('latency.p99Added'), 'p99Added', '{{namespace}}/{{workload}}'),
       fieldConfig: { defaults: { unit: 'ms', noValue: 'unavailable' }, overrides: [] },
       options: { legend: { displayMode: 'list', placement: 'bottom', showLegend: true }, tooltip: { mode: 'multi', sort: 'desc' } },
     } as unknown as Panel;
-    return [table, latency];
+    return [breakdown, table, latency];
   });
   return dashboard(DASHBOARD_UIDS.workload, 'Mesh Tax — workload', panels);
 }

@@ -1,0 +1,100 @@
+import React from 'react';
+import { css } from '@emotion/css';
+import type { GrafanaTheme2 } from '@grafana/data';
+import { Text, useStyles2 } from '@grafana/ui';
+import type { Unit } from '../../model/figures';
+import { formatFigure } from '../../utils/utils.units';
+
+/** The article's comparison columns: [key, header, unit]. The app and the comparison panel share them. */
+export const COMPARISON_COLUMNS: Array<[string, string, Unit]> = [
+  ['p99Added', 'p99 added', 'ms'],
+  ['controlPlaneCpu', 'Control-plane CPU', 'cores'],
+  ['controlPlaneMemory', 'Control-plane RAM', 'bytes'],
+  ['sidecarMemoryPerPod', 'Sidecar RAM per pod', 'bytes'],
+  ['monthlyCost', 'Monthly cost', 'currencyUSD'],
+  ['cpuShare', 'Share of cluster CPU', 'percentunit'],
+];
+
+export interface ComparisonCell {
+  value: number | null;
+  /** The PromQL behind the value; a cell without one is "n/a" for that mesh. */
+  expr?: string;
+  href?: string;
+}
+
+export interface ComparisonRow {
+  name: string;
+  pods: number | null;
+  cells: Record<string, ComparisonCell>;
+}
+
+export function ComparisonTable({ rows, caption }: { rows: ComparisonRow[]; caption?: string }) {
+  const styles = useStyles2(getStyles);
+  const totalPods = rows.reduce((a, r) => a + (r.pods ?? 0), 0);
+  return (
+    <table className={styles.table} aria-label={caption ?? 'Mesh comparison'}>
+      {caption && (
+        <caption>
+          <Text variant="h4">{caption}</Text>
+        </caption>
+      )}
+      <thead>
+        <tr>
+          <th scope="col">Mesh</th>
+          <th scope="col">Pods with a proxy</th>
+          {COMPARISON_COLUMNS.map(([key, header]) => (
+            <th scope="col" key={key}>
+              {header}
+            </th>
+          ))}
+        </tr>
+      </thead>
+      <tbody>
+        {rows.map((r) => (
+          <tr key={r.name}>
+            <th scope="row">{r.name}</th>
+            <td>
+              {r.pods === null ? 'none' : formatFigure(r.pods, 'pods', 0)}
+              {r.pods !== null && totalPods > 0 && rows.length > 1 && ` (${formatFigure(r.pods / totalPods, 'percentunit', 0)})`}
+            </td>
+            {COMPARISON_COLUMNS.map(([key, , unit]) => {
+              const cell = r.cells[key];
+              if (!cell?.expr) {
+                return (
+                  <td key={key}>
+                    <Text color="secondary">n/a</Text>
+                  </td>
+                );
+              }
+              const text = formatFigure(cell.value, unit);
+              return (
+                <td key={key} title={cell.expr}>
+                  {cell.href ? (
+                    <a className={styles.link} href={cell.href} title={cell.expr}>
+                      {text}
+                    </a>
+                  ) : (
+                    text
+                  )}
+                </td>
+              );
+            })}
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+}
+
+const getStyles = (theme: GrafanaTheme2) => ({
+  table: css({
+    borderCollapse: 'collapse',
+    width: '100%',
+    caption: { textAlign: 'left', paddingBottom: theme.spacing(1) },
+    'th, td': { padding: theme.spacing(0.75, 1.5), borderBottom: `1px solid ${theme.colors.border.weak}`, textAlign: 'right' },
+    'th:first-child': { textAlign: 'left' },
+    thead: { color: theme.colors.text.secondary, fontSize: theme.typography.bodySmall.fontSize },
+  }),
+  // Every cell opens its own PromQL in Explore; the title shows the query on hover.
+  link: css({ color: theme.colors.text.link, '&:hover': { textDecoration: 'underline' } }),
+});

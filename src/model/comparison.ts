@@ -1,0 +1,26 @@
+/**
+ * The benchmark table's columns as model figure ids, shared by the app's table, the comparison panel and the
+ * dashboards that feed it (query refIds are `<mesh id>.<column>`).
+ */
+export const COMPARISON_FIGURES: Record<string, string> = {
+  pods: 'sidecars.pods',
+  p99Added: 'latency.p99Added',
+  controlPlaneCpu: 'controlPlane.cpuCores',
+  controlPlaneMemory: 'controlPlane.memoryBytes',
+  sidecarMemoryPerPod: 'sidecars.memoryPerPodAvg',
+  monthlyCost: 'cost.total',
+  cpuShare: 'sidecars.cpuShare',
+};
+
+export function comparisonRefId(meshId: string, column: string): string {
+  return `${meshId}.${column}`;
+}
+
+export function parseComparisonRefId(refId: string): { meshId: string; column: string } | undefined {
+  const i = refId.lastIndexOf('.');
+  if (i <= 0) {
+    return undefined;
+  }
+  const column = refId.slice(i + 1);
+  return column in COMPARISON_FIGURES ? { meshId: refId.slice(0, i), column } : undefined;
+}

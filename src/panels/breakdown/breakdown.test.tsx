@@ -1,0 +1,58 @@
+import React from 'react';
+import type { PanelProps } from '@grafana/data';
+import { render, screen, within } from '@testing-library/react';
+import { panelData } from '../testData';
+import { BreakdownPanel } from './BreakdownPanel';
+import { breakdownRows } from './rows';
+import { DEFAULT_BREAKDOWN_OPTIONS, type BreakdownOptions } from './types';
+
+const ns = (namespace: string, workload?: string) => ({ namespace, ...(workload ? { workload } : {}) });
+const data = panelData([
+  { refId: 'cost', labels: ns('shop', 'frontend'), values: [10, 12] },
+  { refId: 'cost', labels: ns('shop', 'cart'), values: [30] },
+  { refId: 'cost', labels: ns('pay', 'api'), values: [20] },
+  { refId: 'cpu', labels: ns('shop', 'frontend'), values: [0.1] },
+  { refId: 'memory', labels: ns('pay', 'api'), values: [2 ** 27] },
+]);
+
+describe('breakdownRows', () => {
+  test('keys by namespace/workload, takes the latest value, sorts by the chosen column and cuts to top N', () => {
+    const rows = breakdownRows(data, { ...DEFAULT_BREAKDOWN_OPTIONS, groupBy: 'workload', topN: 2 });
+    expect(rows.map((r) => [r.key, r.cost])).toEqual([
+      ['shop/cart', 30],
+      ['pay/api', 20],
+    ]);
+  });
+
+  test('missing values are null and sort last, never 0', () => {
+    const rows = breakdownRows(data, { ...DEFAULT_BREAKDOWN_OPTIONS, groupBy: 'workload', sortBy: 'cpu' });
+    expect(rows[0]).toEqual({ key: 'shop/frontend', cost: 12, cpu: 0.1, memory: null, share: null });
+    expect(rows.slice(1).every((r) => r.cpu === null)).toBe(true);
+  });
+
+  test('a bad top N falls back to 10', () => {
+    expect(breakdownRows(data, { ...DEFAULT_BREAKDOWN_OPTIONS, groupBy: 'workload', topN: -3 })).toHaveLength(3);
+  });
+
+  test('series without the grouping label are ignored', () => {
+    expect(breakdownRows(panelData([{ refId: 'cost', labels: {}, values: [5] }]), DEFAULT_BREAKDOWN_OPTIONS)).toEqual([]);
+  });
+});
+
+function renderPanel(options: BreakdownOptions, d = data) {
+  const props = { data: d, options, width: 400, height: 300 } as unknown as PanelProps<BreakdownOptions>;
+  return render(<BreakdownPanel {...props} />);
+}
+
+test('renders rows with units and "unavailable" for missing cells', () => {
+  renderPanel({ ...DEFAULT_BREAKDOWN_OPTIONS, groupBy: 'workload' });
+  const row = within(screen.getByRole('row', { name: /pay\/api/ }));
+  expect(row.getByText('$20.00')).toBeInTheDocument();
+  expect(row.getByText('128.0 MiB')).toBeInTheDocument();
+  expect(row.getAllByText('unavailable').length).toBe(2);
+});
+
+test('empty state names the label it needs', () => {
+  renderPanel(DEFAULT_BREAKDOWN_OPTIONS, panelData([]));
+  expect(screen.getByText(/No namespaces with a proxy in this data/)).toBeInTheDocument();
+});

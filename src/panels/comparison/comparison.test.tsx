@@ -1,0 +1,46 @@
+import React from 'react';
+import type { PanelProps } from '@grafana/data';
+import { render, screen, within } from '@testing-library/react';
+import { panelData } from '../testData';
+import { ComparisonPanel } from './ComparisonPanel';
+import { comparisonRows } from './rows';
+import { DEFAULT_COMPARISON_OPTIONS, type ComparisonOptions } from './types';
+
+const targets = ['istio', 'linkerd', 'kuma'].flatMap((m) => ['pods', 'monthlyCost', 'p99Added'].map((c) => ({ refId: `${m}.${c}`, expr: `${m}_${c}` })));
+const data = panelData(
+  [
+    { refId: 'istio.pods', values: [30] },
+    { refId: 'istio.monthlyCost', values: [100, 120.5] },
+    { refId: 'istio.p99Added', values: [2.07] },
+    { refId: 'linkerd.pods', values: [10] },
+  ],
+  targets
+);
+
+test('one row per mesh with data; absent meshes hidden; cells keep their query', () => {
+  const rows = comparisonRows(data, true);
+  expect(rows.map((r) => r.name)).toEqual(['Istio (sidecar)', 'Linkerd']);
+  expect(rows[0].cells.monthlyCost).toEqual({ value: 120.5, expr: 'istio_monthlyCost' });
+  expect(rows[1].cells.monthlyCost).toEqual({ value: null, expr: 'linkerd_monthlyCost' });
+  expect(comparisonRows(data, false)).toHaveLength(3);
+});
+
+function renderPanel(options: ComparisonOptions, d = data) {
+  return render(<ComparisonPanel {...({ data: d, options, width: 800, height: 300 } as unknown as PanelProps<ComparisonOptions>)} />);
+}
+
+test('renders units, pod shares, and "unavailable" rather than $0.00', () => {
+  renderPanel(DEFAULT_COMPARISON_OPTIONS);
+  const istio = within(screen.getByRole('row', { name: /Istio/ }));
+  expect(istio.getByText('$120.50')).toBeInTheDocument();
+  expect(istio.getByText('2.07 ms')).toBeInTheDocument();
+  expect(istio.getByText(/30 pods \(75%\)/)).toBeInTheDocument();
+  const linkerd = within(screen.getByRole('row', { name: /Linkerd/ }));
+  expect(linkerd.getAllByText('unavailable').length).toBeGreaterThan(0);
+  expect(screen.queryByText('$0.00')).toBeNull();
+});
+
+test('without any data it explains how its queries are named', () => {
+  renderPanel(DEFAULT_COMPARISON_OPTIONS, panelData([], targets));
+  expect(screen.getByText('No service mesh in this data')).toBeInTheDocument();
+});

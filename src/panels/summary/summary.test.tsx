@@ -1,0 +1,51 @@
+import React from 'react';
+import type { PanelProps } from '@grafana/data';
+import { render, screen } from '@testing-library/react';
+import { panelData } from '../testData';
+import { costColor, readFigure } from './figures';
+import { SummaryPanel } from './SummaryPanel';
+import { DEFAULT_SUMMARY_OPTIONS, type SummaryOptions } from './types';
+
+// BigValue measures text on a canvas; jsdom has none, so give it a fixed-width font.
+beforeAll(() => {
+  HTMLCanvasElement.prototype.getContext = (() => ({ measureText: (t: string) => ({ width: t.length * 8 }) })) as unknown as typeof HTMLCanvasElement.prototype.getContext;
+});
+
+test('readFigure: the latest finite value, or null with the reason', () => {
+  const d = panelData([{ refId: 'cost', values: [1, 2, NaN] }], [{ refId: 'cost' }, { refId: 'cpuShare' }]);
+  expect(readFigure(d, 'cost').value).toBe(2);
+  expect(readFigure(d, 'cpuShare')).toMatchObject({ value: null, reason: 'no data for this query' });
+  expect(readFigure(d, 'nope')).toMatchObject({ value: null, reason: 'no query with refId "nope"' });
+});
+
+test.each([
+  [null, 'text'],
+  [10, 'green'],
+  [1000, 'orange'],
+  [6000, 'red'],
+])('costColor(%s) with thresholds 1000/5000 is %s', (v, want) => {
+  expect(costColor(v as number | null, 1000, 5000)).toBe(want);
+});
+
+function renderPanel(data = panelData([])) {
+  return render(<SummaryPanel {...({ data, options: DEFAULT_SUMMARY_OPTIONS, width: 400, height: 300 } as unknown as PanelProps<SummaryOptions>)} />);
+}
+
+test('every figure is "unavailable" when the queries return nothing, never $0.00 or NaN', () => {
+  renderPanel();
+  expect(screen.getAllByText('unavailable').length).toBe(4);
+  expect(screen.queryByText(/\$0\.00|NaN/)).toBeNull();
+});
+
+test('shows the cost and the shares with their units', () => {
+  renderPanel(
+    panelData([
+      { refId: 'cost', values: [23.64] }, // one point: no sparkline (uPlot needs a real canvas; the browser host covers it)
+      { refId: 'cpuShare', values: [0.0378] },
+      { refId: 'memoryShare', values: [0.054] },
+      { refId: 'p99Added', values: [2.07] },
+    ])
+  );
+  expect(screen.getByText('3.78%')).toBeInTheDocument();
+  expect(screen.getByText('2.07 ms')).toBeInTheDocument();
+});
