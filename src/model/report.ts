@@ -131,6 +131,7 @@ export async function buildReport(q: InstantQuery, input: ReportInput) {
         monthlyCostUsd: pick(v, `${m.id}.cost`, ['sidecars', 'controlPlane', 'nodeAgents', 'idleSidecars', 'total']),
         reasons,
         queries: Object.fromEntries(figures.map((f) => [f.id, f.expr])),
+        figures: figures.map(({ id, title, unit, expr }) => ({ id, title, unit, expr })),
       };
     })
   );

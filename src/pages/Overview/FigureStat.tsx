@@ -2,6 +2,8 @@ import React from 'react';
 import { css } from '@emotion/css';
 import type { GrafanaTheme2 } from '@grafana/data';
 import { Text, useStyles2 } from '@grafana/ui';
+import { FigureActions } from '../../components/FigureActions/FigureActions';
+import type { FigureRef } from '../../model/dashboards';
 import type { Unit } from '../../model/figures';
 import { formatFigure } from '../../utils/utils.units';
 
@@ -11,11 +13,14 @@ interface Props {
   unit: Unit;
   /** The PromQL that produced the value: every figure links to its query. */
   expr?: string;
+  /** The model's figure, for "Add to dashboard" and "Export JSON". */
+  figure?: FigureRef;
+  datasourceUid?: string;
   note?: string;
   reason?: string;
 }
 
-export function FigureStat({ label, value, unit, expr, note, reason }: Props) {
+export function FigureStat({ label, value, unit, expr, note, reason, figure, datasourceUid }: Props) {
   const styles = useStyles2(getStyles);
   return (
     <div className={styles.stat}>
@@ -39,6 +44,7 @@ export function FigureStat({ label, value, unit, expr, note, reason }: Props) {
         <details className={styles.query}>
           <summary>PromQL</summary>
           <pre>{expr}</pre>
+          {figure && datasourceUid && <FigureActions figure={figure} datasourceUid={datasourceUid} />}
         </details>
       )}
     </div>

@@ -66,7 +66,7 @@ export function Overview({ settings }: { settings: AppSettings }) {
               <>
                 {uid && <BenchmarkTable report={result.report} datasourceUid={uid} timeSec={time} />}
                 {result.report.meshes.map((m) => (
-                  <MeshCard key={m.id} mesh={m} />
+                  <MeshCard key={m.id} mesh={m} datasourceUid={uid} />
                 ))}
               </>
             )}

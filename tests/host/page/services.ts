@@ -15,7 +15,7 @@ import {
   LoadingState,
   type ScopedVars,
 } from '@grafana/data';
-import { setBackendSrv, setDataSourceSrv, setRunRequest, setTemplateSrv } from '@grafana/runtime';
+import { setBackendSrv, setDataSourceSrv, setPluginComponentHook, setRunRequest, setTemplateSrv } from '@grafana/runtime';
 import type { DataQuery } from '@grafana/schema';
 import { catchError, from, map, of } from 'rxjs';
 import { PROM_UID, type PromTarget } from '../types';
@@ -136,6 +136,9 @@ export const hostPrometheus = new HostPrometheus();
 
 export function installServices(): void {
   setBackendSrv(backendSrv);
+  // No extension registry here: every exposed component (e.g. grafana/add-to-dashboard-form/v1) is absent, as in a
+  // Grafana that does not offer it. The plugin must cope with that, so this is a fair stand-in.
+  setPluginComponentHook(() => ({ component: null, isLoading: false }));
   setTemplateSrv({
     getVariables: () => [],
     replace: (target, scopedVars) => interpolate(target, scopedVars),

@@ -1,0 +1,55 @@
+import React, { useState } from 'react';
+import { config, usePluginComponent } from '@grafana/runtime';
+import type { Panel } from '@grafana/schema';
+import { Button, ClipboardButton, Modal, Stack } from '@grafana/ui';
+import { figurePanel, type FigureRef } from '../../model/dashboards';
+
+/** Grafana's own add-to-dashboard form, exposed to plugins since Grafana 12 (declared in plugin.json). */
+const ADD_TO_DASHBOARD = 'grafana/add-to-dashboard-form/v1';
+
+interface AddToDashboardFormProps {
+  buildPanel(): Panel;
+  onClose(): void;
+}
+
+export function canEditDashboards(): boolean {
+  const role = config.bootData?.user?.orgRole;
+  return role === 'Editor' || role === 'Admin' || !!config.bootData?.user?.isGrafanaAdmin;
+}
+
+/** "Add to dashboard" and "Export JSON" for one figure: the panel JSON comes from the model, never from the UI. */
+export function FigureActions({ figure, datasourceUid }: { figure: FigureRef; datasourceUid: string }) {
+  const [open, setOpen] = useState<'add' | 'json' | undefined>();
+  const { component: AddToDashboardForm } = usePluginComponent<AddToDashboardFormProps>(ADD_TO_DASHBOARD);
+  const json = JSON.stringify(figurePanel(figure, datasourceUid), null, 2);
+  const canAdd = !!AddToDashboardForm && canEditDashboards();
+  return (
+    <Stack direction="row" gap={1}>
+      {canAdd && (
+        <Button size="sm" variant="secondary" icon="apps" onClick={() => setOpen('add')}>
+          Add to dashboard
+        </Button>
+      )}
+      <Button size="sm" variant="secondary" icon="brackets-curly" onClick={() => setOpen('json')}>
+        Export JSON
+      </Button>
+      {open === 'add' && AddToDashboardForm && (
+        <Modal title="Add to dashboard" isOpen onDismiss={() => setOpen(undefined)}>
+          <AddToDashboardForm buildPanel={() => figurePanel(figure, datasourceUid)} onClose={() => setOpen(undefined)} />
+        </Modal>
+      )}
+      {open === 'json' && (
+        <Modal title={`Panel JSON: ${figure.title}`} isOpen onDismiss={() => setOpen(undefined)}>
+          <pre style={{ maxHeight: 400, overflow: 'auto' }} aria-label="Panel JSON">
+            {json}
+          </pre>
+          <Modal.ButtonRow>
+            <ClipboardButton icon="copy" getText={() => json}>
+              Copy JSON
+            </ClipboardButton>
+          </Modal.ButtonRow>
+        </Modal>
+      )}
+    </Stack>
+  );
+}
