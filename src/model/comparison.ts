@@ -4,6 +4,9 @@
  */
 export const COMPARISON_FIGURES: Record<string, string> = {
   pods: 'sidecars.pods',
+  // Not columns: agentPods tells a sidecar-less mesh is present; controlPlaneCost lets a shared istiod be billed once.
+  agentPods: 'nodeAgents.pods',
+  controlPlaneCost: 'cost.controlPlane',
   p99Added: 'latency.p99Added',
   controlPlaneCpu: 'controlPlane.cpuCores',
   controlPlaneMemory: 'controlPlane.memoryBytes',

@@ -76,6 +76,7 @@ export function meshFigures(mesh: MeshDef, s: Selection, o: FigureOptions): Figu
   }
   const na = roleMatchers(mesh, 'nodeAgents');
   if (na) {
+    add('nodeAgents.pods', 'node-agent pods', 'pods', podCountExpr(na, s));
     add('nodeAgents.cpuCores', 'node-agent CPU', 'cores', resourceExpr('cpu', na, s));
     add('nodeAgents.memoryBytes', 'node-agent memory', 'bytes', resourceExpr('memory', na, s));
     add('cost.nodeAgents', 'node-agent cost per month', 'currencyUSD', costExpr(mesh, ['nodeAgents'], s, o.pricing));

@@ -25,6 +25,7 @@ function meshValue(m: Mesh, path: string): number | null | undefined {
     'traffic.rps': m.rps,
     'controlPlane.cpuCores': m.controlPlane.cpuCores,
     'controlPlane.memoryBytes': m.controlPlane.memoryBytes,
+    'nodeAgents.pods': m.rows.nodeAgents.length ? new Set(m.rows.nodeAgents.map((r) => r.pod.pod)).size : null,
     'nodeAgents.cpuCores': m.nodeAgents.cpuCores,
     'nodeAgents.memoryBytes': m.nodeAgents.memoryBytes,
     'cost.sidecars': m.monthlyCostUsd.sidecars,

@@ -26,7 +26,7 @@ export function BreakdownPanel({ data, options }: PanelProps<BreakdownOptions>) 
           <th scope="col">Cost per month</th>
           <th scope="col">Proxy CPU</th>
           <th scope="col">Proxy memory</th>
-          <th scope="col">Share</th>
+          <th scope="col">Proxy share of {options.groupBy === 'workload' ? 'workload' : 'namespace'} CPU</th>
         </tr>
       </thead>
       <tbody>

@@ -44,3 +44,34 @@ test('without any data it explains how its queries are named', () => {
   renderPanel(DEFAULT_COMPARISON_OPTIONS, panelData([], targets));
   expect(screen.getByText('No service mesh in this data')).toBeInTheDocument();
 });
+
+test('a control plane alone is not a mesh, and a shared istiod is billed once', () => {
+  const t = [
+    ...['pods', 'monthlyCost', 'controlPlaneCpu', 'controlPlaneCost'].map((c) => ({ refId: `istio.${c}`, expr: c })),
+    ...['pods', 'agentPods', 'monthlyCost', 'controlPlaneCpu', 'controlPlaneCost'].map((c) => ({ refId: `istio-ambient.${c}`, expr: c })),
+  ];
+  const onlyIstiod = panelData(
+    [
+      { refId: 'istio.pods', values: [20] },
+      { refId: 'istio.monthlyCost', values: [30] },
+      { refId: 'istio-ambient.monthlyCost', values: [8] },
+      { refId: 'istio-ambient.controlPlaneCpu', values: [0.2] },
+    ],
+    t
+  );
+  expect(comparisonRows(onlyIstiod, true).map((r) => r.name)).toEqual(['Istio (sidecar)']);
+  const both = panelData(
+    [
+      { refId: 'istio.pods', values: [20] },
+      { refId: 'istio.monthlyCost', values: [30] },
+      { refId: 'istio-ambient.agentPods', values: [12] },
+      { refId: 'istio-ambient.monthlyCost', values: [20] },
+      { refId: 'istio-ambient.controlPlaneCost', values: [8] },
+      { refId: 'istio-ambient.controlPlaneCpu', values: [0.2] },
+    ],
+    t
+  );
+  const ambient = comparisonRows(both, true).find((r) => r.name === 'Istio (ambient)')!;
+  expect(ambient.cells.monthlyCost.value).toBe(12);
+  expect(ambient.cells.controlPlaneCpu).toBeUndefined();
+});

@@ -11,25 +11,67 @@ function lastValue(data: PanelData, refId: string): number | null {
   return values.length ? values[values.length - 1] : null;
 }
 
+interface MeshCells {
+  id: string;
+  row: ComparisonRow;
+  agentPods: number | null;
+  controlPlaneCost: number | null;
+}
+
+/** A mesh is there when it has proxied pods or node-agent pods; a control plane alone (a shared istiod) is not a mesh. */
+function present(m: MeshCells): boolean {
+  return (m.row.pods ?? 0) > 0 || (m.agentPods ?? 0) > 0;
+}
+
 export function comparisonRows(data: PanelData, hideAbsent: boolean): ComparisonRow[] {
   const targets = (data.request?.targets ?? []) as Array<{ refId: string; expr?: string }>;
-  const byMesh = new Map<string, ComparisonRow>();
+  const byMesh = new Map<string, MeshCells>();
   for (const t of targets) {
     const parsed = parseComparisonRefId(t.refId);
     if (!parsed) {
       continue;
     }
-    const row = byMesh.get(parsed.meshId) ?? { name: meshName(parsed.meshId), pods: null, cells: {} };
+    const m = byMesh.get(parsed.meshId) ?? { id: parsed.meshId, row: { name: meshName(parsed.meshId), pods: null, cells: {} }, agentPods: null, controlPlaneCost: null };
     const value = lastValue(data, t.refId);
     if (parsed.column === 'pods') {
-      row.pods = value;
+      m.row.pods = value;
+    } else if (parsed.column === 'agentPods') {
+      m.agentPods = value;
+    } else if (parsed.column === 'controlPlaneCost') {
+      m.controlPlaneCost = value;
     } else {
-      row.cells[parsed.column] = { value, expr: t.expr ?? '' };
+      m.row.cells[parsed.column] = { value, expr: t.expr ?? '' };
     }
-    byMesh.set(parsed.meshId, row);
+    byMesh.set(parsed.meshId, m);
   }
-  const rows = [...byMesh.values()];
-  return hideAbsent ? rows.filter((r) => r.pods !== null || Object.values(r.cells).some((c) => c.value !== null)) : rows;
+  const meshes = [...byMesh.values()];
+  const presentIds = meshes.filter(present).map((m) => m.id);
+  for (const m of meshes) {
+    billSharedControlPlaneOnce(m, presentIds);
+  }
+  return (hideAbsent ? meshes.filter(present) : meshes).map((m) => m.row);
+}
+
+/** One istiod serves sidecar and ambient Istio: when both are present, the ambient row leaves it out. */
+function billSharedControlPlaneOnce(m: MeshCells, presentIds: string[]) {
+  const shared = sharedWith(m.id);
+  if (!shared || !presentIds.includes(shared)) {
+    return;
+  }
+  const cost = m.row.cells.monthlyCost;
+  if (cost && cost.value !== null && m.controlPlaneCost !== null) {
+    m.row.cells.monthlyCost = { ...cost, value: cost.value - m.controlPlaneCost };
+  }
+  delete m.row.cells.controlPlaneCpu;
+  delete m.row.cells.controlPlaneMemory;
+}
+
+function sharedWith(id: string): string | undefined {
+  try {
+    return meshById(id as MeshId, { container: id }).controlPlaneSharedWith;
+  } catch {
+    return undefined;
+  }
 }
 
 function meshName(id: string): string {
