@@ -40,8 +40,11 @@ interface PromHandle {
   stop(): Promise<void>;
 }
 
-/** A Prometheus with data: MESHTAX_PROM_URL if given, else the demo harness (preset "migration"). */
-async function startPrometheus(): Promise<PromHandle | undefined> {
+/** Demo presets to render with (MESHTAX_HOST_PRESETS, comma-separated); app pages use the first, panels every one. */
+const PRESETS = (process.env.MESHTAX_HOST_PRESETS ?? 'migration,article').split(',').filter(Boolean);
+
+/** A Prometheus with data: MESHTAX_PROM_URL if given, else the demo harness with `preset`. */
+async function startPrometheus(preset: string): Promise<PromHandle | undefined> {
   const url = process.env.MESHTAX_PROM_URL;
   if (url) {
     return { url, evalTime: Number(process.env.MESHTAX_EVAL_TIME) || undefined, stop: async () => {} };
@@ -49,7 +52,7 @@ async function startPrometheus(): Promise<PromHandle | undefined> {
   const harness = path.join(ROOT, 'demo', 'harness.ts');
   if (existsSync(harness)) {
     const mod = (await import(harness)) as { startPrometheus(o: { preset: string }): Promise<PromHandle> };
-    return mod.startPrometheus({ preset: 'migration' });
+    return mod.startPrometheus({ preset });
   }
   console.warn('browser host: no MESHTAX_PROM_URL and no demo/harness.ts; queries will fail with 503');
   return undefined;
@@ -147,38 +150,53 @@ async function main() {
 
   const bundleDir = mkdtempSync(path.join(tmpdir(), 'meshtax-host-bundle-'));
   const profileDir = mkdtempSync(path.join(tmpdir(), 'meshtax-host-profile-'));
-  let prom: PromHandle | undefined;
-  let server: HostServer | undefined;
   let passed = 0;
   let failed = 0;
+  const promErrors: string[] = [];
+  const unhandled: string[] = [];
+  const presets = process.env.MESHTAX_PROM_URL ? [PRESETS[0]] : PRESETS;
   try {
-    [prom] = await Promise.all([startPrometheus(), buildHostBundle(bundleDir)]);
-    const evalMs = prom?.evalTime ? (prom.evalTime < 1e11 ? prom.evalTime * 1000 : prom.evalTime) : Date.now();
-    const range = { from: evalMs - 3600_000, to: evalMs };
-    server = await startHostServer({
-      boot: { pluginId, appMeta: build.appMeta, range },
-      panels: specs,
-      panelMetas: build.panelMetas,
-      distDir: DIST,
-      bundleDir,
-      promUrl: prom?.url,
-    });
+    const bundle = buildHostBundle(bundleDir);
     const context = await chromium.launchPersistentContext(profileDir, {
       executablePath: '/usr/bin/chromium',
       args: CHROMIUM_ARGS,
       viewport: { width: 1280, height: 800 },
     });
-    for (const c of buildCases(build.appMeta, specs, range)) {
-      const t0 = Date.now();
-      const failures = await runCase(context, server.url, c);
-      console.log(`${failures.length ? 'FAIL' : 'ok  '} ${c.name}  ${c.url}  (${Date.now() - t0} ms)`);
-      failures.forEach((f) => console.log(`       ${f}`));
-      failures.length ? failed++ : passed++;
+    for (const [i, preset] of presets.entries()) {
+      let prom: PromHandle | undefined;
+      let server: HostServer | undefined;
+      try {
+        [prom] = await Promise.all([startPrometheus(preset), bundle]);
+        const evalMs = prom?.evalTime ? (prom.evalTime < 1e11 ? prom.evalTime * 1000 : prom.evalTime) : Date.now();
+        const range = { from: evalMs - 3600_000, to: evalMs };
+        server = await startHostServer({
+          boot: { pluginId, appMeta: build.appMeta, range },
+          panels: specs,
+          panelMetas: build.panelMetas,
+          distDir: DIST,
+          bundleDir,
+          promUrl: prom?.url,
+        });
+        // App pages once (first preset); every panel with every preset, named after it.
+        const cases = buildCases(build.appMeta, specs, range)
+          .filter((c) => i === 0 || !c.name.startsWith('app-'))
+          .map((c) => (c.name.startsWith('app-') ? c : { ...c, name: `${preset}-${c.name}` }));
+        for (const c of cases) {
+          const t0 = Date.now();
+          const failures = await runCase(context, server.url, c);
+          console.log(`${failures.length ? 'FAIL' : 'ok  '} ${c.name}  ${c.url}  (${Date.now() - t0} ms)`);
+          failures.forEach((f) => console.log(`       ${f}`));
+          failures.length ? failed++ : passed++;
+        }
+        promErrors.push(...server.promErrors);
+        unhandled.push(...server.unhandled);
+      } finally {
+        await server?.close();
+        await prom?.stop();
+      }
     }
     await context.close();
   } finally {
-    await server?.close();
-    await prom?.stop();
     rmSync(bundleDir, { recursive: true, force: true });
     rmSync(profileDir, { recursive: true, force: true });
   }
@@ -191,9 +209,9 @@ async function main() {
     console.log(`FAIL ${problem}`);
     failed++;
   }
-  server.promErrors.forEach((e) => console.log(`prometheus error: ${e}`));
-  if (server.unhandled.length) {
-    console.log(`note: requests the host does not stand in for: ${[...new Set(server.unhandled)].join(', ')}`);
+  promErrors.forEach((e) => console.log(`prometheus error: ${e}`));
+  if (unhandled.length) {
+    console.log(`note: requests the host does not stand in for: ${[...new Set(unhandled)].join(', ')}`);
   }
   console.log(`screenshots: ${path.relative(ROOT, SCREENS)}/ (${((Date.now() - started) / 1000).toFixed(1)} s)`);
   console.log(`browser host: ${passed} passed, ${failed} failed`);

@@ -90,7 +90,7 @@ const getStyles = (theme: GrafanaTheme2) => ({
   table: css({
     borderCollapse: 'collapse',
     width: '100%',
-    caption: { textAlign: 'left', paddingBottom: theme.spacing(1) },
+    caption: { captionSide: 'top', textAlign: 'left', paddingBottom: theme.spacing(1) },
     'th, td': { padding: theme.spacing(0.75, 1.5), borderBottom: `1px solid ${theme.colors.border.weak}`, textAlign: 'right' },
     'th:first-child': { textAlign: 'left' },
     thead: { color: theme.colors.text.secondary, fontSize: theme.typography.bodySmall.fontSize },
