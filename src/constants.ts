@@ -6,4 +6,5 @@ export const PLUGIN_BASE_URL = `/a/${pluginJson.id}`;
 /** Every app route; plugin.json declares the same pages. */
 export enum ROUTES {
   Overview = 'overview',
+  Breakdown = 'breakdown',
 }

@@ -114,7 +114,7 @@ async function runCase(context: BrowserContext, base: string, c: Case): Promise<
     await page.waitForLoadState('networkidle', { timeout: 30000 });
     // App pages that measure asynchronously mark themselves with data-meshtax-loading until their queries answer.
     await page.waitForSelector('[data-meshtax-loading]', { state: 'detached', timeout: 60000 });
-    await page.waitForTimeout(500);
+    await page.waitForTimeout(Number(process.env.MESHTAX_HOST_SETTLE_MS ?? 500));
     const root = page.locator('#host-root');
     const state = await root.getAttribute('data-host-state');
     if (state === 'error') {

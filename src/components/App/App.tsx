@@ -5,6 +5,7 @@ import { ROUTES } from '../../constants';
 import { withDefaults, type AppSettings } from '../../model/settings';
 import { prefixRoute } from '../../utils/utils.routing';
 
+const Breakdown = React.lazy(() => import('../../pages/Breakdown/Breakdown').then((m) => ({ default: m.Breakdown })));
 const Overview = React.lazy(() => import('../../pages/Overview/Overview').then((m) => ({ default: m.Overview })));
 
 function App(props: AppRootProps<Partial<AppSettings>>) {
@@ -12,6 +13,7 @@ function App(props: AppRootProps<Partial<AppSettings>>) {
   return (
     <Routes>
       <Route path={ROUTES.Overview} element={<Overview settings={settings} />} />
+      <Route path={ROUTES.Breakdown} element={<Breakdown settings={settings} />} />
       <Route path="*" element={<Navigate to={prefixRoute(ROUTES.Overview)} replace />} />
     </Routes>
   );

@@ -54,7 +54,8 @@ export function breakdownRows(data: PanelData, o: BreakdownOptions): BreakdownRo
   fill(o.cpuRefId, 'cpu');
   fill(o.memoryRefId, 'memory');
   fill(o.shareRefId, 'share');
+  const kept = [...rows.values()].filter((r) => o.rowsFrom !== 'cost' || r.cost !== null);
   const topN = Number.isFinite(o.topN) && o.topN > 0 ? Math.floor(o.topN) : 10;
   // Unavailable values sort last, never as 0.
-  return [...rows.values()].sort((a, b) => (b[o.sortBy] ?? -Infinity) - (a[o.sortBy] ?? -Infinity)).slice(0, topN);
+  return kept.sort((a, b) => (b[o.sortBy] ?? -Infinity) - (a[o.sortBy] ?? -Infinity)).slice(0, topN);
 }

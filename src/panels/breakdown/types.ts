@@ -4,6 +4,8 @@ export interface BreakdownOptions {
   sortBy: 'cost' | 'cpu' | 'memory' | 'share';
   topN: number;
   display: 'bars' | 'table';
+  /** any: a row for every key any query returns; cost: only the keys the cost query returns (e.g. idle sidecars). */
+  rowsFrom: 'any' | 'cost';
   costRefId: string;
   cpuRefId: string;
   memoryRefId: string;
@@ -15,6 +17,7 @@ export const DEFAULT_BREAKDOWN_OPTIONS: BreakdownOptions = {
   sortBy: 'cost',
   topN: 10,
   display: 'bars',
+  rowsFrom: 'any',
   costRefId: 'cost',
   cpuRefId: 'cpu',
   memoryRefId: 'memory',

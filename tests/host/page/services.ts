@@ -72,6 +72,11 @@ export function interpolate(target = '', scopedVars: ScopedVars = {}): string {
     if (value === undefined || value === null) {
       return match;
     }
+    // Scenes returns a CustomAllValue for "All" with an allValue; its formatter gives the raw all value (e.g. .*).
+    const custom = value as { formatter?: () => string };
+    if (typeof custom.formatter === 'function') {
+      return custom.formatter();
+    }
     return Array.isArray(value) ? (value.length === 1 ? String(value[0]) : `(${value.join('|')})`) : String(value);
   });
 }
@@ -105,6 +110,25 @@ class HostPrometheus extends DataSourceApi<HostPromQuery> {
       })
     );
     return { data: frames.flat() };
+  }
+
+  /**
+   * Stands in for the Prometheus data source's variable support, for scene QueryVariables: only
+   * `label_values(<selector>, <label>)`, answered by /api/v1/label/<label>/values over the request's time range.
+   */
+  async metricFindQuery(query: string | { query?: string }, options?: { range?: DataQueryRequest['range'] }) {
+    const text = typeof query === 'string' ? query : (query.query ?? '');
+    const m = /^label_values\((.*),\s*(\w+)\)$/.exec(text.trim());
+    if (!m) {
+      throw new Error(`browser host: only label_values(selector, label) variables are stood in, not ${text}`);
+    }
+    const params: Record<string, string> = { 'match[]': interpolate(m[1], {}) };
+    if (options?.range) {
+      params.start = String(options.range.from.unix());
+      params.end = String(options.range.to.unix());
+    }
+    const res = await request<{ data: string[] }>({ url: `${promSettings.url}/api/v1/label/${m[2]}/values`, params });
+    return res.data.data.map((v) => ({ text: v, value: v }));
   }
 
   async testDatasource() {

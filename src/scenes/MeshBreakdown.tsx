@@ -1,0 +1,80 @@
+import React from 'react';
+import { SceneFlexItem, SceneFlexLayout, SceneObjectBase, VariableDependencyConfig, VizPanel, sceneGraph, type SceneComponentProps, type SceneObjectState } from '@grafana/scenes';
+import type { FigureOptions } from '../model/figures';
+import type { BreakdownOptions } from '../panels/breakdown/types';
+import { DEFAULT_BREAKDOWN_OPTIONS } from '../panels/breakdown/types';
+import { figureRunner, meshOf } from './queries';
+import { VAR_MESH } from './variables';
+
+interface MeshBreakdownState extends SceneObjectState {
+  figureOptions: FigureOptions;
+  body?: SceneFlexLayout;
+}
+
+const REFS: Array<[string, string]> = [
+  ['cost', 'cost.sidecars'],
+  ['cpu', 'sidecars.cpuCores'],
+  ['memory', 'sidecars.memoryBytes'],
+  ['share', 'sidecars.cpuShare'],
+];
+
+function breakdownPanel(title: string, description: string, options: Partial<BreakdownOptions>, runner: ReturnType<typeof figureRunner>) {
+  return new VizPanel({ pluginId: 'meshtax-breakdown-panel', title, description, options: { ...DEFAULT_BREAKDOWN_OPTIONS, ...options }, $data: runner });
+}
+
+/** The breakdown for the mesh chosen in the `mesh` variable; rebuilt from the model whenever that choice changes. */
+export class MeshBreakdown extends SceneObjectBase<MeshBreakdownState> {
+  protected _variableDependency = new VariableDependencyConfig(this, {
+    variableNames: [VAR_MESH],
+    onReferencedVariableValueChanged: () => this.rebuild(),
+  });
+
+  constructor(state: MeshBreakdownState) {
+    super(state);
+    this.addActivationHandler(() => this.rebuild());
+  }
+
+  private rebuild() {
+    const meshId = String(sceneGraph.lookupVariable(VAR_MESH, this)?.getValue() ?? 'istio');
+    const mesh = meshOf(meshId);
+    const o = this.state.figureOptions;
+    const idleRefs: Array<[string, string]> = [['cost', 'cost.idleSidecars'], ...REFS.slice(1)];
+    this.setState({
+      body: new SceneFlexLayout({
+        direction: 'column',
+        children: [
+          new SceneFlexLayout({
+            direction: 'row',
+            wrap: 'wrap',
+            children: [
+              new SceneFlexItem({
+                minWidth: 360,
+                minHeight: 360,
+                body: breakdownPanel(`${mesh.name}: by namespace`, 'Proxy cost, CPU, memory and share of each namespace, largest first.', { groupBy: 'namespace', topN: 20 }, figureRunner(mesh, 'namespace', o, REFS)),
+              }),
+              new SceneFlexItem({
+                minWidth: 360,
+                minHeight: 360,
+                body: breakdownPanel(`${mesh.name}: top 10 workloads`, 'The ten workloads whose proxies cost most.', { groupBy: 'workload', topN: 10 }, figureRunner(mesh, 'workload', o, REFS)),
+              }),
+            ],
+          }),
+          new SceneFlexItem({
+            minHeight: 300,
+            body: breakdownPanel(
+              `${mesh.name}: idle sidecars (< ${o.idleRps} rps)`,
+              'Proxies on workloads that serve fewer requests than the idle threshold, and what they cost: the audit to run before removing a mesh.',
+              { groupBy: 'workload', topN: 50, rowsFrom: 'cost' },
+              figureRunner(mesh, 'workload', o, idleRefs)
+            ),
+          }),
+        ],
+      }),
+    });
+  }
+
+  static Component = ({ model }: SceneComponentProps<MeshBreakdown>) => {
+    const { body } = model.useState();
+    return body ? <body.Component model={body} /> : null;
+  };
+}

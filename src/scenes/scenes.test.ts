@@ -1,0 +1,36 @@
+import { CATALOGUE } from '../model/catalogue';
+import { meshFigures } from '../model/figureSet';
+import { DEFAULT_PRICING } from '../model/pricing';
+import { syntaxProblems } from '../model/promql/validate';
+import { buildBreakdownScene } from '../pages/Breakdown/Breakdown';
+import { DEFAULT_SETTINGS } from '../model/settings';
+import { figureRunner, sceneSelection } from './queries';
+import { meshTaxVariables, VAR_CLUSTER, VAR_DATASOURCE, VAR_MESH, VAR_NAMESPACE } from './variables';
+
+const o = { pricing: DEFAULT_PRICING, latency: { method: 'reporter-delta' as const, quantile: 0.99 }, idleRps: 1, meshes: CATALOGUE };
+
+test('the variable set has data source, cluster, namespace and mesh, with All as .*', () => {
+  const set = meshTaxVariables('prom-uid');
+  expect(set.state.variables.map((v) => v.state.name)).toEqual([VAR_DATASOURCE, VAR_CLUSTER, VAR_NAMESPACE, VAR_MESH]);
+  const cluster = set.getByName(VAR_CLUSTER)!.state as { allValue?: string };
+  expect(cluster.allValue).toBe('.*');
+});
+
+test('scene query runners hold exactly the model figures, and every query parses once variables are substituted', () => {
+  const istio = CATALOGUE[0];
+  const runner = figureRunner(istio, 'workload', o, [
+    ['cost', 'cost.sidecars'],
+    ['nothing', 'no.such.figure'],
+  ]);
+  const model = meshFigures(istio, sceneSelection('workload'), o).find((f) => f.id === 'istio.cost.sidecars')!;
+  expect(runner.state.queries).toEqual([expect.objectContaining({ refId: 'cost', expr: model.expr, instant: true })]);
+  const substituted = model.expr.replace(/\$__rate_interval/g, '5m').replace(/\$cluster|\$namespace/g, '.*');
+  expect(syntaxProblems(substituted)).toEqual([]);
+});
+
+test('the breakdown scene has a time range, variables and controls', () => {
+  const scene = buildBreakdownScene(DEFAULT_SETTINGS);
+  expect(scene.state.$timeRange).toBeDefined();
+  expect(scene.state.$variables?.state.variables).toHaveLength(4);
+  expect(scene.state.controls?.length).toBe(4);
+});

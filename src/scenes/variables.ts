@@ -1,0 +1,45 @@
+/** The app's scene variables, one definition shared by every page: data source, cluster, namespace and mesh. */
+import { CustomVariable, DataSourceVariable, QueryVariable, SceneVariableSet } from '@grafana/scenes';
+import { CATALOGUE } from '../model/catalogue';
+
+export const VAR_DATASOURCE = 'datasource';
+export const VAR_CLUSTER = 'cluster';
+export const VAR_NAMESPACE = 'namespace';
+export const VAR_MESH = 'mesh';
+
+/** Meshes with per-workload proxies: the ones a per-workload breakdown makes sense for. */
+export const SIDECAR_MESHES = CATALOGUE.filter((m) => m.dataPlaneKind === 'sidecar');
+
+export function meshTaxVariables(defaultDatasourceUid?: string): SceneVariableSet {
+  const ds = { type: 'prometheus', uid: `\${${VAR_DATASOURCE}}` };
+  return new SceneVariableSet({
+    variables: [
+      new DataSourceVariable({ name: VAR_DATASOURCE, label: 'Data source', pluginId: 'prometheus', value: defaultDatasourceUid }),
+      new QueryVariable({
+        name: VAR_CLUSTER,
+        label: 'Cluster',
+        datasource: ds,
+        query: { query: 'label_values(kube_node_info, cluster)', refId: 'cluster' },
+        includeAll: true,
+        defaultToAll: true,
+        allValue: '.*',
+      }),
+      new QueryVariable({
+        name: VAR_NAMESPACE,
+        label: 'Namespace',
+        datasource: ds,
+        query: { query: `label_values(kube_pod_info{cluster=~"$${VAR_CLUSTER}"}, namespace)`, refId: 'namespace' },
+        includeAll: true,
+        defaultToAll: true,
+        isMulti: true,
+        allValue: '.*',
+      }),
+      new CustomVariable({
+        name: VAR_MESH,
+        label: 'Mesh',
+        query: SIDECAR_MESHES.map((m) => `${m.name} : ${m.id}`).join(','),
+        value: 'istio',
+      }),
+    ],
+  });
+}
