@@ -1,8 +1,7 @@
 import React from 'react';
 import { SceneFlexItem, SceneFlexLayout, SceneObjectBase, VariableDependencyConfig, VizPanel, sceneGraph, type SceneComponentProps, type SceneObjectState } from '@grafana/scenes';
 import type { FigureOptions } from '../model/figures';
-import type { BreakdownOptions } from '../panels/breakdown/types';
-import { DEFAULT_BREAKDOWN_OPTIONS } from '../panels/breakdown/types';
+import { DEFAULT_BREAKDOWN_OPTIONS, type BreakdownOptions } from '../panels/breakdown/types';
 import { figureRunner, meshOf } from './queries';
 import { VAR_MESH } from './variables';
 

@@ -1,7 +1,6 @@
 /** Scene query runners fed only by the model: the UI chooses inputs, the model writes the PromQL. */
 import { SceneQueryRunner } from '@grafana/scenes';
-import type { MeshDef } from '../model/catalogue';
-import { CATALOGUE } from '../model/catalogue';
+import { CATALOGUE, type MeshDef } from '../model/catalogue';
 import { meshFigures } from '../model/figureSet';
 import type { FigureOptions } from '../model/figures';
 import type { Grouping, Selection } from '../model/scope';
