@@ -7,4 +7,5 @@ export const PLUGIN_BASE_URL = `/a/${pluginJson.id}`;
 export enum ROUTES {
   Overview = 'overview',
   Breakdown = 'breakdown',
+  Latency = 'latency',
 }

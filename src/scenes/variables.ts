@@ -6,11 +6,22 @@ export const VAR_DATASOURCE = 'datasource';
 export const VAR_CLUSTER = 'cluster';
 export const VAR_NAMESPACE = 'namespace';
 export const VAR_MESH = 'mesh';
+export const VAR_LATENCY_METHOD = 'method';
 
 /** Meshes with per-workload proxies: the ones a per-workload breakdown makes sense for. */
 export const SIDECAR_MESHES = CATALOGUE.filter((m) => m.dataPlaneKind === 'sidecar');
 
-export function meshTaxVariables(defaultDatasourceUid?: string): SceneVariableSet {
+/** The latency page's extra variable: how added latency is measured. */
+export function latencyMethodVariable(): CustomVariable {
+  return new CustomVariable({
+    name: VAR_LATENCY_METHOD,
+    label: 'Method',
+    query: 'reporter-delta : reporter-delta,app-vs-mesh : app-vs-mesh,baseline (1 day ago) : baseline',
+    value: 'reporter-delta',
+  });
+}
+
+export function meshTaxVariables(defaultDatasourceUid?: string, extra: CustomVariable[] = []): SceneVariableSet {
   const ds = { type: 'prometheus', uid: `\${${VAR_DATASOURCE}}` };
   return new SceneVariableSet({
     variables: [
@@ -40,6 +51,7 @@ export function meshTaxVariables(defaultDatasourceUid?: string): SceneVariableSe
         query: SIDECAR_MESHES.map((m) => `${m.name} : ${m.id}`).join(','),
         value: 'istio',
       }),
+      ...extra,
     ],
   });
 }

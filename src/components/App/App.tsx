@@ -6,6 +6,7 @@ import { withDefaults, type AppSettings } from '../../model/settings';
 import { prefixRoute } from '../../utils/utils.routing';
 
 const Breakdown = React.lazy(() => import('../../pages/Breakdown/Breakdown').then((m) => ({ default: m.Breakdown })));
+const Latency = React.lazy(() => import('../../pages/Latency/Latency').then((m) => ({ default: m.Latency })));
 const Overview = React.lazy(() => import('../../pages/Overview/Overview').then((m) => ({ default: m.Overview })));
 
 function App(props: AppRootProps<Partial<AppSettings>>) {
@@ -14,6 +15,7 @@ function App(props: AppRootProps<Partial<AppSettings>>) {
     <Routes>
       <Route path={ROUTES.Overview} element={<Overview settings={settings} />} />
       <Route path={ROUTES.Breakdown} element={<Breakdown settings={settings} />} />
+      <Route path={ROUTES.Latency} element={<Latency settings={settings} />} />
       <Route path="*" element={<Navigate to={prefixRoute(ROUTES.Overview)} replace />} />
     </Routes>
   );
