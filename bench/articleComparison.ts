@@ -11,7 +11,12 @@ import { DEFAULT_PRICING } from '../src/model/pricing';
 
 export async function compareArticle(prom: PromHandle) {
   const s = { window: '5m', groupBy: 'none' as const };
-  const o = { pricing: DEFAULT_PRICING, latency: { method: 'reporter-delta' as const, quantile: 0.99 }, idleRps: 1, meshes: CATALOGUE };
+  const o = {
+    pricing: DEFAULT_PRICING,
+    latency: { method: 'reporter-delta' as const, quantile: 0.99 },
+    idleRps: 1,
+    meshes: CATALOGUE,
+  };
   const ours = [...clusterFigures(s, o), ...meshFigures(CATALOGUE[0], s, o)];
   const value = async (expr: string) => (await prom.query(expr))[0]?.value ?? NaN;
   const byId = async (figs: typeof ours, id: string) => value(figs.find((f) => f.id === id)!.expr);
@@ -19,10 +24,30 @@ export async function compareArticle(prom: PromHandle) {
   const t = groundTruth(prom.cluster, prom.evalTime, 300);
   const istio = t.meshes.find((m) => m.id === 'istio')!;
   return [
-    { figure: 'cluster CPU (cores)', truth: t.cluster.cpuCores, meshTax: await byId(ours, 'cluster.cpuCores'), article: await byId(article, 'article.cpuTotal') },
-    { figure: 'cluster memory (GiB)', truth: t.cluster.memoryBytes / 2 ** 30, meshTax: (await byId(ours, 'cluster.memoryBytes')) / 2 ** 30, article: (await byId(article, 'article.memoryTotal')) / 2 ** 30 },
-    { figure: 'sidecar share of CPU', truth: istio.sidecars.cpuShare, meshTax: await byId(ours, 'istio.sidecars.cpuShare'), article: await byId(article, 'article.cpuShare') },
-    { figure: 'sidecar share of memory', truth: istio.sidecars.memoryShare, meshTax: await byId(ours, 'istio.sidecars.memoryShare'), article: await byId(article, 'article.memoryShare') },
+    {
+      figure: 'cluster CPU (cores)',
+      truth: t.cluster.cpuCores,
+      meshTax: await byId(ours, 'cluster.cpuCores'),
+      article: await byId(article, 'article.cpuTotal'),
+    },
+    {
+      figure: 'cluster memory (GiB)',
+      truth: t.cluster.memoryBytes / 2 ** 30,
+      meshTax: (await byId(ours, 'cluster.memoryBytes')) / 2 ** 30,
+      article: (await byId(article, 'article.memoryTotal')) / 2 ** 30,
+    },
+    {
+      figure: 'sidecar share of CPU',
+      truth: istio.sidecars.cpuShare,
+      meshTax: await byId(ours, 'istio.sidecars.cpuShare'),
+      article: await byId(article, 'article.cpuShare'),
+    },
+    {
+      figure: 'sidecar share of memory',
+      truth: istio.sidecars.memoryShare,
+      meshTax: await byId(ours, 'istio.sidecars.memoryShare'),
+      article: await byId(article, 'article.memoryShare'),
+    },
   ];
 }
 
@@ -34,7 +59,11 @@ if (require.main === module) {
       const f = (x: number) => x.toPrecision(4);
       console.log('| figure | ground truth | Mesh Tax | article method | article off by |');
       console.log('|---|---|---|---|---|');
-      rows.forEach((r) => console.log(`| ${r.figure} | ${f(r.truth)} | ${f(r.meshTax)} | ${f(r.article)} | ${((r.article / r.truth - 1) * 100).toFixed(1)}% |`));
+      rows.forEach((r) =>
+        console.log(
+          `| ${r.figure} | ${f(r.truth)} | ${f(r.meshTax)} | ${f(r.article)} | ${((r.article / r.truth - 1) * 100).toFixed(1)}% |`
+        )
+      );
     } finally {
       await prom.stop();
     }

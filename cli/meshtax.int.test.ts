@@ -9,7 +9,10 @@ import { close } from '../src/model/__int__/truthOf';
 const ROOT = join(__dirname, '..');
 
 function meshtax(args: string[]) {
-  const r = spawnSync(join(ROOT, 'node_modules', '.bin', 'tsx'), [join(ROOT, 'cli', 'meshtax.ts'), ...args], { encoding: 'utf8', timeout: 60000 });
+  const r = spawnSync(join(ROOT, 'node_modules', '.bin', 'tsx'), [join(ROOT, 'cli', 'meshtax.ts'), ...args], {
+    encoding: 'utf8',
+    timeout: 60000,
+  });
   return { code: r.status, stdout: r.stdout, stderr: r.stderr };
 }
 
@@ -22,7 +25,17 @@ afterAll(async () => {
 });
 
 test('report --format json keeps the contract and matches ground truth', () => {
-  const r = meshtax(['report', '--prometheus', prom.url, '--time', String(prom.evalTime), '--format', 'json', '--pricing', 'flat']);
+  const r = meshtax([
+    'report',
+    '--prometheus',
+    prom.url,
+    '--time',
+    String(prom.evalTime),
+    '--format',
+    'json',
+    '--pricing',
+    'flat',
+  ]);
   expect(r.stderr).toBe('');
   expect(r.code).toBe(0);
   const report = JSON.parse(r.stdout);
@@ -44,7 +57,10 @@ test('report --format json keeps the contract and matches ground truth', () => {
     expect(close(m.monthlyCostUsd.total, want.monthlyCostUsd.total)).toBe(true);
     expect(m.latency.method).toBe('reporter-delta');
     expect(close(m.latency.p99DeltaMs, want.latency!.deltaPromMs)).toBe(true);
-    expect(m.latency.clientBucketMs).toEqual({ lowerMs: want.latency!.source.lowerMs, upperMs: want.latency!.source.upperMs });
+    expect(m.latency.clientBucketMs).toEqual({
+      lowerMs: want.latency!.source.lowerMs,
+      upperMs: want.latency!.source.upperMs,
+    });
     // Node agents do not exist for sidecar meshes: null, with no figure behind it.
     expect(m.nodeAgents.cpuCores).toBeNull();
   }
@@ -57,7 +73,15 @@ test('OpenCost prices are used automatically when present', () => {
 });
 
 test('table output names units and pricing', () => {
-  const r = meshtax(['report', '--prometheus', prom.url, '--time', new Date(prom.evalTime * 1000).toISOString(), '--pricing', 'flat']);
+  const r = meshtax([
+    'report',
+    '--prometheus',
+    prom.url,
+    '--time',
+    new Date(prom.evalTime * 1000).toISOString(),
+    '--pricing',
+    'flat',
+  ]);
   expect(r.code).toBe(0);
   expect(r.stdout).toContain('Pricing: $0.04 per vCPU-hour, $0.005 per GiB-hour, 730 h/month, basis: usage');
   expect(r.stdout).toMatch(/Proxy CPU\s+[0-9.]+ cores/);
@@ -66,10 +90,30 @@ test('table output names units and pricing', () => {
 });
 
 test('--fail-above-usd exits 4 over budget and 0 under it', () => {
-  const over = meshtax(['report', '--prometheus', prom.url, '--time', String(prom.evalTime), '--format', 'json', '--fail-above-usd', '1']);
+  const over = meshtax([
+    'report',
+    '--prometheus',
+    prom.url,
+    '--time',
+    String(prom.evalTime),
+    '--format',
+    'json',
+    '--fail-above-usd',
+    '1',
+  ]);
   expect(over.code).toBe(4);
   expect(over.stderr).toMatch(/cost gate: istio \$[0-9.]+/);
-  const under = meshtax(['report', '--prometheus', prom.url, '--time', String(prom.evalTime), '--format', 'json', '--fail-above-usd', '100000']);
+  const under = meshtax([
+    'report',
+    '--prometheus',
+    prom.url,
+    '--time',
+    String(prom.evalTime),
+    '--format',
+    'json',
+    '--fail-above-usd',
+    '100000',
+  ]);
   expect(under.code).toBe(0);
 });
 
@@ -102,7 +146,9 @@ test('a Prometheus that errors exits 3 with the status', async () => {
   });
   await new Promise<void>((r) => server.listen(0, '127.0.0.1', () => r()));
   const port = (server.address() as { port: number }).port;
-  const r = await new Promise<ReturnType<typeof meshtax>>((resolve) => setImmediate(() => resolve(meshtaxAsync(['report', '--prometheus', `http://127.0.0.1:${port}`]))));
+  const r = await new Promise<ReturnType<typeof meshtax>>((resolve) =>
+    setImmediate(() => resolve(meshtaxAsync(['report', '--prometheus', `http://127.0.0.1:${port}`])))
+  );
   server.close();
   expect((await r).code).toBe(3);
   expect((await r).stderr).toMatch(/HTTP 503/);

@@ -20,7 +20,9 @@ function out(s: string) {
 }
 
 export function buildProgram(): Command {
-  const program = new Command('meshtax').description('What does our service mesh cost us? Measured by your Prometheus.').exitOverride();
+  const program = new Command('meshtax')
+    .description('What does our service mesh cost us? Measured by your Prometheus.')
+    .exitOverride();
   program.configureOutput({ writeErr: (s) => process.stderr.write(s) });
 
   addSelectionOptions(program.command('report').description('measure every mesh present and print the report'))
@@ -28,30 +30,57 @@ export function buildProgram(): Command {
     .addOption(new Option('--format <f>', 'output format').choices(['table', 'json', 'csv']).default('table'))
     .option('--fail-above-usd <n>', 'exit 4 when any mesh costs more than this per month', number)
     .option('--timeout <seconds>', 'per-query timeout', number, 30)
-    .action(async (f: SelectionFlags & { prometheus: string; format: string; failAboveUsd?: number; timeout: number }) => {
-      const url = parsePrometheusUrl(f.prometheus);
-      const input = toReportInput(f);
-      const report = await buildReport(instantQuery(url, input.time, f.timeout * 1000), input);
-      out(f.format === 'json' ? JSON.stringify(report, null, 2) : f.format === 'csv' ? renderCsv(report) : renderTable(report));
-      if (f.failAboveUsd !== undefined) {
-        const over = report.meshes.filter((m) => (m.monthlyCostUsd.total ?? 0) > f.failAboveUsd!);
-        if (over.length) {
-          process.stderr.write(`cost gate: ${over.map((m) => `${m.id} $${m.monthlyCostUsd.total!.toFixed(2)}`).join(', ')} per month is above $${f.failAboveUsd}\n`);
-          process.exitCode = EXIT.overBudget;
+    .action(
+      async (f: SelectionFlags & { prometheus: string; format: string; failAboveUsd?: number; timeout: number }) => {
+        const url = parsePrometheusUrl(f.prometheus);
+        const input = toReportInput(f);
+        const report = await buildReport(instantQuery(url, input.time, f.timeout * 1000), input);
+        out(
+          f.format === 'json'
+            ? JSON.stringify(report, null, 2)
+            : f.format === 'csv'
+              ? renderCsv(report)
+              : renderTable(report)
+        );
+        if (f.failAboveUsd !== undefined) {
+          const over = report.meshes.filter((m) => (m.monthlyCostUsd.total ?? 0) > f.failAboveUsd!);
+          if (over.length) {
+            process.stderr.write(
+              `cost gate: ${over.map((m) => `${m.id} $${m.monthlyCostUsd.total!.toFixed(2)}`).join(', ')} per month is above $${f.failAboveUsd}\n`
+            );
+            process.exitCode = EXIT.overBudget;
+          }
         }
       }
-    });
+    );
 
   addSelectionOptions(program.command('queries').description('print every PromQL the model would run'))
     .addOption(new Option('--format <f>', 'output format').choices(['json', 'text']).default('json'))
-    .addOption(new Option('--group-by <g>', 'grouping').choices(['none', 'cluster', 'namespace', 'workload']).default('none'))
+    .addOption(
+      new Option('--group-by <g>', 'grouping').choices(['none', 'cluster', 'namespace', 'workload']).default('none')
+    )
     .action((f: SelectionFlags & { format: string }) => {
       const input = toReportInput(f);
       const meshes = input.custom ? [...CATALOGUE, customMesh(input.custom)] : CATALOGUE;
-      const opts = { pricing: { ...input.pricing, source: input.pricingSource === 'opencost' ? ('opencost' as const) : ('flat' as const) }, latency: input.latency, idleRps: input.idleRps, meshes };
-      const figures = [...clusterFigures(input.selection, opts), ...meshes.flatMap((m) => meshFigures(m, input.selection, opts))];
+      const opts = {
+        pricing: {
+          ...input.pricing,
+          source: input.pricingSource === 'opencost' ? ('opencost' as const) : ('flat' as const),
+        },
+        latency: input.latency,
+        idleRps: input.idleRps,
+        meshes,
+      };
+      const figures = [
+        ...clusterFigures(input.selection, opts),
+        ...meshes.flatMap((m) => meshFigures(m, input.selection, opts)),
+      ];
       const rows = figures.map(({ id, title, unit, expr }) => ({ id, title, unit, expr }));
-      out(f.format === 'json' ? JSON.stringify(rows, null, 2) : rows.map((r) => `# ${r.id}: ${r.title} (${r.unit})\n${r.expr}\n`).join('\n'));
+      out(
+        f.format === 'json'
+          ? JSON.stringify(rows, null, 2)
+          : rows.map((r) => `# ${r.id}: ${r.title} (${r.unit})\n${r.expr}\n`).join('\n')
+      );
     });
 
   return program;

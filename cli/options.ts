@@ -8,13 +8,15 @@ import type { Basis } from '../src/model/resources';
 import type { Grouping, Selection } from '../src/model/scope';
 import type { ReportInput } from '../src/model/report';
 
-const wrap = <T>(f: (v: string) => T) => (v: string) => {
-  try {
-    return f(v);
-  } catch (e) {
-    throw new InvalidArgumentError((e as Error).message);
-  }
-};
+const wrap =
+  <T>(f: (v: string) => T) =>
+  (v: string) => {
+    try {
+      return f(v);
+    } catch (e) {
+      throw new InvalidArgumentError((e as Error).message);
+    }
+  };
 
 export const number = wrap((v) => {
   const x = Number(v);
@@ -50,7 +52,11 @@ export function addSelectionOptions(cmd: Command): Command {
     .option('--hours-per-month <n>', 'hours in a month', number, DEFAULT_PRICING.hoursPerMonth)
     .addOption(new Option('--basis <b>', 'cost basis').choices(['usage', 'requests', 'max']).default('usage'))
     .addOption(new Option('--pricing <source>', 'price source').choices(['auto', 'flat', 'opencost']).default('auto'))
-    .addOption(new Option('--latency-method <m>', 'how added latency is measured').choices(LATENCY_METHODS).default('reporter-delta'))
+    .addOption(
+      new Option('--latency-method <m>', 'how added latency is measured')
+        .choices(LATENCY_METHODS)
+        .default('reporter-delta')
+    )
     .option('--baseline-offset <d>', 'for --latency-method baseline: compare with this long ago', duration, '1w')
     .option('--idle-rps <n>', 'workloads below this many requests/s are idle', number, 1)
     .option('--custom-container <regex>', 'an extra proxy container name or regex (the "custom" mesh)', regex)
@@ -81,7 +87,13 @@ export interface SelectionFlags {
 }
 
 export function toReportInput(f: SelectionFlags): ReportInput {
-  const pricing: Pricing = { ...DEFAULT_PRICING, cpuHourUsd: f.cpuHourUsd, gibHourUsd: f.gibHourUsd, hoursPerMonth: f.hoursPerMonth, basis: f.basis };
+  const pricing: Pricing = {
+    ...DEFAULT_PRICING,
+    cpuHourUsd: f.cpuHourUsd,
+    gibHourUsd: f.gibHourUsd,
+    hoursPerMonth: f.hoursPerMonth,
+    basis: f.basis,
+  };
   try {
     validatePricing(pricing);
   } catch (e) {
@@ -97,7 +109,13 @@ export function toReportInput(f: SelectionFlags): ReportInput {
     useRecordingRules: f.recordingRules,
   };
   const custom: CustomMesh | undefined = f.customContainer
-    ? { container: f.customContainer, controlPlane: f.customControlPlanePod || f.customControlPlaneNamespace ? { namespace: f.customControlPlaneNamespace, pod: f.customControlPlanePod } : undefined }
+    ? {
+        container: f.customContainer,
+        controlPlane:
+          f.customControlPlanePod || f.customControlPlaneNamespace
+            ? { namespace: f.customControlPlaneNamespace, pod: f.customControlPlanePod }
+            : undefined,
+      }
     : undefined;
   return {
     time: f.time ?? Math.floor(Date.now() / 1000),

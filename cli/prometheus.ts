@@ -32,7 +32,10 @@ export function instantQuery(base: URL, time: number, timeoutMs: number) {
         signal: AbortSignal.timeout(timeoutMs),
       });
     } catch (e) {
-      const cause = (e as Error).name === 'TimeoutError' ? `no answer within ${timeoutMs / 1000}s` : ((e as { cause?: Error }).cause?.message ?? (e as Error).message);
+      const cause =
+        (e as Error).name === 'TimeoutError'
+          ? `no answer within ${timeoutMs / 1000}s`
+          : ((e as { cause?: Error }).cause?.message ?? (e as Error).message);
       throw new PrometheusError(`Prometheus at ${base.href} is unreachable: ${cause}`);
     }
     const text = await res.text();
@@ -40,10 +43,14 @@ export function instantQuery(base: URL, time: number, timeoutMs: number) {
     try {
       body = JSON.parse(text);
     } catch {
-      throw new PrometheusError(`Prometheus at ${base.href} answered HTTP ${res.status} with something that is not its API: ${text.slice(0, 200)}`);
+      throw new PrometheusError(
+        `Prometheus at ${base.href} answered HTTP ${res.status} with something that is not its API: ${text.slice(0, 200)}`
+      );
     }
     if (!res.ok || body.status !== 'success') {
-      throw new PrometheusError(`Prometheus at ${base.href} answered HTTP ${res.status}: ${body.errorType ?? ''} ${body.error ?? ''}`.trim());
+      throw new PrometheusError(
+        `Prometheus at ${base.href} answered HTTP ${res.status}: ${body.errorType ?? ''} ${body.error ?? ''}`.trim()
+      );
     }
     if (body.data.resultType === 'scalar') {
       return [{ metric: {}, value: Number(body.data.result[1]) }];

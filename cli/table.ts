@@ -29,7 +29,23 @@ const ROWS: Array<[string, string, Unit]> = [
   ['Monthly cost: total', 'cost.total', 'currencyUSD'],
 ];
 
-const COMPACT = { top: '', 'top-mid': '', 'top-left': '', 'top-right': '', bottom: '', 'bottom-mid': '', 'bottom-left': '', 'bottom-right': '', left: '', 'left-mid': '', mid: '', 'mid-mid': '', right: '', 'right-mid': '', middle: '  ' };
+const COMPACT = {
+  top: '',
+  'top-mid': '',
+  'top-left': '',
+  'top-right': '',
+  bottom: '',
+  'bottom-mid': '',
+  'bottom-left': '',
+  'bottom-right': '',
+  left: '',
+  'left-mid': '',
+  mid: '',
+  'mid-mid': '',
+  right: '',
+  'right-mid': '',
+  middle: '  ',
+};
 
 function value(m: Mesh, key: string): number | null {
   const [group, field] = key.split('.');
@@ -39,7 +55,12 @@ function value(m: Mesh, key: string): number | null {
 
 function rows(m: Mesh): Array<[string, number | null, Unit, string]> {
   const shown = ROWS.filter(([, key]) => `${m.id}.${key}` in m.queries);
-  const out: Array<[string, number | null, Unit, string]> = shown.map(([label, key, unit]) => [label, value(m, key), unit, m.reasons[`${m.id}.${key}`] ?? '']);
+  const out: Array<[string, number | null, Unit, string]> = shown.map(([label, key, unit]) => [
+    label,
+    value(m, key),
+    unit,
+    m.reasons[`${m.id}.${key}`] ?? '',
+  ]);
   const firstCost = shown.findIndex(([, key]) => key.startsWith('cost.'));
   out.splice(firstCost < 0 ? out.length : firstCost, 0, ['Latency added', m.latency.addedMs, 'ms', bucketNote(m)]);
   const shared = m.reasons[`${m.id}.controlPlane`];
@@ -74,7 +95,12 @@ export function renderTable(r: Report): string {
     return lines.join('\n') + '\n';
   }
   for (const m of r.meshes) {
-    const t = new Table({ head: [m.name, 'value', 'note'], chars: COMPACT, style: { head: [], border: [], 'padding-left': 0, 'padding-right': 0 }, colAligns: ['left', 'right', 'left'] });
+    const t = new Table({
+      head: [m.name, 'value', 'note'],
+      chars: COMPACT,
+      style: { head: [], border: [], 'padding-left': 0, 'padding-right': 0 },
+      colAligns: ['left', 'right', 'left'],
+    });
     for (const [label, v, unit, note] of rows(m)) {
       t.push([label, formatValue(v, unit), note]);
     }

@@ -32,7 +32,8 @@ program
     const spec = preset(o.preset);
     const step = spec.scrapeIntervalSec;
     const dur = o.hours !== undefined ? o.hours * 3600 : spec.durationSec;
-    const rawEnd = o.end === 'now' ? Math.floor(Date.now() / 1000) : o.end === 'fixture' ? FIXTURE_START + dur : int(o.end);
+    const rawEnd =
+      o.end === 'now' ? Math.floor(Date.now() / 1000) : o.end === 'fixture' ? FIXTURE_START + dur : int(o.end);
     const end = rawEnd - (rawEnd % step);
     const r = writeOpenMetrics(o.out, allSeries(expandCluster(spec)), end - dur, end, step);
     process.stdout.write(`wrote ${r.samples} samples (${end - dur}..${end}) to ${o.out}\n`);

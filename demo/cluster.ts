@@ -15,7 +15,16 @@ import {
   waypoint,
 } from './meshes';
 import { suffix, uid, unit } from './names';
-import type { Cluster, ClusterSpec, Container, ContainerSpec, MeshKind, NamespaceSpec, Pod, WorkloadSpec } from './types';
+import type {
+  Cluster,
+  ClusterSpec,
+  Container,
+  ContainerSpec,
+  MeshKind,
+  NamespaceSpec,
+  Pod,
+  WorkloadSpec,
+} from './types';
 
 type Role = Container['role'];
 
@@ -53,7 +62,16 @@ function withLoadgen(ns: NamespaceSpec): WorkloadSpec[] {
     kind: 'Deployment',
     replicas: 1,
     rps: 0,
-    containers: [{ name: 'loadgen', image: 'ghcr.io/meshtax/loadgen:1.0', cpuCores: 0.05, memoryBytes: 40 * 2 ** 20, cpuRequest: 0.1, memoryRequest: 64 * 2 ** 20 }],
+    containers: [
+      {
+        name: 'loadgen',
+        image: 'ghcr.io/meshtax/loadgen:1.0',
+        cpuCores: 0.05,
+        memoryBytes: 40 * 2 ** 20,
+        cpuRequest: 0.1,
+        memoryRequest: 64 * 2 ** 20,
+      },
+    ],
   };
   return [...ns.workloads, loadgen];
 }
@@ -66,7 +84,9 @@ function placements(spec: ClusterSpec): Placed[] {
   }
   if (spec.cilium) {
     ciliumWorkloads.agents.forEach((w) => out.push({ ns: 'kube-system', w, role: 'node-agent', mesh: 'cilium' }));
-    ciliumWorkloads.controlPlane.forEach((w) => out.push({ ns: 'kube-system', w, role: 'control-plane', mesh: 'cilium' }));
+    ciliumWorkloads.controlPlane.forEach((w) =>
+      out.push({ ns: 'kube-system', w, role: 'control-plane', mesh: 'cilium' })
+    );
   }
   if (meshes.has('istio') || meshes.has('istio-ambient')) {
     // One istiod serves both data-plane modes; it is billed to sidecar Istio when that mode is present.
@@ -105,7 +125,12 @@ export function expandCluster(spec: ClusterSpec): Cluster {
     const podRps = (p.w.rps ?? 0) / names.length;
     const nsSpec = spec.namespaces.find((n) => n.name === p.ns);
     const isLoadgen = p.role === 'app' && p.w.name === 'loadgen';
-    const calls = isLoadgen && nsSpec ? nsSpec.workloads.filter((w) => (w.rps ?? 0) > 0 && w.latency).map((w) => ({ workload: w.name, rps: w.rps!, latency: w.latency! })) : [];
+    const calls =
+      isLoadgen && nsSpec
+        ? nsSpec.workloads
+            .filter((w) => (w.rps ?? 0) > 0 && w.latency)
+            .map((w) => ({ workload: w.name, rps: w.rps!, latency: w.latency! }))
+        : [];
     const proxyRps = podRps + calls.reduce((a, c) => a + c.rps, 0);
     names.forEach(({ pod, node }, i) => {
       const seed = `${p.ns}/${pod}`;

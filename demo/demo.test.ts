@@ -49,12 +49,24 @@ describe('cAdvisor shapes', () => {
   const series = allSeries(c);
   const pod = c.pods.find((p) => p.workload === 'frontend')!;
   const cpuOf = (container: string) =>
-    series.find((s) => s.name === 'container_cpu_usage_seconds_total' && s.labels.some(([k, v]) => k === 'pod' && v === pod.pod) && s.labels.find(([k]) => k === 'container')?.[1] === container);
+    series.find(
+      (s) =>
+        s.name === 'container_cpu_usage_seconds_total' &&
+        s.labels.some(([k, v]) => k === 'pod' && v === pod.pod) &&
+        s.labels.find(([k]) => k === 'container')?.[1] === container
+    );
 
   test('the pod-level cgroup (no container label) is the sum of its containers and the pause container', () => {
     const t = 1_704_070_000;
-    const podLevel = series.find((s) => s.name === 'container_cpu_usage_seconds_total' && s.labels.some(([k, v]) => k === 'pod' && v === pod.pod) && !s.labels.some(([k]) => k === 'container'))!;
-    const parts = pod.containers.filter((x) => !x.completedInit).reduce((a, x) => a + cpuCounter(x.cpuCores, x.phase, t), 0);
+    const podLevel = series.find(
+      (s) =>
+        s.name === 'container_cpu_usage_seconds_total' &&
+        s.labels.some(([k, v]) => k === 'pod' && v === pod.pod) &&
+        !s.labels.some(([k]) => k === 'container')
+    )!;
+    const parts = pod.containers
+      .filter((x) => !x.completedInit)
+      .reduce((a, x) => a + cpuCounter(x.cpuCores, x.phase, t), 0);
     expect(podLevel.value(t)).toBeCloseTo(parts + cpuOf('POD')!.value(t), 6);
     expect(cpuOf('POD')!.labels.find(([k]) => k === 'image')![1]).toMatch(/pause/);
     expect(PAUSE.cpuCores).toBeGreaterThan(0);
@@ -69,7 +81,9 @@ describe('cAdvisor shapes', () => {
     const t = groundTruth(c, 1_704_073_800, 300);
     const istio = t.meshes.find((m) => m.id === 'istio')!;
     expect(istio.sidecars.cpuShare).toBeCloseTo(istio.sidecars.cpuCores / t.cluster.cpuCores, 12);
-    expect(istio.sidecars.memoryBytes).toBe(istio.rows.dataPlane.reduce((a, r) => a + workingSet(r.c.memoryBytes, r.c.phase, 1_704_073_800), 0));
+    expect(istio.sidecars.memoryBytes).toBe(
+      istio.rows.dataPlane.reduce((a, r) => a + workingSet(r.c.memoryBytes, r.c.phase, 1_704_073_800), 0)
+    );
   });
 });
 

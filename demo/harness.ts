@@ -14,7 +14,8 @@ import { fnv1a } from './names';
 import { allSeries } from './series';
 import type { Cluster, ClusterSpec } from './types';
 
-export const INSTALL_LINE = 'apt-get update && DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends prometheus';
+export const INSTALL_LINE =
+  'apt-get update && DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends prometheus';
 
 export interface PromSample {
   metric: Record<string, string>;
@@ -32,14 +33,21 @@ export interface PromHandle {
   query(expr: string, time?: number): Promise<PromSample[]>;
   /** Raw /api/v1/query JSON, with stats=all. */
   queryRaw(expr: string, time?: number): Promise<any>;
-  queryRange(expr: string, start: number, end: number, step: number): Promise<Array<{ metric: Record<string, string>; values: Array<[number, number]> }>>;
+  queryRange(
+    expr: string,
+    start: number,
+    end: number,
+    step: number
+  ): Promise<Array<{ metric: Record<string, string>; values: Array<[number, number]> }>>;
   stop(): Promise<void>;
 }
 
 function requireTool(name: string): string {
   try {
     // An explicit env: inside jest the test's process.env is a copy that child_process would not see.
-    return execFileSync('sh', ['-c', `command -v ${name}`], { env: { ...process.env } }).toString().trim();
+    return execFileSync('sh', ['-c', `command -v ${name}`], { env: { ...process.env } })
+      .toString()
+      .trim();
   } catch {
     throw new Error(`${name} is not installed. Install it with:\n  ${INSTALL_LINE}`);
   }
@@ -141,7 +149,19 @@ export async function startPrometheus(opts: StartOptions = {}): Promise<PromHand
     }
     const t1 = Date.now();
     if (!existsSync(join(dir, 'tsdb'))) {
-      execFileSync(promtool, ['tsdb', 'create-blocks-from', 'openmetrics', '-q', '--max-block-duration=24h', join(dir, 'data.om'), join(dir, 'tsdb')], { stdio: 'pipe' });
+      execFileSync(
+        promtool,
+        [
+          'tsdb',
+          'create-blocks-from',
+          'openmetrics',
+          '-q',
+          '--max-block-duration=24h',
+          join(dir, 'data.om'),
+          join(dir, 'tsdb'),
+        ],
+        { stdio: 'pipe' }
+      );
       rmSync(join(dir, 'data.om'));
       if (cached) {
         rmSync(cached, { recursive: true, force: true });
@@ -159,7 +179,12 @@ export async function startPrometheus(opts: StartOptions = {}): Promise<PromHand
       err = '';
       child = spawn(
         prometheus,
-        [`--config.file=${join(dir, 'prometheus.yml')}`, `--storage.tsdb.path=${join(dir, 'tsdb')}`, '--storage.tsdb.retention.time=100y', `--web.listen-address=127.0.0.1:${port}`],
+        [
+          `--config.file=${join(dir, 'prometheus.yml')}`,
+          `--storage.tsdb.path=${join(dir, 'tsdb')}`,
+          '--storage.tsdb.retention.time=100y',
+          `--web.listen-address=127.0.0.1:${port}`,
+        ],
         { stdio: ['ignore', 'ignore', 'pipe'] }
       );
       child.stderr!.on('data', (d) => (err = (err + d.toString()).slice(-8000)));
@@ -172,7 +197,21 @@ export async function startPrometheus(opts: StartOptions = {}): Promise<PromHand
     await launch();
     if (opts.recordingRules) {
       // Recording rules are evaluated over the history by promtool, then loaded as blocks by a restarted server.
-      execFileSync(promtool, ['tsdb', 'create-blocks-from', 'rules', `--start=${start}`, `--end=${end}`, `--url=${url}`, `--output-dir=${join(dir, 'rules')}`, `--eval-interval=${spec.scrapeIntervalSec}s`, opts.recordingRules], { stdio: 'pipe' });
+      execFileSync(
+        promtool,
+        [
+          'tsdb',
+          'create-blocks-from',
+          'rules',
+          `--start=${start}`,
+          `--end=${end}`,
+          `--url=${url}`,
+          `--output-dir=${join(dir, 'rules')}`,
+          `--eval-interval=${spec.scrapeIntervalSec}s`,
+          opts.recordingRules,
+        ],
+        { stdio: 'pipe' }
+      );
       await stopChild(child!);
       for (const block of readdirSync(join(dir, 'rules'))) {
         cpSync(join(dir, 'rules', block), join(dir, 'tsdb', block), { recursive: true });
@@ -196,8 +235,16 @@ export async function startPrometheus(opts: StartOptions = {}): Promise<PromHand
         return body.data.result.map((r: any) => ({ metric: r.metric, value: Number(r.value[1]) }));
       },
       queryRange: async (expr, s, e, step) => {
-        const body = await api(url, '/api/v1/query_range', { query: expr, start: String(s), end: String(e), step: String(step) });
-        return body.data.result.map((r: any) => ({ metric: r.metric, values: r.values.map(([t, v]: [number, string]) => [t, Number(v)]) }));
+        const body = await api(url, '/api/v1/query_range', {
+          query: expr,
+          start: String(s),
+          end: String(e),
+          step: String(step),
+        });
+        return body.data.result.map((r: any) => ({
+          metric: r.metric,
+          values: r.values.map(([t, v]: [number, string]) => [t, Number(v)]),
+        }));
       },
       stop: async () => {
         process.removeListener('exit', cleanup);

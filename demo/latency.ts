@@ -16,7 +16,9 @@ function erf(x: number): number {
   const s = Math.sign(x);
   const a = Math.abs(x);
   const t = 1 / (1 + 0.3275911 * a);
-  const y = 1 - ((((1.061405429 * t - 1.453152027) * t + 1.421413741) * t - 0.284496736) * t + 0.254829592) * t * Math.exp(-a * a);
+  const y =
+    1 -
+    ((((1.061405429 * t - 1.453152027) * t + 1.421413741) * t - 0.284496736) * t + 0.254829592) * t * Math.exp(-a * a);
   return s * y;
 }
 
@@ -53,7 +55,11 @@ export function mean(d: Affine): number {
  * What histogram_quantile returns for cumulative fractions `fractions` (same order as `bounds`, +Inf implied 1):
  * linear interpolation inside the bucket holding rank q, the lowest bucket starting at 0.
  */
-export function histogramQuantile(bounds: number[], fractions: number[], q: number): { value: number; lower: number; upper: number } {
+export function histogramQuantile(
+  bounds: number[],
+  fractions: number[],
+  q: number
+): { value: number; lower: number; upper: number } {
   let prevBound = 0;
   let prevFrac = 0;
   for (let i = 0; i < bounds.length; i++) {

@@ -66,7 +66,12 @@ function c(name: string, image: string, cpu: number, memMi: number, reqCpu?: num
 }
 
 export const istioControlPlane: WorkloadSpec[] = [
-  { name: 'istiod', kind: 'Deployment', replicas: 2, containers: [c('discovery', 'docker.io/istio/pilot:1.24.2', 0.12, 310, 0.5, 2048)] },
+  {
+    name: 'istiod',
+    kind: 'Deployment',
+    replicas: 2,
+    containers: [c('discovery', 'docker.io/istio/pilot:1.24.2', 0.12, 310, 0.5, 2048)],
+  },
   {
     name: 'istio-ingressgateway',
     kind: 'Deployment',
@@ -76,12 +81,25 @@ export const istioControlPlane: WorkloadSpec[] = [
 ];
 
 export const ambientNodeAgents: WorkloadSpec[] = [
-  { name: 'ztunnel', kind: 'DaemonSet', containers: [c('istio-proxy', 'docker.io/istio/ztunnel:1.24.2', 0.015, 28, 0.2, 512)] },
-  { name: 'istio-cni-node', kind: 'DaemonSet', containers: [c('install-cni', 'docker.io/istio/install-cni:1.24.2', 0.002, 40, 0.1, 100)] },
+  {
+    name: 'ztunnel',
+    kind: 'DaemonSet',
+    containers: [c('istio-proxy', 'docker.io/istio/ztunnel:1.24.2', 0.015, 28, 0.2, 512)],
+  },
+  {
+    name: 'istio-cni-node',
+    kind: 'DaemonSet',
+    containers: [c('install-cni', 'docker.io/istio/install-cni:1.24.2', 0.002, 40, 0.1, 100)],
+  },
 ];
 
 export function waypoint(): WorkloadSpec {
-  return { name: 'waypoint', kind: 'Deployment', replicas: 1, containers: [c('istio-proxy', 'docker.io/istio/proxyv2:1.24.2', 0.03, 75, 0.1, 128)] };
+  return {
+    name: 'waypoint',
+    kind: 'Deployment',
+    replicas: 1,
+    containers: [c('istio-proxy', 'docker.io/istio/proxyv2:1.24.2', 0.03, 75, 0.1, 128)],
+  };
 }
 
 const lp = (cpu: number) => c('linkerd-proxy', 'cr.l5d.io/linkerd/proxy:edge-24.11.8', cpu, 18, 0.1, 20);
@@ -97,7 +115,12 @@ export const linkerdControlPlane: WorkloadSpec[] = [
       lp(0.004),
     ],
   },
-  { name: 'linkerd-identity', kind: 'Deployment', replicas: 1, containers: [c('identity', 'cr.l5d.io/linkerd/controller:edge-24.11.8', 0.002, 20, 0.1, 10), lp(0.001)] },
+  {
+    name: 'linkerd-identity',
+    kind: 'Deployment',
+    replicas: 1,
+    containers: [c('identity', 'cr.l5d.io/linkerd/controller:edge-24.11.8', 0.002, 20, 0.1, 10), lp(0.001)],
+  },
   {
     name: 'linkerd-proxy-injector',
     kind: 'Deployment',
@@ -108,7 +131,14 @@ export const linkerdControlPlane: WorkloadSpec[] = [
 
 /** A data-plane proxy with CPU that grows with traffic, for the meshes whose latency the demo does not model. */
 function proxy(name: string, image: string, podRps: number, baseMi: number): ContainerSpec {
-  return { name, image, cpuCores: 0.004 + 0.00015 * podRps, memoryBytes: baseMi * Mi, cpuRequest: 0.1, memoryRequest: 64 * Mi };
+  return {
+    name,
+    image,
+    cpuCores: 0.004 + 0.00015 * podRps,
+    memoryBytes: baseMi * Mi,
+    cpuRequest: 0.1,
+    memoryRequest: 64 * Mi,
+  };
 }
 
 export const dataPlaneProxy = {
@@ -119,25 +149,64 @@ export const dataPlaneProxy = {
 };
 
 export const consulControlPlane: WorkloadSpec[] = [
-  { name: 'consul-server', kind: 'StatefulSet', replicas: 1, containers: [c('consul', 'hashicorp/consul:1.20.1', 0.05, 180, 0.1, 200)] },
-  { name: 'consul-connect-injector', kind: 'Deployment', replicas: 1, containers: [c('sidecar-injector', 'hashicorp/consul-k8s-control-plane:1.6.1', 0.01, 60, 0.05, 50)] },
+  {
+    name: 'consul-server',
+    kind: 'StatefulSet',
+    replicas: 1,
+    containers: [c('consul', 'hashicorp/consul:1.20.1', 0.05, 180, 0.1, 200)],
+  },
+  {
+    name: 'consul-connect-injector',
+    kind: 'Deployment',
+    replicas: 1,
+    containers: [c('sidecar-injector', 'hashicorp/consul-k8s-control-plane:1.6.1', 0.01, 60, 0.05, 50)],
+  },
 ];
 
 export const kumaControlPlane: WorkloadSpec[] = [
-  { name: 'kuma-control-plane', kind: 'Deployment', replicas: 1, containers: [c('control-plane', 'docker.io/kumahq/kuma-cp:2.9.1', 0.03, 120, 0.1, 256)] },
+  {
+    name: 'kuma-control-plane',
+    kind: 'Deployment',
+    replicas: 1,
+    containers: [c('control-plane', 'docker.io/kumahq/kuma-cp:2.9.1', 0.03, 120, 0.1, 256)],
+  },
 ];
 
 export const ciliumWorkloads: { agents: WorkloadSpec[]; controlPlane: WorkloadSpec[] } = {
   agents: [
-    { name: 'cilium', kind: 'DaemonSet', containers: [c('cilium-agent', 'quay.io/cilium/cilium:v1.16.5', 0.06, 220, 0.1, 512)] },
-    { name: 'cilium-envoy', kind: 'DaemonSet', containers: [c('cilium-envoy', 'quay.io/cilium/cilium-envoy:v1.30.8', 0.01, 45, 0.05, 64)] },
+    {
+      name: 'cilium',
+      kind: 'DaemonSet',
+      containers: [c('cilium-agent', 'quay.io/cilium/cilium:v1.16.5', 0.06, 220, 0.1, 512)],
+    },
+    {
+      name: 'cilium-envoy',
+      kind: 'DaemonSet',
+      containers: [c('cilium-envoy', 'quay.io/cilium/cilium-envoy:v1.30.8', 0.01, 45, 0.05, 64)],
+    },
   ],
-  controlPlane: [{ name: 'cilium-operator', kind: 'Deployment', replicas: 2, containers: [c('cilium-operator', 'quay.io/cilium/operator-generic:v1.16.5', 0.008, 60, 0.1, 128)] }],
+  controlPlane: [
+    {
+      name: 'cilium-operator',
+      kind: 'Deployment',
+      replicas: 2,
+      containers: [c('cilium-operator', 'quay.io/cilium/operator-generic:v1.16.5', 0.008, 60, 0.1, 128)],
+    },
+  ],
 };
 
 export const kubeSystem: WorkloadSpec[] = [
-  { name: 'coredns', kind: 'Deployment', replicas: 2, containers: [c('coredns', 'registry.k8s.io/coredns/coredns:v1.11.3', 0.01, 30, 0.1, 70)] },
-  { name: 'kube-proxy', kind: 'DaemonSet', containers: [c('kube-proxy', 'registry.k8s.io/kube-proxy:v1.31.4', 0.004, 25, 0.1, 0)] },
+  {
+    name: 'coredns',
+    kind: 'Deployment',
+    replicas: 2,
+    containers: [c('coredns', 'registry.k8s.io/coredns/coredns:v1.11.3', 0.01, 30, 0.1, 70)],
+  },
+  {
+    name: 'kube-proxy',
+    kind: 'DaemonSet',
+    containers: [c('kube-proxy', 'registry.k8s.io/kube-proxy:v1.31.4', 0.004, 25, 0.1, 0)],
+  },
 ];
 
 /**
@@ -150,7 +219,12 @@ export const proxyLatency = {
 };
 
 export const BUCKETS = {
-  istioMs: [0.5, 1, 5, 10, 25, 50, 100, 250, 500, 1000, 2500, 5000, 10000, 30000, 60000, 300000, 600000, 1800000, 3600000],
-  linkerdMs: [1, 2, 3, 4, 5, 10, 20, 30, 40, 50, 100, 200, 300, 400, 500, 1000, 2000, 3000, 4000, 5000, 10000, 20000, 30000, 40000, 50000],
+  istioMs: [
+    0.5, 1, 5, 10, 25, 50, 100, 250, 500, 1000, 2500, 5000, 10000, 30000, 60000, 300000, 600000, 1800000, 3600000,
+  ],
+  linkerdMs: [
+    1, 2, 3, 4, 5, 10, 20, 30, 40, 50, 100, 200, 300, 400, 500, 1000, 2000, 3000, 4000, 5000, 10000, 20000, 30000,
+    40000, 50000,
+  ],
   otelSeconds: [0.005, 0.01, 0.025, 0.05, 0.075, 0.1, 0.25, 0.5, 0.75, 1, 2.5, 5, 7.5, 10],
 };

@@ -32,6 +32,10 @@ export function mixtureQuantile(parts: Part[], q: number, boundsMs: number[]): Q
       hi = mid;
     }
   }
-  const hq = histogramQuantile(boundsMs, boundsMs.map((b) => mixtureCdf(parts, b)), q);
+  const hq = histogramQuantile(
+    boundsMs,
+    boundsMs.map((b) => mixtureCdf(parts, b)),
+    q
+  );
   return { trueMs: (lo + hi) / 2, promMs: hq.value, lowerMs: hq.lower, upperMs: hq.upper };
 }

@@ -6,7 +6,13 @@ import { seriesKey, type Series } from './series';
  * promtool appends series by series, so each series' samples must be in time order; grouping by metric name
  * keeps each family contiguous as OpenMetrics requires.
  */
-export function writeOpenMetrics(path: string, series: Series[], start: number, end: number, step: number): { samples: number } {
+export function writeOpenMetrics(
+  path: string,
+  series: Series[],
+  start: number,
+  end: number,
+  step: number
+): { samples: number } {
   const fd = openSync(path, 'w');
   let buf = '';
   let samples = 0;

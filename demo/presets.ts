@@ -20,7 +20,15 @@ function app(name: string, cpu: number, memMi: number): ContainerSpec {
   };
 }
 
-function deploy(name: string, replicas: number, rps: number, cpu: number, memMi: number, latency?: LogNormalMs, appHistogram = false): WorkloadSpec {
+function deploy(
+  name: string,
+  replicas: number,
+  rps: number,
+  cpu: number,
+  memMi: number,
+  latency?: LogNormalMs,
+  appHistogram = false
+): WorkloadSpec {
   return { name, kind: 'Deployment', replicas, rps, containers: [app(name, cpu, memMi)], latency, appHistogram };
 }
 
@@ -50,20 +58,51 @@ export const small: ClusterSpec = {
   emitUsageBytes: true,
   namespaces: [
     shop('istio'),
-    { name: 'payments', mesh: 'istio', nativeSidecars: true, workloads: [deploy('api', 3, 200, 0.2, 260, ms(25, 0.5), true), deploy('ledger', 2, 40, 0.3, 512, ms(60, 0.6))] },
-    { name: 'search', mesh: 'istio-ambient', workloads: [deploy('indexer', 2, 0, 0.6, 900), deploy('query', 3, 250, 0.3, 400)] },
-    { name: 'billing', mesh: 'linkerd', workloads: [deploy('invoices', 2, 120, 0.15, 200, ms(30, 0.5), true), deploy('reports', 1, 0.5, 0.05, 150, ms(200, 0.8))] },
+    {
+      name: 'payments',
+      mesh: 'istio',
+      nativeSidecars: true,
+      workloads: [deploy('api', 3, 200, 0.2, 260, ms(25, 0.5), true), deploy('ledger', 2, 40, 0.3, 512, ms(60, 0.6))],
+    },
+    {
+      name: 'search',
+      mesh: 'istio-ambient',
+      workloads: [deploy('indexer', 2, 0, 0.6, 900), deploy('query', 3, 250, 0.3, 400)],
+    },
+    {
+      name: 'billing',
+      mesh: 'linkerd',
+      workloads: [
+        deploy('invoices', 2, 120, 0.15, 200, ms(30, 0.5), true),
+        deploy('reports', 1, 0.5, 0.05, 150, ms(200, 0.8)),
+      ],
+    },
     { name: 'orders', mesh: 'consul', workloads: [deploy('orders', 2, 80, 0.1, 180)] },
     { name: 'inventory', mesh: 'kuma', workloads: [deploy('stock', 2, 60, 0.1, 160)] },
     { name: 'legacy', mesh: 'custom', workloads: [deploy('mainframe-gw', 2, 30, 0.2, 300)] },
-    { name: 'monitoring', mesh: 'none', workloads: [{ name: 'prometheus', kind: 'StatefulSet', replicas: 1, containers: [app('prometheus', 0.5, 2048)] }, deploy('grafana', 1, 0, 0.05, 180)] },
+    {
+      name: 'monitoring',
+      mesh: 'none',
+      workloads: [
+        { name: 'prometheus', kind: 'StatefulSet', replicas: 1, containers: [app('prometheus', 0.5, 2048)] },
+        deploy('grafana', 1, 0, 0.05, 180),
+      ],
+    },
   ],
 };
 
 function articleNamespace(i: number): NamespaceSpec {
   const workloads = Array.from({ length: 10 }, (_, j) => {
     const k = i * 10 + j;
-    return deploy(`svc-${String(k).padStart(2, '0')}`, 10, 40 + ((k * 37) % 460), 0.1 + ((k * 13) % 30) / 100, 150 + ((k * 53) % 350), ms(20 + ((k * 7) % 40), 0.5 + (k % 4) / 10), i === 0);
+    return deploy(
+      `svc-${String(k).padStart(2, '0')}`,
+      10,
+      40 + ((k * 37) % 460),
+      0.1 + ((k * 13) % 30) / 100,
+      150 + ((k * 53) % 350),
+      ms(20 + ((k * 7) % 40), 0.5 + (k % 4) / 10),
+      i === 0
+    );
   });
   return { name: `team-${String.fromCharCode(97 + i)}`, mesh: 'istio', workloads };
 }
@@ -94,9 +133,20 @@ export const migration: ClusterSpec = {
   emitUsageBytes: true,
   namespaces: [
     shop('istio', 'shop'),
-    { name: 'payments', mesh: 'istio', workloads: [deploy('api', 6, 400, 0.2, 260, ms(25, 0.5), true), deploy('ledger', 4, 80, 0.3, 512, ms(60, 0.6))] },
+    {
+      name: 'payments',
+      mesh: 'istio',
+      workloads: [deploy('api', 6, 400, 0.2, 260, ms(25, 0.5), true), deploy('ledger', 4, 80, 0.3, 512, ms(60, 0.6))],
+    },
     shop('linkerd', 'catalog'),
-    { name: 'billing', mesh: 'linkerd', workloads: [deploy('invoices', 6, 240, 0.15, 200, ms(30, 0.5), true), deploy('reports', 2, 0.5, 0.05, 150, ms(200, 0.8))] },
+    {
+      name: 'billing',
+      mesh: 'linkerd',
+      workloads: [
+        deploy('invoices', 6, 240, 0.15, 200, ms(30, 0.5), true),
+        deploy('reports', 2, 0.5, 0.05, 150, ms(200, 0.8)),
+      ],
+    },
     { name: 'batch', mesh: 'none', workloads: [deploy('etl', 8, 0, 0.8, 1024)] },
   ],
 };
@@ -114,7 +164,16 @@ export const large: ClusterSpec = {
   namespaces: Array.from({ length: 50 }, (_, i) => ({
     name: `tenant-${String(i).padStart(2, '0')}`,
     mesh: 'istio' as const,
-    workloads: Array.from({ length: 20 }, (_, j) => deploy(`svc-${j}`, 10, 50 + ((i * 20 + j) * 31) % 450, 0.1 + (j % 5) / 10, 200 + (j % 7) * 50, ms(20 + (j % 6) * 5, 0.6))),
+    workloads: Array.from({ length: 20 }, (_, j) =>
+      deploy(
+        `svc-${j}`,
+        10,
+        50 + (((i * 20 + j) * 31) % 450),
+        0.1 + (j % 5) / 10,
+        200 + (j % 7) * 50,
+        ms(20 + (j % 6) * 5, 0.6)
+      )
+    ),
   })),
 };
 

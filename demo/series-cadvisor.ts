@@ -24,7 +24,13 @@ function base(cluster: Cluster, pod: Pod, container: string, image: string, id: 
   ]);
 }
 
-function triple(cluster: Cluster, l: Series['labels'], cpu: (t: number) => number, ws: (t: number) => number, usage: (t: number) => number): Series[] {
+function triple(
+  cluster: Cluster,
+  l: Series['labels'],
+  cpu: (t: number) => number,
+  ws: (t: number) => number,
+  usage: (t: number) => number
+): Series[] {
   const out: Series[] = [
     { name: 'container_cpu_usage_seconds_total', labels: [...l, ['cpu', 'total']], value: cpu },
     { name: 'container_memory_working_set_bytes', labels: l, value: ws },
@@ -43,7 +49,15 @@ function podSeries(cluster: Cluster, pod: Pod): Series[] {
   live.forEach((c: Container, i) => {
     const cid = `${pod.uid.replace(/-/g, '')}${String(i).padStart(4, '0')}`;
     const l = base(cluster, pod, c.name, c.image, `${cg}/${cid}`, cid);
-    out.push(...triple(cluster, l, (t) => cpuCounter(c.cpuCores, c.phase, t), (t) => workingSet(c.memoryBytes, c.phase, t), (t) => usageBytes(c, t)));
+    out.push(
+      ...triple(
+        cluster,
+        l,
+        (t) => cpuCounter(c.cpuCores, c.phase, t),
+        (t) => workingSet(c.memoryBytes, c.phase, t),
+        (t) => usageBytes(c, t)
+      )
+    );
   });
   const pauseId = `${pod.uid.replace(/-/g, '')}pause`;
   out.push(
@@ -56,16 +70,23 @@ function podSeries(cluster: Cluster, pod: Pod): Series[] {
     )
   );
   // The pod cgroup holds every container and the pause container.
-  const podCpu = (t: number) => live.reduce((a, c) => a + cpuCounter(c.cpuCores, c.phase, t), 0) + cpuCounter(PAUSE.cpuCores, pausePhase, t);
-  const podWs = (t: number) => live.reduce((a, c) => a + workingSet(c.memoryBytes, c.phase, t), 0) + workingSet(PAUSE.memoryBytes, pausePhase, t);
-  const podUsage = (t: number) => live.reduce((a, c) => a + usageBytes(c, t), 0) + workingSet(PAUSE.memoryBytes, pausePhase, t);
+  const podCpu = (t: number) =>
+    live.reduce((a, c) => a + cpuCounter(c.cpuCores, c.phase, t), 0) + cpuCounter(PAUSE.cpuCores, pausePhase, t);
+  const podWs = (t: number) =>
+    live.reduce((a, c) => a + workingSet(c.memoryBytes, c.phase, t), 0) + workingSet(PAUSE.memoryBytes, pausePhase, t);
+  const podUsage = (t: number) =>
+    live.reduce((a, c) => a + usageBytes(c, t), 0) + workingSet(PAUSE.memoryBytes, pausePhase, t);
   out.push(...triple(cluster, base(cluster, pod, '', '', cg, ''), podCpu, podWs, podUsage));
   return out;
 }
 
 function nodeRootSeries(cluster: Cluster, node: string, pods: Pod[]): Series[] {
-  const podCpu = pods.flatMap((p) => p.containers.filter(running).map((c) => (t: number) => cpuCounter(c.cpuCores, c.phase, t)));
-  const podWs = pods.flatMap((p) => p.containers.filter(running).map((c) => (t: number) => workingSet(c.memoryBytes, c.phase, t)));
+  const podCpu = pods.flatMap((p) =>
+    p.containers.filter(running).map((c) => (t: number) => cpuCounter(c.cpuCores, c.phase, t))
+  );
+  const podWs = pods.flatMap((p) =>
+    p.containers.filter(running).map((c) => (t: number) => workingSet(c.memoryBytes, c.phase, t))
+  );
   const l = labels(cluster, [
     ['id', '/'],
     ['instance', `${nodeIp(cluster, node)}:10250`],
@@ -85,5 +106,8 @@ export function cadvisorSeries(cluster: Cluster): Series[] {
     list.push(p);
     byNode.set(p.node, list);
   });
-  return [...cluster.pods.flatMap((p) => podSeries(cluster, p)), ...cluster.nodes.flatMap((n) => nodeRootSeries(cluster, n, byNode.get(n) ?? []))];
+  return [
+    ...cluster.pods.flatMap((p) => podSeries(cluster, p)),
+    ...cluster.nodes.flatMap((n) => nodeRootSeries(cluster, n, byNode.get(n) ?? [])),
+  ];
 }

@@ -25,7 +25,16 @@ function containerResources(cluster: Cluster, pod: Pod, c: Container): Series[] 
   const init = c.nativeSidecar || c.completedInit;
   const prefix = init ? 'kube_pod_init_container' : 'kube_pod_container';
   const l = (resource: string, unit: string) =>
-    labels(cluster, [...KSM, ['namespace', pod.namespace], ['pod', pod.pod], ['uid', pod.uid], ['container', c.name], ['node', pod.node], ['resource', resource], ['unit', unit]]);
+    labels(cluster, [
+      ...KSM,
+      ['namespace', pod.namespace],
+      ['pod', pod.pod],
+      ['uid', pod.uid],
+      ['container', c.name],
+      ['node', pod.node],
+      ['resource', resource],
+      ['unit', unit],
+    ]);
   const out: Series[] = [];
   const add = (metric: string, resource: string, unit: string, v?: number) => {
     if (v !== undefined && v > 0) {
@@ -36,7 +45,14 @@ function containerResources(cluster: Cluster, pod: Pod, c: Container): Series[] 
   add('requests', 'memory', 'byte', c.memoryRequest);
   add('limits', 'cpu', 'core', c.cpuLimit);
   add('limits', 'memory', 'byte', c.memoryLimit);
-  const info: Array<[string, string]> = [...KSM, ['namespace', pod.namespace], ['pod', pod.pod], ['uid', pod.uid], ['container', c.name], ['image', c.image]];
+  const info: Array<[string, string]> = [
+    ...KSM,
+    ['namespace', pod.namespace],
+    ['pod', pod.pod],
+    ['uid', pod.uid],
+    ['container', c.name],
+    ['image', c.image],
+  ];
   if (init) {
     info.push(['restart_policy', c.nativeSidecar ? 'Always' : '']);
   }
@@ -50,42 +66,71 @@ function podSeries(cluster: Cluster, pod: Pod): Series[] {
   return [
     {
       name: 'kube_pod_info',
-      labels: labels(cluster, [...podLabels, ['node', pod.node], ['host_ip', nodeIp(cluster, pod.node)], ['created_by_kind', kind], ['created_by_name', name]]),
+      labels: labels(cluster, [
+        ...podLabels,
+        ['node', pod.node],
+        ['host_ip', nodeIp(cluster, pod.node)],
+        ['created_by_kind', kind],
+        ['created_by_name', name],
+      ]),
       value: constant(1),
     },
     {
       name: 'kube_pod_owner',
-      labels: labels(cluster, [...podLabels, ['owner_kind', kind], ['owner_name', name], ['owner_is_controller', 'true']]),
+      labels: labels(cluster, [
+        ...podLabels,
+        ['owner_kind', kind],
+        ['owner_name', name],
+        ['owner_is_controller', 'true'],
+      ]),
       value: constant(1),
     },
-    { name: 'kube_pod_status_phase', labels: labels(cluster, [...podLabels, ['phase', 'Running']]), value: constant(1) },
+    {
+      name: 'kube_pod_status_phase',
+      labels: labels(cluster, [...podLabels, ['phase', 'Running']]),
+      value: constant(1),
+    },
     ...pod.containers.flatMap((c) => containerResources(cluster, pod, c)),
   ];
 }
 
 /** Allocatable is capacity minus kube-reserved and system-reserved. */
 export function allocatable(cluster: Cluster): { cpu: number; memory: number } {
-  return { cpu: cluster.spec.nodeCpuCores - 0.1 - 0.03 * cluster.spec.nodeCpuCores, memory: cluster.spec.nodeMemoryBytes - 1.5 * 2 ** 30 };
+  return {
+    cpu: cluster.spec.nodeCpuCores - 0.1 - 0.03 * cluster.spec.nodeCpuCores,
+    memory: cluster.spec.nodeMemoryBytes - 1.5 * 2 ** 30,
+  };
 }
 
 function nodeSeries(cluster: Cluster, node: string): Series[] {
   const a = allocatable(cluster);
-  const l = (resource: string, unit: string) => labels(cluster, [...KSM, ['node', node], ['resource', resource], ['unit', unit]]);
+  const l = (resource: string, unit: string) =>
+    labels(cluster, [...KSM, ['node', node], ['resource', resource], ['unit', unit]]);
   return [
     { name: 'kube_node_status_capacity', labels: l('cpu', 'core'), value: constant(cluster.spec.nodeCpuCores) },
     { name: 'kube_node_status_capacity', labels: l('memory', 'byte'), value: constant(cluster.spec.nodeMemoryBytes) },
     { name: 'kube_node_status_allocatable', labels: l('cpu', 'core'), value: constant(a.cpu) },
     { name: 'kube_node_status_allocatable', labels: l('memory', 'byte'), value: constant(a.memory) },
-    { name: 'kube_node_info', labels: labels(cluster, [...KSM, ['node', node], ['internal_ip', nodeIp(cluster, node)]]), value: constant(1) },
+    {
+      name: 'kube_node_info',
+      labels: labels(cluster, [...KSM, ['node', node], ['internal_ip', nodeIp(cluster, node)]]),
+      value: constant(1),
+    },
   ];
 }
 
 export function ksmSeries(cluster: Cluster): Series[] {
-  return [...cluster.pods.flatMap((p) => podSeries(cluster, p)), ...cluster.nodes.flatMap((n) => nodeSeries(cluster, n))];
+  return [
+    ...cluster.pods.flatMap((p) => podSeries(cluster, p)),
+    ...cluster.nodes.flatMap((n) => nodeSeries(cluster, n)),
+  ];
 }
 
 /** Per-node prices; every third node is dearer so that flat and OpenCost pricing differ measurably. */
-export function nodePrices(cluster: Cluster, node: string): { cpuHourlyUsd: number; ramGiBHourlyUsd: number } | undefined {
+export function nodePrices(
+  cluster: Cluster,
+  node: string
+): { cpuHourlyUsd: number; ramGiBHourlyUsd: number } | undefined {
   const oc = cluster.spec.opencost;
   if (!oc) {
     return undefined;

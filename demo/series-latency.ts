@@ -13,7 +13,11 @@ function histogram(name: string, l: Labels, bounds: number[], d: Affine, rps: nu
   const count = (t: number) => requestCounter(rps, t);
   const buckets = bounds.map((le) => {
     const frac = cdf(d, le * unitScale);
-    return { name: `${name}_bucket`, labels: [...l, ['le', String(le)]] as Labels, value: (t: number) => count(t) * frac };
+    return {
+      name: `${name}_bucket`,
+      labels: [...l, ['le', String(le)]] as Labels,
+      value: (t: number) => count(t) * frac,
+    };
   });
   const m = mean(d) / unitScale;
   return [
@@ -28,7 +32,13 @@ export function affine(base: LogNormalMs, p: { shiftMs: number; scale: number })
   return { base, shiftMs: p.shiftMs, scale: p.scale };
 }
 
-function istioLabels(cluster: Cluster, reporter: Pod, reporterKind: 'source' | 'destination', src: string, dst: string): Labels {
+function istioLabels(
+  cluster: Cluster,
+  reporter: Pod,
+  reporterKind: 'source' | 'destination',
+  src: string,
+  dst: string
+): Labels {
   const ns = reporter.namespace;
   const sa = (w: string) => `spiffe://cluster.local/ns/${ns}/sa/${w}`;
   return labels(cluster, [
@@ -90,25 +100,57 @@ function podLatency(cluster: Cluster, pod: Pod): Series[] {
     const l = istioLabels(cluster, pod, 'destination', 'loadgen', pod.workload);
     out.push({ name: 'istio_requests_total', labels: noLe(l), value: (t) => requestCounter(pod.rps, t) });
     if (pod.emitsHistograms) {
-      out.push(...histogram('istio_request_duration_milliseconds', l, BUCKETS.istioMs, affine(pod.latency, proxyLatency.istio.destination), pod.rps));
+      out.push(
+        ...histogram(
+          'istio_request_duration_milliseconds',
+          l,
+          BUCKETS.istioMs,
+          affine(pod.latency, proxyLatency.istio.destination),
+          pod.rps
+        )
+      );
     }
   }
   if (pod.mesh === 'linkerd' && pod.rps > 0 && pod.latency) {
     const l = linkerdLabels(cluster, pod, 'inbound', pod.workload);
     out.push({ name: 'request_total', labels: l, value: (t) => requestCounter(pod.rps, t) });
     if (pod.emitsHistograms) {
-      out.push(...histogram('response_latency_ms', l, BUCKETS.linkerdMs, affine(pod.latency, proxyLatency.linkerd.destination), pod.rps));
+      out.push(
+        ...histogram(
+          'response_latency_ms',
+          l,
+          BUCKETS.linkerdMs,
+          affine(pod.latency, proxyLatency.linkerd.destination),
+          pod.rps
+        )
+      );
     }
   }
   for (const call of pod.calls) {
     if (pod.mesh === 'istio') {
       const l = istioLabels(cluster, pod, 'source', pod.workload, call.workload);
       out.push({ name: 'istio_requests_total', labels: l, value: (t) => requestCounter(call.rps, t) });
-      out.push(...histogram('istio_request_duration_milliseconds', l, BUCKETS.istioMs, affine(call.latency, proxyLatency.istio.source), call.rps));
+      out.push(
+        ...histogram(
+          'istio_request_duration_milliseconds',
+          l,
+          BUCKETS.istioMs,
+          affine(call.latency, proxyLatency.istio.source),
+          call.rps
+        )
+      );
     } else if (pod.mesh === 'linkerd') {
       const l = linkerdLabels(cluster, pod, 'outbound', call.workload);
       out.push({ name: 'request_total', labels: l, value: (t) => requestCounter(call.rps, t) });
-      out.push(...histogram('response_latency_ms', l, BUCKETS.linkerdMs, affine(call.latency, proxyLatency.linkerd.source), call.rps));
+      out.push(
+        ...histogram(
+          'response_latency_ms',
+          l,
+          BUCKETS.linkerdMs,
+          affine(call.latency, proxyLatency.linkerd.source),
+          call.rps
+        )
+      );
     }
   }
   if (pod.appHistogram && pod.latency && pod.rps > 0 && pod.emitsHistograms) {
@@ -121,7 +163,16 @@ function podLatency(cluster: Cluster, pod: Pod): Series[] {
       ['namespace', pod.namespace],
       ['pod', pod.pod],
     ]);
-    out.push(...histogram('http_server_request_duration_seconds', l, BUCKETS.otelSeconds, affine(pod.latency, { shiftMs: 0, scale: 1 }), pod.rps, 1000));
+    out.push(
+      ...histogram(
+        'http_server_request_duration_seconds',
+        l,
+        BUCKETS.otelSeconds,
+        affine(pod.latency, { shiftMs: 0, scale: 1 }),
+        pod.rps,
+        1000
+      )
+    );
   }
   return out;
 }

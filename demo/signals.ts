@@ -28,7 +28,9 @@ export function cpuRate(cores: number, phase: number, t: number, windowSec: numb
 }
 
 export function workingSet(bytes: number, phase: number, t: number): number {
-  return Math.round(bytes * (1 + MEM_SWING * Math.sin((2 * Math.PI * (t - EPOCH0)) / MEM_PERIOD + 2 * Math.PI * phase)));
+  return Math.round(
+    bytes * (1 + MEM_SWING * Math.sin((2 * Math.PI * (t - EPOCH0)) / MEM_PERIOD + 2 * Math.PI * phase))
+  );
 }
 
 /** usage_bytes includes page cache, which the kernel can reclaim: the article's method counts it anyway. */

@@ -53,13 +53,21 @@ export interface OpencostPricing {
   hoursPerMonth: number;
 }
 
-export function monthlyCost(cluster: Cluster, rows: Row[], basis: Basis, pricing: FlatPricing | OpencostPricing): number {
+export function monthlyCost(
+  cluster: Cluster,
+  rows: Row[],
+  basis: Basis,
+  pricing: FlatPricing | OpencostPricing
+): number {
   const hours = pricing.hoursPerMonth;
   return sum(
     rows.map((r) => {
       const cpu = basis === 'usage' ? r.cpu : basis === 'requests' ? r.reqCpu : Math.max(r.cpu, r.reqCpu);
       const mem = basis === 'usage' ? r.mem : basis === 'requests' ? r.reqMem : Math.max(r.mem, r.reqMem);
-      const p = 'source' in pricing ? nodePrices(cluster, r.pod.node)! : { cpuHourlyUsd: pricing.cpuHourUsd, ramGiBHourlyUsd: pricing.gibHourUsd };
+      const p =
+        'source' in pricing
+          ? nodePrices(cluster, r.pod.node)!
+          : { cpuHourlyUsd: pricing.cpuHourUsd, ramGiBHourlyUsd: pricing.gibHourUsd };
       return (cpu * p.cpuHourlyUsd + (mem / GiB) * p.ramGiBHourlyUsd) * hours;
     })
   );
@@ -69,20 +77,32 @@ function resources(rows: Row[]) {
   return { cpuCores: sum(rows.map((r) => r.cpu)), memoryBytes: sum(rows.map((r) => r.mem)) };
 }
 
-function latencyTruth(cluster: Cluster, mesh: MeshKind): { source: QuantileTruth; destination: QuantileTruth; deltaTrueMs: number; deltaPromMs: number } | null {
+function latencyTruth(
+  cluster: Cluster,
+  mesh: MeshKind
+): { source: QuantileTruth; destination: QuantileTruth; deltaTrueMs: number; deltaPromMs: number } | null {
   const prox = mesh === 'istio' ? proxyLatency.istio : mesh === 'linkerd' ? proxyLatency.linkerd : undefined;
   if (!prox) {
     return null;
   }
   const bounds = mesh === 'istio' ? BUCKETS.istioMs : BUCKETS.linkerdMs;
-  const dst: Part[] = cluster.pods.filter((p) => p.mesh === mesh && p.rps > 0 && p.latency && p.emitsHistograms).map((p) => ({ d: affine(p.latency!, prox.destination), weight: p.rps }));
-  const src: Part[] = cluster.pods.filter((p) => p.mesh === mesh).flatMap((p) => p.calls.map((c) => ({ d: affine(c.latency, prox.source), weight: c.rps })));
+  const dst: Part[] = cluster.pods
+    .filter((p) => p.mesh === mesh && p.rps > 0 && p.latency && p.emitsHistograms)
+    .map((p) => ({ d: affine(p.latency!, prox.destination), weight: p.rps }));
+  const src: Part[] = cluster.pods
+    .filter((p) => p.mesh === mesh)
+    .flatMap((p) => p.calls.map((c) => ({ d: affine(c.latency, prox.source), weight: c.rps })));
   if (dst.length === 0 || src.length === 0) {
     return null;
   }
   const source = mixtureQuantile(src, 0.99, bounds);
   const destination = mixtureQuantile(dst, 0.99, bounds);
-  return { source, destination, deltaTrueMs: source.trueMs - destination.trueMs, deltaPromMs: source.promMs - destination.promMs };
+  return {
+    source,
+    destination,
+    deltaTrueMs: source.trueMs - destination.trueMs,
+    deltaPromMs: source.promMs - destination.promMs,
+  };
 }
 
 /** Latency truths for one workload: both proxy sides and the app's own histogram. */
@@ -93,11 +113,17 @@ export function workloadLatency(cluster: Cluster, namespace: string, workload: s
     return null;
   }
   const bounds = pod.mesh === 'istio' ? BUCKETS.istioMs : BUCKETS.linkerdMs;
-  const one = (p: { shiftMs: number; scale: number }, b: number[]) => mixtureQuantile([{ d: affine(pod.latency!, p), weight: 1 }], 0.99, b);
+  const one = (p: { shiftMs: number; scale: number }, b: number[]) =>
+    mixtureQuantile([{ d: affine(pod.latency!, p), weight: 1 }], 0.99, b);
   return {
     source: one(prox.source, bounds),
     destination: one(prox.destination, bounds),
-    app: pod.appHistogram ? one({ shiftMs: 0, scale: 1 }, BUCKETS.otelSeconds.map((s) => s * 1000)) : null,
+    app: pod.appHistogram
+      ? one(
+          { shiftMs: 0, scale: 1 },
+          BUCKETS.otelSeconds.map((s) => s * 1000)
+        )
+      : null,
   };
 }
 
@@ -106,7 +132,13 @@ export function meshesPresent(rows: Row[]): MeshKind[] {
   return order.filter((m) => rows.some((r) => r.c.mesh === m && (isDataPlane(r, m) || r.c.role === 'node-agent')));
 }
 
-export function groundTruth(cluster: Cluster, t: number, windowSec: number, pricing: FlatPricing = ARTICLE_PRICING, idleRps = 1) {
+export function groundTruth(
+  cluster: Cluster,
+  t: number,
+  windowSec: number,
+  pricing: FlatPricing = ARTICLE_PRICING,
+  idleRps = 1
+) {
   const rows = measure(cluster, t, windowSec);
   const total = resources(rows);
   const reqCpu = sum(rows.map((r) => r.reqCpu));
@@ -122,11 +154,25 @@ export function groundTruth(cluster: Cluster, t: number, windowSec: number, pric
     const served = cluster.pods.filter((p) => p.mesh === id && (id === 'istio' || id === 'linkerd'));
     const rps = sum(served.map((p) => p.rps));
     const workloads = new Map<string, Row[]>();
-    dp.forEach((r) => workloads.set(`${r.pod.namespace}/${r.pod.workload}`, [...(workloads.get(`${r.pod.namespace}/${r.pod.workload}`) ?? []), r]));
+    dp.forEach((r) =>
+      workloads.set(`${r.pod.namespace}/${r.pod.workload}`, [
+        ...(workloads.get(`${r.pod.namespace}/${r.pod.workload}`) ?? []),
+        r,
+      ])
+    );
     const idle = [...workloads.entries()]
-      .map(([key, rs]) => ({ key, rps: sum(served.filter((p) => `${p.namespace}/${p.workload}` === key).map((p) => p.rps)), rows: rs }))
+      .map(([key, rs]) => ({
+        key,
+        rps: sum(served.filter((p) => `${p.namespace}/${p.workload}` === key).map((p) => p.rps)),
+        rows: rs,
+      }))
       .filter((w) => w.rps < idleRps)
-      .map((w) => ({ workload: w.key, rps: w.rps, pods: w.rows.length, monthlyCostUsd: monthlyCost(cluster, w.rows, 'usage', pricing) }));
+      .map((w) => ({
+        workload: w.key,
+        rps: w.rps,
+        pods: w.rows.length,
+        monthlyCostUsd: monthlyCost(cluster, w.rows, 'usage', pricing),
+      }));
     const cost = (rs: Row[]) => monthlyCost(cluster, rs, 'usage', pricing);
     return {
       id,
@@ -155,12 +201,29 @@ export function groundTruth(cluster: Cluster, t: number, windowSec: number, pric
       rps,
       vcpuPer1kRps: rps > 0 ? sc.cpuCores / (rps / 1000) : null,
       latency: latencyTruth(cluster, id),
-      monthlyCostUsd: { sidecars: cost(dp), controlPlane: cost(cp), nodeAgents: cost(agents), total: cost([...dp, ...cp, ...agents]) },
+      monthlyCostUsd: {
+        sidecars: cost(dp),
+        controlPlane: cost(cp),
+        nodeAgents: cost(agents),
+        total: cost([...dp, ...cp, ...agents]),
+      },
       idle,
       rows: { dataPlane: dp, controlPlane: cp, nodeAgents: agents },
     };
   });
-  return { time: t, windowSec, cluster: { ...total, cpuRequestCores: reqCpu, memoryRequestBytes: reqMem, nodes: cluster.nodes.length, allocatable: alloc }, meshes, rows };
+  return {
+    time: t,
+    windowSec,
+    cluster: {
+      ...total,
+      cpuRequestCores: reqCpu,
+      memoryRequestBytes: reqMem,
+      nodes: cluster.nodes.length,
+      allocatable: alloc,
+    },
+    meshes,
+    rows,
+  };
 }
 
 export type GroundTruth = ReturnType<typeof groundTruth>;

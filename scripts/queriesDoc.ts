@@ -10,7 +10,12 @@ import { DEFAULT_PRICING } from '../src/model/pricing';
 
 export function queriesMarkdown(): string {
   const s = { window: '5m', groupBy: 'none' as const };
-  const o = { pricing: DEFAULT_PRICING, latency: { method: 'reporter-delta' as const, quantile: 0.99 }, idleRps: 1, meshes: CATALOGUE };
+  const o = {
+    pricing: DEFAULT_PRICING,
+    latency: { method: 'reporter-delta' as const, quantile: 0.99 },
+    idleRps: 1,
+    meshes: CATALOGUE,
+  };
   const sections = [
     { title: 'Cluster', figures: clusterFigures(s, o) },
     ...CATALOGUE.map((m) => ({ title: `${m.name} (\`${m.id}\`)`, figures: meshFigures(m, s, o) })),

@@ -80,6 +80,9 @@ test('the zip layout has one top folder named after the id, no source maps and n
   expect(files.filter((f) => /(^|\/)(\.env|.*\.pem|.*\.key|id_rsa)$/.test(f))).toEqual([]);
   for (const f of files.filter((x) => /\.(js|json|md|txt)$/.test(x))) {
     const text = readFileSync(join(top, f), 'utf8');
-    expect({ f, secret: /-----BEGIN [A-Z ]*PRIVATE KEY-----|AKIA[0-9A-Z]{16}|glsa_[A-Za-z0-9]{32}/.test(text) }).toEqual({ f, secret: false });
+    expect({
+      f,
+      secret: /-----BEGIN [A-Z ]*PRIVATE KEY-----|AKIA[0-9A-Z]{16}|glsa_[A-Za-z0-9]{32}/.test(text),
+    }).toEqual({ f, secret: false });
   }
 });

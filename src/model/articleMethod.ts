@@ -11,8 +11,18 @@ export function articleMethodFigures(proxyContainer = 'istio-proxy', window = '5
   const cpu = (m: ReturnType<typeof eq>): Expr => sum(rate(sel('container_cpu_usage_seconds_total', m), window));
   const mem = (m: ReturnType<typeof eq>): Expr => sum(sel('container_memory_usage_bytes', m));
   return [
-    toFigure('article.cpuShare', 'article method: proxy share of CPU', 'percentunit', div(cpu(eq('container', proxyContainer)), cpu(neq('container', 'POD')))),
-    toFigure('article.memoryShare', 'article method: proxy share of memory', 'percentunit', div(mem(eq('container', proxyContainer)), mem(neq('container', 'POD')))),
+    toFigure(
+      'article.cpuShare',
+      'article method: proxy share of CPU',
+      'percentunit',
+      div(cpu(eq('container', proxyContainer)), cpu(neq('container', 'POD')))
+    ),
+    toFigure(
+      'article.memoryShare',
+      'article method: proxy share of memory',
+      'percentunit',
+      div(mem(eq('container', proxyContainer)), mem(neq('container', 'POD')))
+    ),
     toFigure('article.cpuTotal', 'article method: cluster CPU', 'cores', cpu(neq('container', 'POD'))),
     toFigure('article.memoryTotal', 'article method: cluster memory', 'bytes', mem(neq('container', 'POD'))),
   ];

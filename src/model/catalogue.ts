@@ -62,7 +62,12 @@ export const CATALOGUE: MeshDef[] = [
     controlPlane: { namespace: 'istio-system', pod: 'istiod-.*' },
     nativeSidecarContainers: ['istio-proxy'],
     latency: { client: istioSide('source'), server: istioSide('destination') },
-    traffic: { metric: 'istio_requests_total', match: { reporter: 'destination' }, workloadLabel: 'destination_workload', namespaceLabel: 'destination_workload_namespace' },
+    traffic: {
+      metric: 'istio_requests_total',
+      match: { reporter: 'destination' },
+      workloadLabel: 'destination_workload',
+      namespaceLabel: 'destination_workload_namespace',
+    },
     notes: 'Gateways are not sidecars and are left out; istiod is the control plane.',
   },
   {
@@ -73,7 +78,8 @@ export const CATALOGUE: MeshDef[] = [
     nodeAgents: { namespace: 'istio-system', pod: 'ztunnel-.*|istio-cni-node-.*' },
     controlPlane: { namespace: 'istio-system', pod: 'istiod-.*' },
     controlPlaneSharedWith: 'istio',
-    notes: 'ztunnel and istio-cni run on every node; waypoints are per-namespace L7 proxies. ztunnel has no L7 latency histogram.',
+    notes:
+      'ztunnel and istio-cni run on every node; waypoints are per-namespace L7 proxies. ztunnel has no L7 latency histogram.',
   },
   {
     id: 'linkerd',
@@ -83,10 +89,27 @@ export const CATALOGUE: MeshDef[] = [
     controlPlane: { namespace: 'linkerd', pod: 'linkerd-(destination|identity|proxy-injector)-.*' },
     nativeSidecarContainers: ['linkerd-proxy'],
     latency: {
-      client: { metric: 'response_latency_ms_bucket', match: { direction: 'outbound' }, workloadLabel: 'dst_deployment', namespaceLabel: 'dst_namespace', toMs: 1 },
-      server: { metric: 'response_latency_ms_bucket', match: { direction: 'inbound' }, workloadLabel: 'deployment', namespaceLabel: 'namespace', toMs: 1 },
+      client: {
+        metric: 'response_latency_ms_bucket',
+        match: { direction: 'outbound' },
+        workloadLabel: 'dst_deployment',
+        namespaceLabel: 'dst_namespace',
+        toMs: 1,
+      },
+      server: {
+        metric: 'response_latency_ms_bucket',
+        match: { direction: 'inbound' },
+        workloadLabel: 'deployment',
+        namespaceLabel: 'namespace',
+        toMs: 1,
+      },
     },
-    traffic: { metric: 'request_total', match: { direction: 'inbound' }, workloadLabel: 'deployment', namespaceLabel: 'namespace' },
+    traffic: {
+      metric: 'request_total',
+      match: { direction: 'inbound' },
+      workloadLabel: 'deployment',
+      namespaceLabel: 'namespace',
+    },
     notes: 'The control plane pods carry their own linkerd-proxy; it is counted as control plane.',
   },
   {

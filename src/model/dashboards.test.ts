@@ -36,7 +36,9 @@ describe.each(Object.entries(DASHBOARD_FILES))('%s', (file, make) => {
   test('every query parses with lezer-promql once Grafana has substituted its variables', () => {
     const targets = targetsOf(d);
     expect(targets.length).toBeGreaterThan(5);
-    targets.forEach((t) => expect({ t: t.panel, problems: syntaxProblems(substitute(t.expr)) }).toEqual({ t: t.panel, problems: [] }));
+    targets.forEach((t) =>
+      expect({ t: t.panel, problems: syntaxProblems(substitute(t.expr)) }).toEqual({ t: t.panel, problems: [] })
+    );
   });
 });
 

@@ -13,14 +13,31 @@ import type { Selection } from './scope';
 
 const DS = { type: 'prometheus', uid: '${datasource}' };
 export const DASHBOARD_UIDS = { overview: 'meshtax-overview', workload: 'meshtax-workload' } as const;
-const OPTS: FigureOptions = { pricing: DEFAULT_PRICING, latency: { method: 'reporter-delta', quantile: 0.99 }, idleRps: 1, meshes: CATALOGUE };
-const UNIT: Record<string, string> = { currencyUSD: 'currencyUSD', percentunit: 'percentunit', ms: 'ms', bytes: 'bytes', cores: 'suffix: cores' };
+const OPTS: FigureOptions = {
+  pricing: DEFAULT_PRICING,
+  latency: { method: 'reporter-delta', quantile: 0.99 },
+  idleRps: 1,
+  meshes: CATALOGUE,
+};
+const UNIT: Record<string, string> = {
+  currencyUSD: 'currencyUSD',
+  percentunit: 'percentunit',
+  ms: 'ms',
+  bytes: 'bytes',
+  cores: 'suffix: cores',
+};
 
 function variables(extra: VariableModel[] = []): { list: VariableModel[] } {
   const all = { text: 'All', value: '$__all' };
   return {
     list: [
-      { name: 'datasource', label: 'Data source', type: 'datasource', query: 'prometheus', current: {} } as VariableModel,
+      {
+        name: 'datasource',
+        label: 'Data source',
+        type: 'datasource',
+        query: 'prometheus',
+        current: {},
+      } as VariableModel,
       {
         name: 'cluster',
         label: 'Cluster',
@@ -66,16 +83,36 @@ function meshRow(mesh: MeshDef, y: number, id: number): Panel[] {
   const f = (k: string) => figure(figs, mesh, k);
   const base = { datasource: DS };
   return [
-    { type: 'row', title: mesh.name, id, gridPos: { x: 0, y, w: 24, h: 1 }, collapsed: false, panels: [] } as unknown as Panel,
+    {
+      type: 'row',
+      title: mesh.name,
+      id,
+      gridPos: { x: 0, y, w: 24, h: 1 },
+      collapsed: false,
+      panels: [],
+    } as unknown as Panel,
     {
       ...base,
       id: id + 1,
       type: 'meshtax-summary-panel',
       title: `${mesh.name}: mesh tax`,
-      description: 'Monthly cost with CPU and memory share and p99 added. Shows "unavailable" where the mesh has no data.',
+      description:
+        'Monthly cost with CPU and memory share and p99 added. Shows "unavailable" where the mesh has no data.',
       gridPos: { x: 0, y: y + 1, w: 8, h: 8 },
-      targets: [...target(f('cost.total'), 'cost'), ...target(f('sidecars.cpuShare'), 'cpuShare'), ...target(f('sidecars.memoryShare'), 'memoryShare'), ...target(f('latency.p99Added'), 'p99Added')],
-      options: { costRefId: 'cost', cpuShareRefId: 'cpuShare', memoryShareRefId: 'memoryShare', latencyRefId: 'p99Added', costWarnUsd: 1000, costCriticalUsd: 5000 },
+      targets: [
+        ...target(f('cost.total'), 'cost'),
+        ...target(f('sidecars.cpuShare'), 'cpuShare'),
+        ...target(f('sidecars.memoryShare'), 'memoryShare'),
+        ...target(f('latency.p99Added'), 'p99Added'),
+      ],
+      options: {
+        costRefId: 'cost',
+        cpuShareRefId: 'cpuShare',
+        memoryShareRefId: 'memoryShare',
+        latencyRefId: 'p99Added',
+        costWarnUsd: 1000,
+        costCriticalUsd: 5000,
+      },
     } as Panel,
     {
       ...base,
@@ -84,10 +121,16 @@ function meshRow(mesh: MeshDef, y: number, id: number): Panel[] {
       title: `${mesh.name}: shares and latency`,
       description: 'Core stat panel with the same queries, for Grafanas without the Mesh Tax panels.',
       gridPos: { x: 8, y: y + 1, w: 8, h: 8 },
-      targets: [...target(f('sidecars.cpuShare'), 'cpuShare', 'CPU share'), ...target(f('sidecars.memoryShare'), 'memoryShare', 'memory share'), ...target(f('latency.p99Added'), 'p99Added', 'p99 added')],
+      targets: [
+        ...target(f('sidecars.cpuShare'), 'cpuShare', 'CPU share'),
+        ...target(f('sidecars.memoryShare'), 'memoryShare', 'memory share'),
+        ...target(f('latency.p99Added'), 'p99Added', 'p99 added'),
+      ],
       fieldConfig: {
         defaults: { unit: 'percentunit', noValue: 'unavailable' },
-        overrides: [{ matcher: { id: 'byFrameRefID', options: 'p99Added' }, properties: [{ id: 'unit', value: 'ms' }] }],
+        overrides: [
+          { matcher: { id: 'byFrameRefID', options: 'p99Added' }, properties: [{ id: 'unit', value: 'ms' }] },
+        ],
       },
       options: { reduceOptions: { calcs: ['lastNotNull'] }, textMode: 'value_and_name', colorMode: 'none' },
     } as Panel,
@@ -97,9 +140,23 @@ function meshRow(mesh: MeshDef, y: number, id: number): Panel[] {
       type: 'timeseries',
       title: `${mesh.name}: monthly cost over time`,
       gridPos: { x: 16, y: y + 1, w: 8, h: 8 },
-      targets: [...target(f('cost.sidecars'), 'sidecars', 'sidecars'), ...target(f('cost.controlPlane'), 'controlPlane', 'control plane'), ...target(f('cost.nodeAgents'), 'nodeAgents', 'node agents')],
-      fieldConfig: { defaults: { unit: 'currencyUSD', noValue: 'unavailable', custom: { stacking: { mode: 'normal' }, fillOpacity: 20 } }, overrides: [] },
-      options: { legend: { displayMode: 'list', placement: 'bottom', showLegend: true }, tooltip: { mode: 'multi', sort: 'none' } },
+      targets: [
+        ...target(f('cost.sidecars'), 'sidecars', 'sidecars'),
+        ...target(f('cost.controlPlane'), 'controlPlane', 'control plane'),
+        ...target(f('cost.nodeAgents'), 'nodeAgents', 'node agents'),
+      ],
+      fieldConfig: {
+        defaults: {
+          unit: 'currencyUSD',
+          noValue: 'unavailable',
+          custom: { stacking: { mode: 'normal' }, fillOpacity: 20 },
+        },
+        overrides: [],
+      },
+      options: {
+        legend: { displayMode: 'list', placement: 'bottom', showLegend: true },
+        tooltip: { mode: 'multi', sort: 'none' },
+      },
     } as Panel,
   ];
 }
@@ -116,7 +173,20 @@ function dashboard(uid: string, title: string, panels: Panel[], vars = variables
     refresh: '',
     templating: vars,
     panels,
-    links: [{ title: 'Mesh Tax app', type: 'link', url: '/a/meshtax-overhead-app/overview', icon: 'external link', tags: [], asDropdown: false, includeVars: false, keepTime: true, targetBlank: false, tooltip: '' }],
+    links: [
+      {
+        title: 'Mesh Tax app',
+        type: 'link',
+        url: '/a/meshtax-overhead-app/overview',
+        icon: 'external link',
+        tags: [],
+        asDropdown: false,
+        includeVars: false,
+        keepTime: true,
+        targetBlank: false,
+        tooltip: '',
+      },
+    ],
   } as unknown as Dashboard;
 }
 
@@ -126,14 +196,17 @@ function comparisonPanel(y: number): Panel {
     const figs = meshFigures(mesh, selection('none'), OPTS);
     return Object.entries(COMPARISON_FIGURES).flatMap(([column, id]) => {
       const f = figure(figs, mesh, id);
-      return f ? [{ refId: comparisonRefId(mesh.id, column), expr: f.expr, datasource: DS, instant: true, range: false }] : [];
+      return f
+        ? [{ refId: comparisonRefId(mesh.id, column), expr: f.expr, datasource: DS, instant: true, range: false }]
+        : [];
     });
   });
   return {
     id: 100,
     type: 'meshtax-comparison-panel',
     title: 'The benchmark table, measured on this cluster',
-    description: "The popular article's comparison columns, from this cluster's own metrics. Meshes without data are hidden.",
+    description:
+      "The popular article's comparison columns, from this cluster's own metrics. Meshes without data are hidden.",
     datasource: DS,
     gridPos: { x: 0, y, w: 24, h: 7 },
     targets,
@@ -143,7 +216,10 @@ function comparisonPanel(y: number): Panel {
 
 export function overviewDashboard(): Dashboard {
   const meshes = CATALOGUE;
-  return dashboard(DASHBOARD_UIDS.overview, 'Mesh Tax — overview', [comparisonPanel(0), ...meshes.flatMap((m, i) => meshRow(m, 7 + i * 9, i * 10 + 1))]);
+  return dashboard(DASHBOARD_UIDS.overview, 'Mesh Tax — overview', [
+    comparisonPanel(0),
+    ...meshes.flatMap((m, i) => meshRow(m, 7 + i * 9, i * 10 + 1)),
+  ]);
 }
 
 function breakdownPanel(mesh: MeshDef, figs: Figure[], id: number, y: number): Panel {
@@ -164,7 +240,16 @@ function breakdownPanel(mesh: MeshDef, figs: Figure[], id: number, y: number): P
       const x = f(key);
       return x ? [{ refId, expr: x.expr, datasource: DS, instant: true, range: false }] : [];
     }),
-    options: { groupBy: 'workload', sortBy: 'cost', topN: 10, display: 'bars', costRefId: 'cost', cpuRefId: 'cpu', memoryRefId: 'memory', shareRefId: 'share' },
+    options: {
+      groupBy: 'workload',
+      sortBy: 'cost',
+      topN: 10,
+      display: 'bars',
+      costRefId: 'cost',
+      cpuRefId: 'cpu',
+      memoryRefId: 'memory',
+      shareRefId: 'share',
+    },
   } as unknown as Panel;
 }
 
@@ -183,14 +268,39 @@ export function workloadDashboard(): Dashboard {
       gridPos: { x: 8, y, w: 8, h: 9 },
       targets: [f('sidecars.cpuCores'), f('sidecars.memoryBytes'), f('cost.sidecars')]
         .filter((x): x is Figure => !!x)
-        .map((x) => ({ refId: x.id.split('.').pop()!, expr: x.expr, datasource: DS, format: 'table', instant: true, range: false })),
+        .map((x) => ({
+          refId: x.id.split('.').pop()!,
+          expr: x.expr,
+          datasource: DS,
+          format: 'table',
+          instant: true,
+          range: false,
+        })),
       transformations: [{ id: 'merge', options: {} }],
       fieldConfig: {
         defaults: { noValue: 'unavailable' },
         overrides: [
-          { matcher: { id: 'byName', options: 'Value #cpuCores' }, properties: [{ id: 'unit', value: UNIT.cores }, { id: 'displayName', value: 'CPU' }] },
-          { matcher: { id: 'byName', options: 'Value #memoryBytes' }, properties: [{ id: 'unit', value: 'bytes' }, { id: 'displayName', value: 'Memory' }] },
-          { matcher: { id: 'byName', options: 'Value #sidecars' }, properties: [{ id: 'unit', value: 'currencyUSD' }, { id: 'displayName', value: 'Cost per month' }] },
+          {
+            matcher: { id: 'byName', options: 'Value #cpuCores' },
+            properties: [
+              { id: 'unit', value: UNIT.cores },
+              { id: 'displayName', value: 'CPU' },
+            ],
+          },
+          {
+            matcher: { id: 'byName', options: 'Value #memoryBytes' },
+            properties: [
+              { id: 'unit', value: 'bytes' },
+              { id: 'displayName', value: 'Memory' },
+            ],
+          },
+          {
+            matcher: { id: 'byName', options: 'Value #sidecars' },
+            properties: [
+              { id: 'unit', value: 'currencyUSD' },
+              { id: 'displayName', value: 'Cost per month' },
+            ],
+          },
         ],
       },
       options: { sortBy: [{ displayName: 'Cost per month', desc: true }] },
@@ -203,7 +313,10 @@ export function workloadDashboard(): Dashboard {
       gridPos: { x: 16, y, w: 8, h: 9 },
       targets: target(f('latency.p99Added'), 'p99Added', '{{namespace}}/{{workload}}'),
       fieldConfig: { defaults: { unit: 'ms', noValue: 'unavailable' }, overrides: [] },
-      options: { legend: { displayMode: 'list', placement: 'bottom', showLegend: true }, tooltip: { mode: 'multi', sort: 'desc' } },
+      options: {
+        legend: { displayMode: 'list', placement: 'bottom', showLegend: true },
+        tooltip: { mode: 'multi', sort: 'desc' },
+      },
     } as unknown as Panel;
     return [breakdown, table, latency];
   });
@@ -234,6 +347,9 @@ export function figurePanel(f: FigureRef, datasourceUid: string): Panel {
     datasource: ds,
     targets: [{ refId: 'A', expr: f.expr, datasource: ds, legendFormat: '__auto', range: true }],
     fieldConfig: { defaults: { unit: GRAFANA_UNITS[f.unit], noValue: 'unavailable' }, overrides: [] },
-    options: { legend: { displayMode: 'list', placement: 'bottom', showLegend: true }, tooltip: { mode: 'multi', sort: 'none' } },
+    options: {
+      legend: { displayMode: 'list', placement: 'bottom', showLegend: true },
+      tooltip: { mode: 'multi', sort: 'none' },
+    },
   } as unknown as Panel;
 }

@@ -12,7 +12,11 @@ import type { Grouping, Selection } from './scope';
 
 const GROUPINGS: Grouping[] = ['none', 'cluster', 'namespace', 'workload'];
 const BASES: Basis[] = ['usage', 'requests', 'max'];
-const CADVISOR = new Set(['container_cpu_usage_seconds_total', 'container_memory_working_set_bytes', 'container_memory_usage_bytes']);
+const CADVISOR = new Set([
+  'container_cpu_usage_seconds_total',
+  'container_memory_working_set_bytes',
+  'container_memory_usage_bytes',
+]);
 
 function selectors(e: Expr, out: Array<Extract<Expr, { kind: 'selector' }>> = []) {
   if (e.kind === 'selector') {
@@ -40,9 +44,16 @@ const opts = (basis: Basis, source: 'flat' | 'opencost', method = LATENCY_METHOD
 });
 
 describe('every figure', () => {
-  const cases = GROUPINGS.flatMap((g) => BASES.flatMap((b) => (['flat', 'opencost'] as const).flatMap((src) => LATENCY_METHODS.map((m) => [g, b, src, m] as const))));
+  const cases = GROUPINGS.flatMap((g) =>
+    BASES.flatMap((b) =>
+      (['flat', 'opencost'] as const).flatMap((src) => LATENCY_METHODS.map((m) => [g, b, src, m] as const))
+    )
+  );
   test.each(cases)('parses with lezer-promql: group %s, basis %s, pricing %s, latency %s', (g, b, src, m) => {
-    const figures = allFigures({ window: '5m', groupBy: g, cluster: 'prod', namespaceInclude: 'shop|pay.*' }, opts(b, src, m));
+    const figures = allFigures(
+      { window: '5m', groupBy: g, cluster: 'prod', namespaceInclude: 'shop|pay.*' },
+      opts(b, src, m)
+    );
     expect(figures.length).toBeGreaterThan(50);
     for (const f of figures) {
       expect({ id: f.id, problems: syntaxProblems(f.expr) }).toEqual({ id: f.id, problems: [] });
@@ -55,7 +66,11 @@ describe('every figure', () => {
   });
 
   test('a proxy in a control-plane pod is never a sidecar', () => {
-    const linkerd = meshFigures(CATALOGUE.find((m) => m.id === 'linkerd')!, { window: '5m', groupBy: 'none' }, opts('usage', 'flat'));
+    const linkerd = meshFigures(
+      CATALOGUE.find((m) => m.id === 'linkerd')!,
+      { window: '5m', groupBy: 'none' },
+      opts('usage', 'flat')
+    );
     const cpu = linkerd.find((f) => f.id === 'linkerd.sidecars.cpuCores')!;
     expect(cpu.expr).toContain('pod!~"linkerd-(destination|identity|proxy-injector)-.*"');
   });
@@ -75,16 +90,21 @@ describe('properties over random selections', () => {
 
   test('every output parses, and user values appear only as escaped strings', () => {
     fc.assert(
-      fc.property(selection, fc.constantFrom(...BASES), fc.constantFrom('flat' as const, 'opencost' as const), (s, b, src) => {
-        for (const f of allFigures(s, opts(b, src))) {
-          expect(syntaxProblems(f.expr)).toEqual([]);
-          const clusterMatchers = selectors(f.ast).flatMap((x) => x.matchers.filter((m) => m.label === 'cluster'));
-          if (s.cluster !== undefined && s.cluster !== '') {
-            // every selector that filters by cluster uses exactly the user's value
-            clusterMatchers.forEach((m) => expect(m.value).toBe(s.cluster));
+      fc.property(
+        selection,
+        fc.constantFrom(...BASES),
+        fc.constantFrom('flat' as const, 'opencost' as const),
+        (s, b, src) => {
+          for (const f of allFigures(s, opts(b, src))) {
+            expect(syntaxProblems(f.expr)).toEqual([]);
+            const clusterMatchers = selectors(f.ast).flatMap((x) => x.matchers.filter((m) => m.label === 'cluster'));
+            if (s.cluster !== undefined && s.cluster !== '') {
+              // every selector that filters by cluster uses exactly the user's value
+              clusterMatchers.forEach((m) => expect(m.value).toBe(s.cluster));
+            }
           }
         }
-      }),
+      ),
       { numRuns: 60 }
     );
   });
@@ -93,7 +113,9 @@ describe('properties over random selections', () => {
     fc.assert(
       fc.property(selection, fc.constantFrom(...BASES), (s, b) => {
         for (const f of allFigures(s, opts(b, 'flat'))) {
-          for (const x of selectors(f.ast).filter((x) => CADVISOR.has(x.metric) || x.metric.startsWith('node_namespace_pod_container:'))) {
+          for (const x of selectors(f.ast).filter(
+            (x) => CADVISOR.has(x.metric) || x.metric.startsWith('node_namespace_pod_container:')
+          )) {
             const ms = x.matchers.map((m) => `${m.label}${m.op}${m.value}`);
             expect(ms).toEqual(expect.arrayContaining(['container!=', 'container!=POD']));
           }

@@ -49,7 +49,12 @@ export function meshFigures(mesh: MeshDef, s: Selection, o: FigureOptions): Figu
     add('sidecars.cpuCores', 'proxy CPU', 'cores', cpu);
     add('sidecars.memoryBytes', 'proxy memory', 'bytes', mem);
     add('sidecars.cpuShare', 'proxy share of cluster CPU', 'percentunit', div(cpu, resourceExpr('cpu', [], s)));
-    add('sidecars.memoryShare', 'proxy share of cluster memory', 'percentunit', div(mem, resourceExpr('memory', [], s)));
+    add(
+      'sidecars.memoryShare',
+      'proxy share of cluster memory',
+      'percentunit',
+      div(mem, resourceExpr('memory', [], s))
+    );
     add('sidecars.cpuPerPodAvg', 'proxy CPU per pod (avg)', 'cores', perPodExpr('avg', 'cpu', dp, s));
     add('sidecars.cpuPerPodMax', 'proxy CPU per pod (max)', 'cores', perPodExpr('max', 'cpu', dp, s));
     add('sidecars.memoryPerPodAvg', 'proxy memory per pod (avg)', 'bytes', perPodExpr('avg', 'memory', dp, s));
@@ -58,21 +63,56 @@ export function meshFigures(mesh: MeshDef, s: Selection, o: FigureOptions): Figu
     const reqMem = requestExpr('memory', dp, s, dpNatives);
     add('sidecars.cpuRequestCores', 'proxy CPU requested', 'cores', reqCpu);
     add('sidecars.memoryRequestBytes', 'proxy memory requested', 'bytes', reqMem);
-    add('sidecars.cpuRequestShare', 'proxy share of requested CPU', 'percentunit', div(reqCpu, requestExpr('cpu', [], s, natives)));
-    add('sidecars.memoryRequestShare', 'proxy share of requested memory', 'percentunit', div(reqMem, requestExpr('memory', [], s, natives)));
-    add('sidecars.nodesReservedCpu', "nodes' worth of CPU reserved by proxies", 'nodes', nodesReservedExpr('cpu', dp, s, dpNatives));
-    add('sidecars.nodesReservedMemory', "nodes' worth of memory reserved by proxies", 'nodes', nodesReservedExpr('memory', dp, s, dpNatives));
+    add(
+      'sidecars.cpuRequestShare',
+      'proxy share of requested CPU',
+      'percentunit',
+      div(reqCpu, requestExpr('cpu', [], s, natives))
+    );
+    add(
+      'sidecars.memoryRequestShare',
+      'proxy share of requested memory',
+      'percentunit',
+      div(reqMem, requestExpr('memory', [], s, natives))
+    );
+    add(
+      'sidecars.nodesReservedCpu',
+      "nodes' worth of CPU reserved by proxies",
+      'nodes',
+      nodesReservedExpr('cpu', dp, s, dpNatives)
+    );
+    add(
+      'sidecars.nodesReservedMemory',
+      "nodes' worth of memory reserved by proxies",
+      'nodes',
+      nodesReservedExpr('memory', dp, s, dpNatives)
+    );
     const rps = trafficExpr(mesh, s);
     add('traffic.rps', 'requests served', 'reqps', rps);
-    add('sidecars.vcpuPer1kRps', 'proxy vCPU per 1000 rps', 'vcpuPer1kRps', rps ? div(cpu, div(rps, num(1000))) : undefined);
+    add(
+      'sidecars.vcpuPer1kRps',
+      'proxy vCPU per 1000 rps',
+      'vcpuPer1kRps',
+      rps ? div(cpu, div(rps, num(1000))) : undefined
+    );
     add('cost.sidecars', 'proxy cost per month', 'currencyUSD', costExpr(mesh, ['dataPlane'], s, o.pricing));
-    add('cost.idleSidecars', `proxies on idle workloads (< ${o.idleRps} rps), cost per month`, 'currencyUSD', idle(mesh, s, o));
+    add(
+      'cost.idleSidecars',
+      `proxies on idle workloads (< ${o.idleRps} rps), cost per month`,
+      'currencyUSD',
+      idle(mesh, s, o)
+    );
   }
   const cp = roleMatchers(mesh, 'controlPlane');
   if (cp) {
     add('controlPlane.cpuCores', 'control-plane CPU', 'cores', resourceExpr('cpu', cp, s));
     add('controlPlane.memoryBytes', 'control-plane memory', 'bytes', resourceExpr('memory', cp, s));
-    add('cost.controlPlane', 'control-plane cost per month', 'currencyUSD', costExpr(mesh, ['controlPlane'], s, o.pricing));
+    add(
+      'cost.controlPlane',
+      'control-plane cost per month',
+      'currencyUSD',
+      costExpr(mesh, ['controlPlane'], s, o.pricing)
+    );
   }
   const na = roleMatchers(mesh, 'nodeAgents');
   if (na) {
@@ -81,12 +121,27 @@ export function meshFigures(mesh: MeshDef, s: Selection, o: FigureOptions): Figu
     add('nodeAgents.memoryBytes', 'node-agent memory', 'bytes', resourceExpr('memory', na, s));
     add('cost.nodeAgents', 'node-agent cost per month', 'currencyUSD', costExpr(mesh, ['nodeAgents'], s, o.pricing));
   }
-  add('cost.total', 'total cost per month', 'currencyUSD', costExpr(mesh, ['dataPlane', 'controlPlane', 'nodeAgents'], s, o.pricing));
+  add(
+    'cost.total',
+    'total cost per month',
+    'currencyUSD',
+    costExpr(mesh, ['dataPlane', 'controlPlane', 'nodeAgents'], s, o.pricing)
+  );
   if (mesh.latency && (o.latency.method !== 'app-vs-mesh' || s.groupBy === 'workload')) {
     const q = Math.round(o.latency.quantile * 100);
     add(`latency.p${q}Added`, `p${q} latency added (${o.latency.method})`, 'ms', latencyExpr(mesh, o.latency, s));
-    add(`latency.p${q}Client`, `p${q} latency seen by clients`, 'ms', sideQuantileExpr(mesh, 'client', o.latency.quantile, s));
-    add(`latency.p${q}Server`, `p${q} latency seen by servers`, 'ms', sideQuantileExpr(mesh, 'server', o.latency.quantile, s));
+    add(
+      `latency.p${q}Client`,
+      `p${q} latency seen by clients`,
+      'ms',
+      sideQuantileExpr(mesh, 'client', o.latency.quantile, s)
+    );
+    add(
+      `latency.p${q}Server`,
+      `p${q} latency seen by servers`,
+      'ms',
+      sideQuantileExpr(mesh, 'server', o.latency.quantile, s)
+    );
   }
   return out;
 }

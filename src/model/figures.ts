@@ -11,7 +11,8 @@ import { basisVector, podMatchers, REAL_CONTAINERS, requestVector, usageVector, 
 import { clusterMatchers, groupLabels, groupSum, scopeMatchers, withWorkload, type Selection } from './scope';
 import { addedLatency, sideQuantile, type LatencyOptions } from './latency';
 
-export type Unit = 'cores' | 'bytes' | 'percentunit' | 'currencyUSD' | 'ms' | 'reqps' | 'pods' | 'nodes' | 'vcpuPer1kRps';
+export type Unit =
+  'cores' | 'bytes' | 'percentunit' | 'currencyUSD' | 'ms' | 'reqps' | 'pods' | 'nodes' | 'vcpuPer1kRps';
 
 export interface Figure {
   id: string;
@@ -64,7 +65,12 @@ export function roleCostVector(mesh: MeshDef, role: Role, s: Selection, p: Prici
     return undefined;
   }
   const natives = role === 'dataPlane' ? (mesh.nativeSidecarContainers ?? []) : [];
-  return containerMonthlyCost(basisVector('cpu', p.basis, who, s, natives), basisVector('memory', p.basis, who, s, natives), p, clusterMatchers(s));
+  return containerMonthlyCost(
+    basisVector('cpu', p.basis, who, s, natives),
+    basisVector('memory', p.basis, who, s, natives),
+    p,
+    clusterMatchers(s)
+  );
 }
 
 export function costExpr(mesh: MeshDef, roles: Role[], s: Selection, p: Pricing): Expr | undefined {
@@ -73,7 +79,10 @@ export function costExpr(mesh: MeshDef, roles: Role[], s: Selection, p: Pricing)
     return undefined;
   }
   // Roles cover disjoint containers, so `or` is a union; a missing role does not blank the total.
-  return groupSum(parts.reduce((a, b) => bin('or', a, b)), s);
+  return groupSum(
+    parts.reduce((a, b) => bin('or', a, b)),
+    s
+  );
 }
 
 /** Requests served, per the grouping, with the mesh's workload labels renamed to namespace/workload. */
@@ -82,9 +91,20 @@ export function trafficExpr(mesh: MeshDef, s: Selection): Expr | undefined {
   if (!t) {
     return undefined;
   }
-  const side = { metric: t.metric, match: t.match, workloadLabel: t.workloadLabel, namespaceLabel: t.namespaceLabel, toMs: 1 };
-  const matchers = [...Object.entries(t.match).map(([k, v]) => eq(k, v)), ...scopeMatchers(s, { namespace: t.namespaceLabel, workload: t.workloadLabel })];
-  const by = groupLabels(s.groupBy).map((l) => (l === 'namespace' ? side.namespaceLabel : l === 'workload' ? side.workloadLabel : l));
+  const side = {
+    metric: t.metric,
+    match: t.match,
+    workloadLabel: t.workloadLabel,
+    namespaceLabel: t.namespaceLabel,
+    toMs: 1,
+  };
+  const matchers = [
+    ...Object.entries(t.match).map(([k, v]) => eq(k, v)),
+    ...scopeMatchers(s, { namespace: t.namespaceLabel, workload: t.workloadLabel }),
+  ];
+  const by = groupLabels(s.groupBy).map((l) =>
+    l === 'namespace' ? side.namespaceLabel : l === 'workload' ? side.workloadLabel : l
+  );
   const summed = agg('sum', rate(sel(t.metric, ...matchers), s.window), by.length ? by : undefined);
   return renameToCommon(summed, side, s);
 }
@@ -105,7 +125,11 @@ function renameToCommon(e: Expr, side: { namespaceLabel: string; workloadLabel: 
 
 /** Pods running the data plane (1 per pod, whatever its container count). */
 export function podCountExpr(who: Matcher[], s: Selection): Expr {
-  const pods = agg('group', sel('container_memory_working_set_bytes', ...REAL_CONTAINERS, ...scopeMatchers(s), ...who), ['cluster', 'namespace', 'pod']);
+  const pods = agg(
+    'group',
+    sel('container_memory_working_set_bytes', ...REAL_CONTAINERS, ...scopeMatchers(s), ...who),
+    ['cluster', 'namespace', 'pod']
+  );
   return groupSum(pods, s);
 }
 
@@ -147,4 +171,10 @@ export function sideQuantileExpr(mesh: MeshDef, which: 'client' | 'server', q: n
   return mesh.latency ? sideQuantile(mesh.latency[which], q, s) : undefined;
 }
 
-export const toFigure = (id: string, title: string, unit: Unit, ast: Expr): Figure => ({ id, title, unit, ast, expr: render(ast) });
+export const toFigure = (id: string, title: string, unit: Unit, ast: Expr): Figure => ({
+  id,
+  title,
+  unit,
+  ast,
+  expr: render(ast),
+});

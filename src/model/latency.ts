@@ -19,7 +19,10 @@ export interface AppHistogram {
   metric: string;
   toMs: number;
 }
-export const DEFAULT_APP_HISTOGRAM: AppHistogram = { metric: 'http_server_request_duration_seconds_bucket', toMs: 1000 };
+export const DEFAULT_APP_HISTOGRAM: AppHistogram = {
+  metric: 'http_server_request_duration_seconds_bucket',
+  toMs: 1000,
+};
 
 /** Renames the side's own namespace/workload labels to the common ones, then drops everything else. */
 function normalise(e: Expr, side: HistogramSide, s: Selection): Expr {
@@ -50,7 +53,10 @@ function sideBy(side: HistogramSide, s: Selection): string[] {
 }
 
 export function sideBuckets(side: HistogramSide, s: Selection, offset?: string): Expr {
-  const matchers = [...Object.entries(side.match).map(([k, v]) => eq(k, v)), ...scopeMatchers(s, { namespace: side.namespaceLabel, workload: side.workloadLabel })];
+  const matchers = [
+    ...Object.entries(side.match).map(([k, v]) => eq(k, v)),
+    ...scopeMatchers(s, { namespace: side.namespaceLabel, workload: side.workloadLabel }),
+  ];
   let selector = sel(side.metric, ...matchers);
   if (offset) {
     selector = withOffset(selector, offset);
@@ -65,7 +71,10 @@ export function sideQuantile(side: HistogramSide, q: number, s: Selection, offse
 
 export function appQuantile(app: AppHistogram, q: number, s: Selection): Expr {
   if (s.groupBy !== 'workload') {
-    throw new QueryInputError('groupBy', 'app-vs-mesh compares each workload with its own histogram: group by workload');
+    throw new QueryInputError(
+      'groupBy',
+      'app-vs-mesh compares each workload with its own histogram: group by workload'
+    );
   }
   const selector = sel(app.metric, ...scopeMatchers(s));
   const buckets = agg('sum', withWorkload(rate(selector, s.window)), ['le', 'cluster', 'namespace', 'workload']);
@@ -80,7 +89,11 @@ export interface LatencyOptions {
   app?: AppHistogram;
 }
 
-export function addedLatency(sides: { client: HistogramSide; server: HistogramSide }, o: LatencyOptions, s: Selection): Expr {
+export function addedLatency(
+  sides: { client: HistogramSide; server: HistogramSide },
+  o: LatencyOptions,
+  s: Selection
+): Expr {
   const client = sideQuantile(sides.client, o.quantile, s);
   switch (o.method) {
     case 'reporter-delta':

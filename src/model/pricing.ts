@@ -17,7 +17,13 @@ export interface Pricing {
   basis: Basis;
 }
 
-export const DEFAULT_PRICING: Pricing = { source: 'flat', cpuHourUsd: 0.04, gibHourUsd: 0.005, hoursPerMonth: 730, basis: 'usage' };
+export const DEFAULT_PRICING: Pricing = {
+  source: 'flat',
+  cpuHourUsd: 0.04,
+  gibHourUsd: 0.005,
+  hoursPerMonth: 730,
+  basis: 'usage',
+};
 
 export function validatePricing(p: Pricing): Pricing {
   const check = (field: string, v: number, max: number) => {
@@ -28,7 +34,10 @@ export function validatePricing(p: Pricing): Pricing {
   check('cpu-hour-usd', p.cpuHourUsd, 100);
   check('gib-hour-usd', p.gibHourUsd, 100);
   if (!Number.isFinite(p.hoursPerMonth) || p.hoursPerMonth <= 0 || p.hoursPerMonth > 744) {
-    throw new QueryInputError('hours-per-month', `hours-per-month: ${p.hoursPerMonth} must be above 0 and at most 744 (31 days)`);
+    throw new QueryInputError(
+      'hours-per-month',
+      `hours-per-month: ${p.hoursPerMonth} must be above 0 and at most 744 (31 days)`
+    );
   }
   if (!['usage', 'requests', 'max'].includes(p.basis)) {
     throw new QueryInputError('basis', `basis: "${p.basis}" must be usage, requests or max`);
@@ -45,7 +54,10 @@ export function containerMonthlyCost(cpu: Expr, memory: Expr, p: Pricing, cluste
   const gib = div(memory, num(GIB));
   if (p.source === 'opencost') {
     const byNode = { on: ['cluster', 'node'], groupLeft: [] };
-    const hourly = add(mul(cpu, nodePrice('node_cpu_hourly_cost', cluster), byNode), mul(gib, nodePrice('node_ram_hourly_cost', cluster), byNode));
+    const hourly = add(
+      mul(cpu, nodePrice('node_cpu_hourly_cost', cluster), byNode),
+      mul(gib, nodePrice('node_ram_hourly_cost', cluster), byNode)
+    );
     return mul(hourly, num(p.hoursPerMonth));
   }
   return mul(add(mul(cpu, num(p.cpuHourUsd)), mul(gib, num(p.gibHourUsd))), num(p.hoursPerMonth));
@@ -53,5 +65,9 @@ export function containerMonthlyCost(cpu: Expr, memory: Expr, p: Pricing, cluste
 
 /** True when OpenCost's node prices are present. */
 export function opencostProbe(cluster: Matcher[]): Expr {
-  return bin('and', agg('count', sel('node_cpu_hourly_cost', ...cluster)), agg('count', sel('node_ram_hourly_cost', ...cluster)));
+  return bin(
+    'and',
+    agg('count', sel('node_cpu_hourly_cost', ...cluster)),
+    agg('count', sel('node_ram_hourly_cost', ...cluster))
+  );
 }

@@ -71,13 +71,22 @@ async function runFigures(q: InstantQuery, figures: Figure[]) {
   return { values, reasons };
 }
 
-async function bucketBounds(q: InstantQuery, m: MeshDef, s: Selection, quantile: number): Promise<{ client: BucketBounds | null; server: BucketBounds | null }> {
+async function bucketBounds(
+  q: InstantQuery,
+  m: MeshDef,
+  s: Selection,
+  quantile: number
+): Promise<{ client: BucketBounds | null; server: BucketBounds | null }> {
   if (!m.latency) {
     return { client: null, server: null };
   }
   const one = async (side: 'client' | 'server') => {
     const r = await q(render(sideBuckets(m.latency![side], { ...s, groupBy: 'none' })));
-    return bucketOf(r.map((x) => ({ le: x.metric.le, value: x.value })), quantile, m.latency![side].toMs);
+    return bucketOf(
+      r.map((x) => ({ le: x.metric.le, value: x.value })),
+      quantile,
+      m.latency![side].toMs
+    );
   };
   return { client: await one('client'), server: await one('server') };
 }
@@ -89,7 +98,8 @@ function pick<K extends string>(values: Record<string, Value>, prefix: string, k
 export async function buildReport(q: InstantQuery, input: ReportInput) {
   const s = { ...input.selection, groupBy: 'none' as const };
   const catalogue = input.custom ? [...CATALOGUE, customMesh(input.custom)] : CATALOGUE;
-  const hasOpencost = input.pricingSource !== 'flat' && ((await scalar(q, render(opencostProbe(clusterMatchers(s))))) ?? 0) > 0;
+  const hasOpencost =
+    input.pricingSource !== 'flat' && ((await scalar(q, render(opencostProbe(clusterMatchers(s))))) ?? 0) > 0;
   if (input.pricingSource === 'opencost' && !hasOpencost) {
     throw new Error('pricing: OpenCost was requested but node_cpu_hourly_cost / node_ram_hourly_cost are missing');
   }
@@ -113,7 +123,24 @@ export async function buildReport(q: InstantQuery, input: ReportInput) {
         id: m.id,
         name: m.name,
         dataPlaneKind: m.dataPlaneKind,
-        sidecars: pick(v, `${m.id}.sidecars`, ['pods', 'cpuCores', 'memoryBytes', 'cpuShare', 'memoryShare', 'cpuPerPodAvg', 'cpuPerPodMax', 'memoryPerPodAvg', 'memoryPerPodMax', 'cpuRequestCores', 'memoryRequestBytes', 'cpuRequestShare', 'memoryRequestShare', 'nodesReservedCpu', 'nodesReservedMemory', 'vcpuPer1kRps']),
+        sidecars: pick(v, `${m.id}.sidecars`, [
+          'pods',
+          'cpuCores',
+          'memoryBytes',
+          'cpuShare',
+          'memoryShare',
+          'cpuPerPodAvg',
+          'cpuPerPodMax',
+          'memoryPerPodAvg',
+          'memoryPerPodMax',
+          'cpuRequestCores',
+          'memoryRequestBytes',
+          'cpuRequestShare',
+          'memoryRequestShare',
+          'nodesReservedCpu',
+          'nodesReservedMemory',
+          'vcpuPer1kRps',
+        ]),
         controlPlane: pick(v, `${m.id}.controlPlane`, ['cpuCores', 'memoryBytes']),
         nodeAgents: pick(v, `${m.id}.nodeAgents`, ['cpuCores', 'memoryBytes']),
         traffic: pick(v, `${m.id}.traffic`, ['rps']),
@@ -126,7 +153,9 @@ export async function buildReport(q: InstantQuery, input: ReportInput) {
           serverMs: v[`${m.id}.latency.${pq}Server`] ?? null,
           clientBucketMs: bounds.client,
           serverBucketMs: bounds.server,
-          reason: m.latency ? reasons[`${m.id}.latency.${pq}Added`] : `${m.name} exports no latency histogram the model reads`,
+          reason: m.latency
+            ? reasons[`${m.id}.latency.${pq}Added`]
+            : `${m.name} exports no latency histogram the model reads`,
         },
         monthlyCostUsd: pick(v, `${m.id}.cost`, ['sidecars', 'controlPlane', 'nodeAgents', 'idleSidecars', 'total']),
         reasons,
@@ -138,8 +167,15 @@ export async function buildReport(q: InstantQuery, input: ReportInput) {
   return {
     time: new Date(input.time * 1000).toISOString(),
     window: s.window,
-    pricing: { ...pricing, hoursPerMonth: pricing.hoursPerMonth, note: hasOpencost ? 'OpenCost node prices (node_cpu_hourly_cost, node_ram_hourly_cost)' : 'flat rates' },
-    cluster: { ...pick(cluster.values, 'cluster', ['cpuCores', 'memoryBytes', 'cpuRequestCores', 'memoryRequestBytes']), reasons: cluster.reasons },
+    pricing: {
+      ...pricing,
+      hoursPerMonth: pricing.hoursPerMonth,
+      note: hasOpencost ? 'OpenCost node prices (node_cpu_hourly_cost, node_ram_hourly_cost)' : 'flat rates',
+    },
+    cluster: {
+      ...pick(cluster.values, 'cluster', ['cpuCores', 'memoryBytes', 'cpuRequestCores', 'memoryRequestBytes']),
+      reasons: cluster.reasons,
+    },
     meshes,
   };
 }

@@ -45,7 +45,10 @@ export function usageVector(resource: Resource, who: Matcher[], s: Selection): E
     const m = sel(MIXIN[resource], ...matchers);
     return sum(m, CONTAINER_KEY);
   }
-  const raw = resource === 'cpu' ? rate(sel('container_cpu_usage_seconds_total', ...matchers), s.window) : sel('container_memory_working_set_bytes', ...matchers);
+  const raw =
+    resource === 'cpu'
+      ? rate(sel('container_cpu_usage_seconds_total', ...matchers), s.window)
+      : sel('container_memory_working_set_bytes', ...matchers);
   return sum(raw, CONTAINER_KEY);
 }
 
@@ -63,7 +66,13 @@ export function requestVector(resource: Resource, who: Matcher[], s: Selection, 
   return sum(bin('or', regular, init), CONTAINER_KEY);
 }
 
-export function basisVector(resource: Resource, basis: Basis, who: Matcher[], s: Selection, nativeSidecars: string[]): Expr {
+export function basisVector(
+  resource: Resource,
+  basis: Basis,
+  who: Matcher[],
+  s: Selection,
+  nativeSidecars: string[]
+): Expr {
   if (basis === 'usage') {
     return usageVector(resource, who, s);
   }

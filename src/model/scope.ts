@@ -78,7 +78,13 @@ export const WORKLOAD_FROM_POD = '(.+?)(?:-[a-z0-9]{6,10})?-[a-z0-9]{5}';
 export const WORKLOAD_FROM_STS_POD = '(.+)-[0-9]+';
 
 export function withWorkload(e: Expr): Expr {
-  return labelReplace(labelReplace(e, 'workload', '$1', 'pod', WORKLOAD_FROM_STS_POD), 'workload', '$1', 'pod', WORKLOAD_FROM_POD);
+  return labelReplace(
+    labelReplace(e, 'workload', '$1', 'pod', WORKLOAD_FROM_STS_POD),
+    'workload',
+    '$1',
+    'pod',
+    WORKLOAD_FROM_POD
+  );
 }
 
 export function groupLabels(g: Grouping): string[] {

@@ -58,7 +58,13 @@ export function settingsErrors(s: AppSettings): Record<string, string> {
 }
 
 export function pricingOf(s: AppSettings): Pricing {
-  return { ...DEFAULT_PRICING, cpuHourUsd: s.cpuHourUsd, gibHourUsd: s.gibHourUsd, hoursPerMonth: s.hoursPerMonth, basis: s.basis };
+  return {
+    ...DEFAULT_PRICING,
+    cpuHourUsd: s.cpuHourUsd,
+    gibHourUsd: s.gibHourUsd,
+    hoursPerMonth: s.hoursPerMonth,
+    basis: s.basis,
+  };
 }
 
 export function customOf(s: AppSettings): CustomMesh | undefined {

@@ -7,8 +7,15 @@ export interface SeriesSpec {
   values: number[];
 }
 
-export function panelData(series: SeriesSpec[], targets: Array<{ refId: string; expr?: string }> = series.map((s) => ({ refId: s.refId, expr: `q_${s.refId}` }))): PanelData {
-  const range: TimeRange = { from: dateTime(1704070200000), to: dateTime(1704073800000), raw: { from: 'now-1h', to: 'now' } };
+export function panelData(
+  series: SeriesSpec[],
+  targets: Array<{ refId: string; expr?: string }> = series.map((s) => ({ refId: s.refId, expr: `q_${s.refId}` }))
+): PanelData {
+  const range: TimeRange = {
+    from: dateTime(1704070200000),
+    to: dateTime(1704073800000),
+    raw: { from: 'now-1h', to: 'now' },
+  };
   return {
     state: LoadingState.Done,
     timeRange: range,

@@ -1,5 +1,14 @@
 import React from 'react';
-import { SceneFlexItem, SceneFlexLayout, SceneObjectBase, VariableDependencyConfig, VizPanel, sceneGraph, type SceneComponentProps, type SceneObjectState } from '@grafana/scenes';
+import {
+  SceneFlexItem,
+  SceneFlexLayout,
+  SceneObjectBase,
+  VariableDependencyConfig,
+  VizPanel,
+  sceneGraph,
+  type SceneComponentProps,
+  type SceneObjectState,
+} from '@grafana/scenes';
 import type { FigureOptions } from '../model/figures';
 import { DEFAULT_BREAKDOWN_OPTIONS, type BreakdownOptions } from '../panels/breakdown/types';
 import { figureRunner, meshOf } from './queries';
@@ -17,8 +26,19 @@ const REFS: Array<[string, string]> = [
   ['share', 'sidecars.cpuShare'],
 ];
 
-function breakdownPanel(title: string, description: string, options: Partial<BreakdownOptions>, runner: ReturnType<typeof figureRunner>) {
-  return new VizPanel({ pluginId: 'meshtax-breakdown-panel', title, description, options: { ...DEFAULT_BREAKDOWN_OPTIONS, ...options }, $data: runner });
+function breakdownPanel(
+  title: string,
+  description: string,
+  options: Partial<BreakdownOptions>,
+  runner: ReturnType<typeof figureRunner>
+) {
+  return new VizPanel({
+    pluginId: 'meshtax-breakdown-panel',
+    title,
+    description,
+    options: { ...DEFAULT_BREAKDOWN_OPTIONS, ...options },
+    $data: runner,
+  });
 }
 
 /** The breakdown for the mesh chosen in the `mesh` variable; rebuilt from the model whenever that choice changes. */
@@ -49,12 +69,22 @@ export class MeshBreakdown extends SceneObjectBase<MeshBreakdownState> {
               new SceneFlexItem({
                 minWidth: 360,
                 minHeight: 360,
-                body: breakdownPanel(`${mesh.name}: by namespace`, 'Proxy cost, CPU, memory and share of each namespace, largest first.', { groupBy: 'namespace', topN: 20 }, figureRunner(mesh, 'namespace', o, REFS)),
+                body: breakdownPanel(
+                  `${mesh.name}: by namespace`,
+                  'Proxy cost, CPU, memory and share of each namespace, largest first.',
+                  { groupBy: 'namespace', topN: 20 },
+                  figureRunner(mesh, 'namespace', o, REFS)
+                ),
               }),
               new SceneFlexItem({
                 minWidth: 360,
                 minHeight: 360,
-                body: breakdownPanel(`${mesh.name}: top 10 workloads`, 'The ten workloads whose proxies cost most.', { groupBy: 'workload', topN: 10 }, figureRunner(mesh, 'workload', o, REFS)),
+                body: breakdownPanel(
+                  `${mesh.name}: top 10 workloads`,
+                  'The ten workloads whose proxies cost most.',
+                  { groupBy: 'workload', topN: 10 },
+                  figureRunner(mesh, 'workload', o, REFS)
+                ),
               }),
             ],
           }),

@@ -38,7 +38,9 @@ export class MeshLatency extends SceneObjectBase<MeshLatencyState> {
 
   private rebuild() {
     const meshId = String(sceneGraph.lookupVariable(VAR_MESH, this)?.getValue() ?? 'istio');
-    const method = String(sceneGraph.lookupVariable(VAR_LATENCY_METHOD, this)?.getValue() ?? 'reporter-delta') as LatencyMethod;
+    const method = String(
+      sceneGraph.lookupVariable(VAR_LATENCY_METHOD, this)?.getValue() ?? 'reporter-delta'
+    ) as LatencyMethod;
     const mesh = meshOf(meshId);
     if (!mesh.latency) {
       this.setState({ meshId, method, $data: undefined });
@@ -55,67 +57,77 @@ export class MeshLatency extends SceneObjectBase<MeshLatencyState> {
     this.setState({ meshId, method, $data: new SceneQueryRunner({ datasource: DATASOURCE_REF, queries }) });
   }
 
-  static Component = ({ model }: SceneComponentProps<MeshLatency>) => {
-    const { meshId, method } = model.useState();
-    const styles = useStyles2(getStyles);
-    const data = sceneGraph.getData(model).useState().data;
-    const mesh = meshOf(meshId ?? 'istio');
-    if (!mesh.latency) {
-      return (
-        <Alert severity="info" title={`${mesh.name} has no latency histogram that Mesh Tax reads`}>
-          Added latency needs the mesh&apos;s request-duration histograms on both sides of the proxy (Istio&apos;s
-          istio_request_duration_milliseconds, Linkerd&apos;s response_latency_ms).
-        </Alert>
-      );
-    }
-    if (!data || data.state === 'Loading') {
-      return <LoadingPlaceholder text="Measuring latency…" />;
-    }
-    if (data.errors?.length) {
-      return <Alert severity="error" title="The data source answered with an error">{data.errors.map((e) => e.message).join('; ')}</Alert>;
-    }
-    const rows = latencyRows(data.series, { namespace: mesh.latency.client.namespaceLabel, workload: mesh.latency.client.workloadLabel }, mesh.latency.client.toMs);
-    if (rows.length === 0) {
-      return (
-        <Alert severity="info" title="No latency for this selection">
-          No workload has both sides of the comparison for method {method}
-          {method === 'app-vs-mesh' ? ' (the app must export http_server_request_duration_seconds)' : ''}
-          {method === 'baseline' ? ' (the histogram must exist one day earlier)' : ''}.
-        </Alert>
-      );
-    }
+  static Component = MeshLatencyRenderer;
+}
+
+function MeshLatencyRenderer({ model }: SceneComponentProps<MeshLatency>) {
+  const { meshId, method } = model.useState();
+  const styles = useStyles2(getStyles);
+  const data = sceneGraph.getData(model).useState().data;
+  const mesh = meshOf(meshId ?? 'istio');
+  if (!mesh.latency) {
     return (
-      <div className={styles.wrapper}>
-        <table className={styles.table} aria-label={`Latency added by ${mesh.name}, per workload`}>
-          <thead>
-            <tr>
-              <th scope="col">Workload</th>
-              <th scope="col">p50 added</th>
-              <th scope="col">p90 added</th>
-              <th scope="col">p99 added</th>
-              <th scope="col">Client p99 resolution</th>
-            </tr>
-          </thead>
-          <tbody>
-            {rows.map((r) => (
-              <tr key={r.key}>
-                <th scope="row">{r.key}</th>
-                <td>{formatFigure(r.p50, 'ms')}</td>
-                <td>{formatFigure(r.p90, 'ms')}</td>
-                <td>{formatFigure(r.p99, 'ms')}</td>
-                <td>{r.bucket ? `between ${r.bucket.lowerMs} and ${r.bucket.upperMs} ms` : 'unavailable'}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-        <Text variant="bodySmall" color="secondary">
-          Method: {method}. histogram_quantile interpolates inside a bucket, so a figure is only as precise as the bucket
-          it fell in. Envoy&apos;s default buckets (…, 50, 100, 250, 500 ms) are coarse: for finer results, set
-          finer buckets per workload with Istio&apos;s sidecar.istio.io/statsHistogramBuckets pod annotation.
-        </Text>
-      </div>
+      <Alert severity="info" title={`${mesh.name} has no latency histogram that Mesh Tax reads`}>
+        Added latency needs the mesh&apos;s request-duration histograms on both sides of the proxy (Istio&apos;s
+        istio_request_duration_milliseconds, Linkerd&apos;s response_latency_ms).
+      </Alert>
     );
-  };
+  }
+  if (!data || data.state === 'Loading') {
+    return <LoadingPlaceholder text="Measuring latency…" />;
+  }
+  if (data.errors?.length) {
+    return (
+      <Alert severity="error" title="The data source answered with an error">
+        {data.errors.map((e) => e.message).join('; ')}
+      </Alert>
+    );
+  }
+  const rows = latencyRows(
+    data.series,
+    { namespace: mesh.latency.client.namespaceLabel, workload: mesh.latency.client.workloadLabel },
+    mesh.latency.client.toMs
+  );
+  if (rows.length === 0) {
+    return (
+      <Alert severity="info" title="No latency for this selection">
+        No workload has both sides of the comparison for method {method}
+        {method === 'app-vs-mesh' ? ' (the app must export http_server_request_duration_seconds)' : ''}
+        {method === 'baseline' ? ' (the histogram must exist one day earlier)' : ''}.
+      </Alert>
+    );
+  }
+  return (
+    <div className={styles.wrapper}>
+      <table className={styles.table} aria-label={`Latency added by ${mesh.name}, per workload`}>
+        <thead>
+          <tr>
+            <th scope="col">Workload</th>
+            <th scope="col">p50 added</th>
+            <th scope="col">p90 added</th>
+            <th scope="col">p99 added</th>
+            <th scope="col">Client p99 resolution</th>
+          </tr>
+        </thead>
+        <tbody>
+          {rows.map((r) => (
+            <tr key={r.key}>
+              <th scope="row">{r.key}</th>
+              <td>{formatFigure(r.p50, 'ms')}</td>
+              <td>{formatFigure(r.p90, 'ms')}</td>
+              <td>{formatFigure(r.p99, 'ms')}</td>
+              <td>{r.bucket ? `between ${r.bucket.lowerMs} and ${r.bucket.upperMs} ms` : 'unavailable'}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      <Text variant="bodySmall" color="secondary">
+        Method: {method}. histogram_quantile interpolates inside a bucket, so a figure is only as precise as the bucket
+        it fell in. Envoy&apos;s default buckets (…, 50, 100, 250, 500 ms) are coarse: for finer results, set finer
+        buckets per workload with Istio&apos;s sidecar.istio.io/statsHistogramBuckets pod annotation.
+      </Text>
+    </div>
+  );
 }
 
 const getStyles = (theme: GrafanaTheme2) => ({
@@ -123,7 +135,11 @@ const getStyles = (theme: GrafanaTheme2) => ({
   table: css({
     width: '100%',
     borderCollapse: 'collapse',
-    'th, td': { padding: theme.spacing(0.5, 1), borderBottom: `1px solid ${theme.colors.border.weak}`, textAlign: 'right' },
+    'th, td': {
+      padding: theme.spacing(0.5, 1),
+      borderBottom: `1px solid ${theme.colors.border.weak}`,
+      textAlign: 'right',
+    },
     'th:first-child': { textAlign: 'left', fontWeight: theme.typography.fontWeightRegular },
     thead: { color: theme.colors.text.secondary, fontSize: theme.typography.bodySmall.fontSize },
   }),

@@ -2,11 +2,18 @@ import { createDataFrame, FieldType } from '@grafana/data';
 import { latencyRows } from './latencyRows';
 
 const frame = (refId: string, labels: Record<string, string>, value: number) =>
-  createDataFrame({ refId, fields: [{ name: 'Time', type: FieldType.time, values: [0] }, { name: 'Value', type: FieldType.number, values: [value], labels }] });
+  createDataFrame({
+    refId,
+    fields: [
+      { name: 'Time', type: FieldType.time, values: [0] },
+      { name: 'Value', type: FieldType.number, values: [value], labels },
+    ],
+  });
 
 test('rows per workload, sorted by p99, with the bucket the client p99 fell in', () => {
   const w = (workload: string) => ({ namespace: 'shop', workload });
-  const b = (workload: string, le: string, v: number) => frame('buckets', { destination_workload_namespace: 'shop', destination_workload: workload, le }, v);
+  const b = (workload: string, le: string, v: number) =>
+    frame('buckets', { destination_workload_namespace: 'shop', destination_workload: workload, le }, v);
   const rows = latencyRows(
     [
       frame('p99', w('cart'), 3.27),

@@ -21,7 +21,11 @@ function labelsOf(frame: DataFrame): Record<string, string> {
 }
 
 /** `bucketLabels` names the client side's own namespace/workload labels on the bucket frames. */
-export function latencyRows(frames: DataFrame[], bucketLabels: { namespace: string; workload: string }, toMs: number): LatencyRow[] {
+export function latencyRows(
+  frames: DataFrame[],
+  bucketLabels: { namespace: string; workload: string },
+  toMs: number
+): LatencyRow[] {
   const rows = new Map<string, LatencyRow>();
   const row = (key: string) => rows.get(key) ?? { key, p50: null, p90: null, p99: null, bucket: null };
   for (const f of frames.filter((x) => x.refId === 'p50' || x.refId === 'p90' || x.refId === 'p99')) {

@@ -9,15 +9,36 @@ import { VAR_CLUSTER, VAR_DATASOURCE, VAR_NAMESPACE } from './variables';
 export const DATASOURCE_REF = { type: 'prometheus', uid: `\${${VAR_DATASOURCE}}` };
 
 export function sceneSelection(groupBy: Grouping): Selection {
-  return { window: '$__rate_interval', groupBy, clusterRegex: `$${VAR_CLUSTER}`, namespaceInclude: `$${VAR_NAMESPACE}` };
+  return {
+    window: '$__rate_interval',
+    groupBy,
+    clusterRegex: `$${VAR_CLUSTER}`,
+    namespaceInclude: `$${VAR_NAMESPACE}`,
+  };
 }
 
 /** One instant query per [refId, figure key], for `mesh` at `groupBy`; figures the mesh lacks are left out. */
-export function figureRunner(mesh: MeshDef, groupBy: Grouping, o: FigureOptions, refs: Array<[string, string]>, instant = true): SceneQueryRunner {
+export function figureRunner(
+  mesh: MeshDef,
+  groupBy: Grouping,
+  o: FigureOptions,
+  refs: Array<[string, string]>,
+  instant = true
+): SceneQueryRunner {
   const figures = meshFigures(mesh, sceneSelection(groupBy), o);
   const queries = refs.flatMap(([refId, key]) => {
     const f = figures.find((x) => x.id === `${mesh.id}.${key}`);
-    return f ? [{ refId, expr: f.expr, instant, range: !instant, legendFormat: groupBy === 'workload' ? '{{namespace}}/{{workload}}' : '__auto' }] : [];
+    return f
+      ? [
+          {
+            refId,
+            expr: f.expr,
+            instant,
+            range: !instant,
+            legendFormat: groupBy === 'workload' ? '{{namespace}}/{{workload}}' : '__auto',
+          },
+        ]
+      : [];
   });
   return new SceneQueryRunner({ datasource: DATASOURCE_REF, queries });
 }

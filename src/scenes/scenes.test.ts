@@ -7,7 +7,12 @@ import { DEFAULT_SETTINGS } from '../model/settings';
 import { figureRunner, sceneSelection } from './queries';
 import { meshTaxVariables, VAR_CLUSTER, VAR_DATASOURCE, VAR_MESH, VAR_NAMESPACE } from './variables';
 
-const o = { pricing: DEFAULT_PRICING, latency: { method: 'reporter-delta' as const, quantile: 0.99 }, idleRps: 1, meshes: CATALOGUE };
+const o = {
+  pricing: DEFAULT_PRICING,
+  latency: { method: 'reporter-delta' as const, quantile: 0.99 },
+  idleRps: 1,
+  meshes: CATALOGUE,
+};
 
 test('the variable set has data source, cluster, namespace and mesh, with All as .*', () => {
   const set = meshTaxVariables('prom-uid');

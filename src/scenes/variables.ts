@@ -25,7 +25,12 @@ export function meshTaxVariables(defaultDatasourceUid?: string, extra: CustomVar
   const ds = { type: 'prometheus', uid: `\${${VAR_DATASOURCE}}` };
   return new SceneVariableSet({
     variables: [
-      new DataSourceVariable({ name: VAR_DATASOURCE, label: 'Data source', pluginId: 'prometheus', value: defaultDatasourceUid }),
+      new DataSourceVariable({
+        name: VAR_DATASOURCE,
+        label: 'Data source',
+        pluginId: 'prometheus',
+        value: defaultDatasourceUid,
+      }),
       new QueryVariable({
         name: VAR_CLUSTER,
         label: 'Cluster',

@@ -39,7 +39,10 @@ export function proxyInstantQuery(uid: string, timeSec: number): InstantQuery {
       body = res.data;
     } catch (e) {
       const err = e as { status?: number; statusText?: string; data?: { error?: string; message?: string } };
-      throw new DatasourceQueryError(`The data source answered ${err.status ?? 'nothing'} ${err.data?.error ?? err.data?.message ?? err.statusText ?? ''}`.trim(), err.status);
+      throw new DatasourceQueryError(
+        `The data source answered ${err.status ?? 'nothing'} ${err.data?.error ?? err.data?.message ?? err.statusText ?? ''}`.trim(),
+        err.status
+      );
     }
     if (body.status !== 'success') {
       throw new DatasourceQueryError(`Prometheus error: ${body.error ?? 'unknown'}`);
@@ -47,7 +50,10 @@ export function proxyInstantQuery(uid: string, timeSec: number): InstantQuery {
     if (body.data.resultType === 'scalar') {
       return [{ metric: {}, value: Number(body.data.result[1]) }];
     }
-    return body.data.result.map((r: { metric: Record<string, string>; value: [number, string] }) => ({ metric: r.metric, value: Number(r.value[1]) }));
+    return body.data.result.map((r: { metric: Record<string, string>; value: [number, string] }) => ({
+      metric: r.metric,
+      value: Number(r.value[1]),
+    }));
   };
 }
 

@@ -192,7 +192,9 @@ async function proxyToPrometheus(
   });
   const body = Buffer.from(await upstream.arrayBuffer());
   if (process.env.MESHTAX_HOST_DEBUG) {
-    process.stderr.write(`proxy ${upstream.status} ${decodeURIComponent(rest).slice(0, 400)} -> ${body.toString().slice(0, 200)}\n`);
+    process.stderr.write(
+      `proxy ${upstream.status} ${decodeURIComponent(rest).slice(0, 400)} -> ${body.toString().slice(0, 200)}\n`
+    );
   }
   if (!upstream.ok) {
     errors.push(`${upstream.status} ${decodeURIComponent(rest).slice(0, 300)}: ${body.toString().slice(0, 300)}`);

@@ -11,7 +11,13 @@ jest.mock('@grafana/runtime', () => ({
   DataSourcePicker: () => <div>data source picker</div>,
 }));
 
-const props = { basename: 'a/meshtax-overhead-app', meta: { id: 'meshtax-overhead-app', name: 'Mesh Tax', type: PluginType.app, enabled: true, jsonData: {} }, query: {}, path: '', onNavChanged: jest.fn() } as unknown as AppRootProps;
+const props = {
+  basename: 'a/meshtax-overhead-app',
+  meta: { id: 'meshtax-overhead-app', name: 'Mesh Tax', type: PluginType.app, enabled: true, jsonData: {} },
+  query: {},
+  path: '',
+  onNavChanged: jest.fn(),
+} as unknown as AppRootProps;
 
 test('without a Prometheus data source the overview says what to do', async () => {
   render(

@@ -14,7 +14,16 @@ jest.mock('@grafana/runtime', () => ({
 
 const props = (jsonData = {}) =>
   ({
-    plugin: { meta: { id: 'meshtax-overhead-app', name: 'Mesh Tax', type: PluginType.app, enabled: true, pinned: true, jsonData } },
+    plugin: {
+      meta: {
+        id: 'meshtax-overhead-app',
+        name: 'Mesh Tax',
+        type: PluginType.app,
+        enabled: true,
+        pinned: true,
+        jsonData,
+      },
+    },
     query: {},
   }) as unknown as AppConfigProps;
 

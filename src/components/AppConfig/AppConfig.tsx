@@ -12,15 +12,28 @@ export interface AppConfigProps extends PluginConfigPageProps<AppPluginMeta<Part
 type Status = { kind: 'idle' } | { kind: 'saving' } | { kind: 'saved' } | { kind: 'error'; message: string };
 
 /** Numbers stay as typed text until saved, so a half-typed price is never lost or silently coerced. */
-type Draft = Omit<AppSettings, 'cpuHourUsd' | 'gibHourUsd' | 'hoursPerMonth' | 'idleRps'> & Record<'cpuHourUsd' | 'gibHourUsd' | 'hoursPerMonth' | 'idleRps', string>;
+type Draft = Omit<AppSettings, 'cpuHourUsd' | 'gibHourUsd' | 'hoursPerMonth' | 'idleRps'> &
+  Record<'cpuHourUsd' | 'gibHourUsd' | 'hoursPerMonth' | 'idleRps', string>;
 
 function toDraft(s: AppSettings): Draft {
-  return { ...s, cpuHourUsd: String(s.cpuHourUsd), gibHourUsd: String(s.gibHourUsd), hoursPerMonth: String(s.hoursPerMonth), idleRps: String(s.idleRps) };
+  return {
+    ...s,
+    cpuHourUsd: String(s.cpuHourUsd),
+    gibHourUsd: String(s.gibHourUsd),
+    hoursPerMonth: String(s.hoursPerMonth),
+    idleRps: String(s.idleRps),
+  };
 }
 
 function fromDraft(d: Draft): AppSettings {
   const n = (v: string) => (v.trim() === '' ? NaN : Number(v));
-  return { ...d, cpuHourUsd: n(d.cpuHourUsd), gibHourUsd: n(d.gibHourUsd), hoursPerMonth: n(d.hoursPerMonth), idleRps: n(d.idleRps) };
+  return {
+    ...d,
+    cpuHourUsd: n(d.cpuHourUsd),
+    gibHourUsd: n(d.gibHourUsd),
+    hoursPerMonth: n(d.hoursPerMonth),
+    idleRps: n(d.idleRps),
+  };
 }
 
 const AppConfig = ({ plugin }: AppConfigProps) => {
@@ -57,7 +70,10 @@ const AppConfig = ({ plugin }: AppConfigProps) => {
       setStatus({ kind: 'saved' });
     } catch (err) {
       const x = err as { status?: number; data?: { message?: string } };
-      const why = x.status === 403 ? 'you need the Admin role (or plugins:write) to change these settings' : (x.data?.message ?? `HTTP ${x.status ?? '?'}`);
+      const why =
+        x.status === 403
+          ? 'you need the Admin role (or plugins:write) to change these settings'
+          : (x.data?.message ?? `HTTP ${x.status ?? '?'}`);
       setStatus({ kind: 'error', message: `Not saved: ${why}. Your entries are still here.` });
     }
   };
@@ -65,16 +81,39 @@ const AppConfig = ({ plugin }: AppConfigProps) => {
   return (
     <form onSubmit={onSubmit} className={styles.form} data-testid={testIds.appConfig.form}>
       <FieldSet label="Data">
-        <Field label="Default Prometheus data source" description="Any Prometheus-compatible data source; the app lets viewers switch.">
-          <DataSourcePicker current={draft.defaultDatasourceUid} pluginId="prometheus" noDefault onChange={(ds) => set({ defaultDatasourceUid: ds.uid })} />
+        <Field
+          label="Default Prometheus data source"
+          description="Any Prometheus-compatible data source; the app lets viewers switch."
+        >
+          <DataSourcePicker
+            current={draft.defaultDatasourceUid}
+            pluginId="prometheus"
+            noDefault
+            onChange={(ds) => set({ defaultDatasourceUid: ds.uid })}
+          />
         </Field>
-        <Field label="Namespaces to leave out" description="A regular expression (RE2), e.g. kube-system|monitoring" invalid={!!errors.namespaceExclude} error={errors.namespaceExclude}>
+        <Field
+          label="Namespaces to leave out"
+          description="A regular expression (RE2), e.g. kube-system|monitoring"
+          invalid={!!errors.namespaceExclude}
+          error={errors.namespaceExclude}
+        >
           <Input {...text('namespaceExclude')} placeholder="kube-system|monitoring" />
         </Field>
-        <Field label="Custom proxy container" description="Name or regex of a proxy container the catalogue does not know" invalid={!!errors.customContainer} error={errors.customContainer}>
+        <Field
+          label="Custom proxy container"
+          description="Name or regex of a proxy container the catalogue does not know"
+          invalid={!!errors.customContainer}
+          error={errors.customContainer}
+        >
           <Input {...text('customContainer')} placeholder="my-envoy" />
         </Field>
-        <Field label="Idle threshold (requests per second)" description="Workloads below this rate count as idle sidecars" invalid={!!errors.idleRps} error={errors.idleRps}>
+        <Field
+          label="Idle threshold (requests per second)"
+          description="Workloads below this rate count as idle sidecars"
+          invalid={!!errors.idleRps}
+          error={errors.idleRps}
+        >
           <Input {...text('idleRps')} type="number" min={0} step="any" />
         </Field>
       </FieldSet>
@@ -93,7 +132,12 @@ const AppConfig = ({ plugin }: AppConfigProps) => {
         <Field label="USD per vCPU-hour" invalid={!!errors.cpuHourUsd} error={errors.cpuHourUsd}>
           <Input {...text('cpuHourUsd')} type="number" step="any" />
         </Field>
-        <Field label="USD per GiB-hour of memory" description="GiB = 2^30 bytes" invalid={!!errors.gibHourUsd} error={errors.gibHourUsd}>
+        <Field
+          label="USD per GiB-hour of memory"
+          description="GiB = 2^30 bytes"
+          invalid={!!errors.gibHourUsd}
+          error={errors.gibHourUsd}
+        >
           <Input {...text('gibHourUsd')} type="number" step="any" />
         </Field>
         <Field label="Hours per month" invalid={!!errors.hoursPerMonth} error={errors.hoursPerMonth}>
@@ -113,7 +157,11 @@ const AppConfig = ({ plugin }: AppConfigProps) => {
       </FieldSet>
       {status.kind === 'saved' && <Alert severity="success" title="Saved" />}
       {status.kind === 'error' && <Alert severity="error" title={status.message} />}
-      <Button type="submit" disabled={Object.keys(errors).length > 0 || status.kind === 'saving'} data-testid={testIds.appConfig.submit}>
+      <Button
+        type="submit"
+        disabled={Object.keys(errors).length > 0 || status.kind === 'saving'}
+        data-testid={testIds.appConfig.submit}
+      >
         {status.kind === 'saving' ? 'Saving…' : 'Save settings'}
       </Button>
     </form>

@@ -55,7 +55,10 @@ export function ComparisonTable({ rows, caption }: { rows: ComparisonRow[]; capt
             <th scope="row">{r.name}</th>
             <td>
               {r.pods === null ? 'none' : formatFigure(r.pods, 'pods', 0)}
-              {r.pods !== null && totalPods > 0 && rows.length > 1 && ` (${formatFigure(r.pods / totalPods, 'percentunit', 0)})`}
+              {r.pods !== null &&
+                totalPods > 0 &&
+                rows.length > 1 &&
+                ` (${formatFigure(r.pods / totalPods, 'percentunit', 0)})`}
             </td>
             {COMPARISON_COLUMNS.map(([key, , unit]) => {
               const cell = r.cells[key];
@@ -91,7 +94,11 @@ const getStyles = (theme: GrafanaTheme2) => ({
     borderCollapse: 'collapse',
     width: '100%',
     caption: { captionSide: 'top', textAlign: 'left', paddingBottom: theme.spacing(1) },
-    'th, td': { padding: theme.spacing(0.75, 1.5), borderBottom: `1px solid ${theme.colors.border.weak}`, textAlign: 'right' },
+    'th, td': {
+      padding: theme.spacing(0.75, 1.5),
+      borderBottom: `1px solid ${theme.colors.border.weak}`,
+      textAlign: 'right',
+    },
     'th:first-child': { textAlign: 'left' },
     thead: { color: theme.colors.text.secondary, fontSize: theme.typography.bodySmall.fontSize },
   }),

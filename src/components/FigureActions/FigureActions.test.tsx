@@ -11,7 +11,12 @@ jest.mock('@grafana/runtime', () => ({
   },
 }));
 
-const figure = { id: 'istio.cost.total', title: 'Istio (sidecar): total cost per month', unit: 'currencyUSD' as const, expr: 'sum(cost)' };
+const figure = {
+  id: 'istio.cost.total',
+  title: 'Istio (sidecar): total cost per month',
+  unit: 'currencyUSD' as const,
+  expr: 'sum(cost)',
+};
 
 test('Export JSON shows the model-built panel with its query and unit', () => {
   render(<FigureActions figure={figure} datasourceUid="prom-uid" />);

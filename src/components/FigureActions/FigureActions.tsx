@@ -35,7 +35,10 @@ export function FigureActions({ figure, datasourceUid }: { figure: FigureRef; da
       </Button>
       {open === 'add' && AddToDashboardForm && (
         <Modal title="Add to dashboard" isOpen onDismiss={() => setOpen(undefined)}>
-          <AddToDashboardForm buildPanel={() => figurePanel(figure, datasourceUid)} onClose={() => setOpen(undefined)} />
+          <AddToDashboardForm
+            buildPanel={() => figurePanel(figure, datasourceUid)}
+            onClose={() => setOpen(undefined)}
+          />
         </Modal>
       )}
       {open === 'json' && (

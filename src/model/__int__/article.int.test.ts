@@ -23,7 +23,9 @@ test('Mesh Tax matches ground truth; the article method is off, by exactly what 
   }
   // What `sum(rate(container_cpu_usage_seconds_total{container!="POD"}[5m]))` covers, from the generator's own series.
   const t = prom.evalTime;
-  const series = allSeries(prom.cluster).filter((s) => s.name === 'container_cpu_usage_seconds_total' && s.labels.find(([k]) => k === 'container')?.[1] !== 'POD');
+  const series = allSeries(prom.cluster).filter(
+    (s) => s.name === 'container_cpu_usage_seconds_total' && s.labels.find(([k]) => k === 'container')?.[1] !== 'POD'
+  );
   const expected = series.reduce((a, s) => a + (s.value(t) - s.value(t - 300)) / 300, 0);
   expect(close(rows[0].article, expected)).toBe(true);
 });

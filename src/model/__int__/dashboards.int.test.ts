@@ -16,22 +16,31 @@ afterAll(async () => {
 
 const load = (f: string) => JSON.parse(readFileSync(join(__dirname, '..', '..', 'dashboards', f), 'utf8'));
 
-test.each(['overview.json', 'workload.json'])('%s: every query runs; Istio and Linkerd panels have data', async (file) => {
-  const targets = targetsOf(load(file));
-  let withData = 0;
-  for (const t of targets) {
-    const r = await prom.query(substitute(t.expr));
-    if (/^(Istio \(sidecar\)|Linkerd)/.test(t.panel) && !/p99 added/.test(t.panel)) {
-      expect({ panel: t.panel, refId: t.refId, n: r.length > 0 }).toEqual({ panel: t.panel, refId: t.refId, n: true });
+test.each(['overview.json', 'workload.json'])(
+  '%s: every query runs; Istio and Linkerd panels have data',
+  async (file) => {
+    const targets = targetsOf(load(file));
+    let withData = 0;
+    for (const t of targets) {
+      const r = await prom.query(substitute(t.expr));
+      if (/^(Istio \(sidecar\)|Linkerd)/.test(t.panel) && !/p99 added/.test(t.panel)) {
+        expect({ panel: t.panel, refId: t.refId, n: r.length > 0 }).toEqual({
+          panel: t.panel,
+          refId: t.refId,
+          n: true,
+        });
+      }
+      withData += r.length > 0 ? 1 : 0;
     }
-    withData += r.length > 0 ? 1 : 0;
+    expect(withData).toBeGreaterThan(4);
   }
-  expect(withData).toBeGreaterThan(4);
-});
+);
 
 test('overview: the summary panel cost query equals the ground truth, for All and for the one cluster', async () => {
   const t = groundTruth(prom.cluster, prom.evalTime, 300);
-  const cost = targetsOf(load('overview.json')).find((x) => x.panel.startsWith('Istio (sidecar)') && x.refId === 'cost')!;
+  const cost = targetsOf(load('overview.json')).find(
+    (x) => x.panel.startsWith('Istio (sidecar)') && x.refId === 'cost'
+  )!;
   for (const cluster of ['.*', 'prod-eu-1']) {
     const r = await prom.query(substitute(cost.expr, { cluster }));
     expect(close(r[0].value, t.meshes.find((m) => m.id === 'istio')!.monthlyCostUsd.total)).toBe(true);

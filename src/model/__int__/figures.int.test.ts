@@ -29,8 +29,16 @@ describe.each(PRESETS)('preset %s', (name) => {
     const catalogue = [...CATALOGUE, customMesh({ container: 'envoy-legacy' })];
     const present: MeshDef[] = catalogue.filter((m) => t.meshes.some((x) => x.id === m.id));
     const s: Selection = { window: '5m', groupBy: 'none' };
-    const o: FigureOptions = { pricing: DEFAULT_PRICING, latency: { method: 'reporter-delta', quantile: 0.99 }, idleRps: 1, meshes: catalogue };
-    const figures = [...clusterFigures(s, o), ...catalogue.flatMap((m) => meshFigures(resolveShared(m, present), s, o))];
+    const o: FigureOptions = {
+      pricing: DEFAULT_PRICING,
+      latency: { method: 'reporter-delta', quantile: 0.99 },
+      idleRps: 1,
+      meshes: catalogue,
+    };
+    const figures = [
+      ...clusterFigures(s, o),
+      ...catalogue.flatMap((m) => meshFigures(resolveShared(m, present), s, o)),
+    ];
     const failures: string[] = [];
     let checked = 0;
     for (const f of figures) {

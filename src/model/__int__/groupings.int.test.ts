@@ -3,7 +3,15 @@
  * sidecars, against ground truth on the `migration` preset (Istio and Linkerd, cluster label, OpenCost).
  */
 import { startPrometheus, type PromHandle } from '../../../demo/harness';
-import { ARTICLE_PRICING, groundTruth, isDataPlane, monthlyCost, sum, workloadLatency, type Row } from '../../../demo/truth';
+import {
+  ARTICLE_PRICING,
+  groundTruth,
+  isDataPlane,
+  monthlyCost,
+  sum,
+  workloadLatency,
+  type Row,
+} from '../../../demo/truth';
 import { CATALOGUE, meshById } from '../catalogue';
 import { costExpr, idleCostExpr, latencyExpr, resourceExpr, roleMatchers } from '../figures';
 import { DEFAULT_PRICING, type Pricing } from '../pricing';
@@ -21,7 +29,8 @@ afterAll(async () => {
 });
 
 const keyOf = (g: Grouping, r: Row) => (g === 'namespace' ? r.pod.namespace : `${r.pod.namespace}/${r.pod.workload}`);
-const keyOfSample = (g: Grouping, m: Record<string, string>) => (g === 'namespace' ? m.namespace : `${m.namespace}/${m.workload}`);
+const keyOfSample = (g: Grouping, m: Record<string, string>) =>
+  g === 'namespace' ? m.namespace : `${m.namespace}/${m.workload}`;
 
 function groupTruth(rows: Row[], g: Grouping, f: (rs: Row[]) => number): Map<string, number> {
   const by = new Map<string, Row[]>();
@@ -47,10 +56,22 @@ describe.each<Grouping>(['namespace', 'workload'])('grouped by %s', (g) => {
     const mesh = meshById(id);
     const dp = t.rows.filter((r) => isDataPlane(r, id));
     const who = roleMatchers(mesh, 'dataPlane')!;
-    await expectGrouped(render(resourceExpr('cpu', who, s())), g, groupTruth(dp, g, (rs) => sum(rs.map((r) => r.cpu))));
-    await expectGrouped(render(resourceExpr('memory', who, s())), g, groupTruth(dp, g, (rs) => sum(rs.map((r) => r.mem))));
+    await expectGrouped(
+      render(resourceExpr('cpu', who, s())),
+      g,
+      groupTruth(dp, g, (rs) => sum(rs.map((r) => r.cpu)))
+    );
+    await expectGrouped(
+      render(resourceExpr('memory', who, s())),
+      g,
+      groupTruth(dp, g, (rs) => sum(rs.map((r) => r.mem)))
+    );
     const cost = costExpr(mesh, ['dataPlane'], s(), DEFAULT_PRICING)!;
-    await expectGrouped(render(cost), g, groupTruth(dp, g, (rs) => monthlyCost(prom.cluster, rs, 'usage', ARTICLE_PRICING)));
+    await expectGrouped(
+      render(cost),
+      g,
+      groupTruth(dp, g, (rs) => monthlyCost(prom.cluster, rs, 'usage', ARTICLE_PRICING))
+    );
   });
 });
 
@@ -65,7 +86,10 @@ describe('cost', () => {
   ])('basis %s, pricing %s: every role of every mesh', async (basis, source) => {
     const t = groundTruth(prom.cluster, prom.evalTime, 300);
     const p: Pricing = { ...DEFAULT_PRICING, basis, source, cpuHourUsd: 0.05, gibHourUsd: 0.0061, hoursPerMonth: 720 };
-    const truthPricing = source === 'opencost' ? { source, hoursPerMonth: 720 } : { cpuHourUsd: 0.05, gibHourUsd: 0.0061, hoursPerMonth: 720 };
+    const truthPricing =
+      source === 'opencost'
+        ? { source, hoursPerMonth: 720 }
+        : { cpuHourUsd: 0.05, gibHourUsd: 0.0061, hoursPerMonth: 720 };
     for (const m of t.meshes) {
       const mesh = meshById(m.id);
       const roles = [
@@ -83,7 +107,9 @@ describe('cost', () => {
   test('the max basis differs from both usage and requests on this data', () => {
     const t = groundTruth(prom.cluster, prom.evalTime, 300);
     const rows = t.meshes[0].rows.dataPlane;
-    const [u, r, x] = (['usage', 'requests', 'max'] as const).map((b) => monthlyCost(prom.cluster, rows, b, ARTICLE_PRICING));
+    const [u, r, x] = (['usage', 'requests', 'max'] as const).map((b) =>
+      monthlyCost(prom.cluster, rows, b, ARTICLE_PRICING)
+    );
     expect(x).toBeGreaterThan(u);
     expect(x).toBeGreaterThanOrEqual(r);
   });
@@ -99,7 +125,10 @@ describe('latency per workload', () => {
     expect(delta.length).toBeGreaterThan(2);
     for (const x of delta) {
       const w = workloadLatency(prom.cluster, x.metric.namespace, x.metric.workload)!;
-      expect({ w: x.metric.workload, ok: close(x.value, w.source.promMs - w.destination.promMs) }).toEqual({ w: x.metric.workload, ok: true });
+      expect({ w: x.metric.workload, ok: close(x.value, w.source.promMs - w.destination.promMs) }).toEqual({
+        w: x.metric.workload,
+        ok: true,
+      });
     }
     expect(appVs.length).toBeGreaterThan(0);
     for (const x of appVs) {
@@ -110,7 +139,9 @@ describe('latency per workload', () => {
   });
 
   test('baseline: distributions are stationary in the demo, so now minus 1h ago is 0', async () => {
-    const r = await prom.query(render(latencyExpr(meshById('istio'), { method: 'baseline', quantile: 0.99, baselineOffset: '1h' }, s)!));
+    const r = await prom.query(
+      render(latencyExpr(meshById('istio'), { method: 'baseline', quantile: 0.99, baselineOffset: '1h' }, s)!)
+    );
     expect(r.length).toBeGreaterThan(2);
     r.forEach((x) => expect(Math.abs(x.value)).toBeLessThan(1e-6));
   });
@@ -120,7 +151,9 @@ test('idle sidecars: exactly the workloads under the threshold, with their cost'
   const t = groundTruth(prom.cluster, prom.evalTime, 300);
   for (const id of ['istio', 'linkerd'] as const) {
     const m = t.meshes.find((x) => x.id === id)!;
-    const r = await prom.query(render(idleCostExpr(meshById(id), { window: '5m', groupBy: 'none' }, DEFAULT_PRICING, 1)!));
+    const r = await prom.query(
+      render(idleCostExpr(meshById(id), { window: '5m', groupBy: 'none' }, DEFAULT_PRICING, 1)!)
+    );
     const got = new Map(r.map((x) => [`${x.metric.namespace}/${x.metric.workload}`, x.value]));
     expect([...got.keys()].sort()).toEqual(m.idle.map((i) => i.workload).sort());
     m.idle.forEach((i) => expect(close(got.get(i.workload)!, i.monthlyCostUsd)).toBe(true));

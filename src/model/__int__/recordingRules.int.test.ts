@@ -14,7 +14,10 @@ import { close, truthOf } from './truthOf';
 
 let prom: PromHandle;
 beforeAll(async () => {
-  prom = await startPrometheus({ preset: 'migration', recordingRules: join(__dirname, '..', '..', '..', 'demo', 'mixin-rules.yml') });
+  prom = await startPrometheus({
+    preset: 'migration',
+    recordingRules: join(__dirname, '..', '..', '..', 'demo', 'mixin-rules.yml'),
+  });
 });
 afterAll(async () => {
   await prom?.stop();
@@ -23,13 +26,23 @@ afterAll(async () => {
 test('CPU, memory, shares and usage cost from recording rules match ground truth', async () => {
   const t = groundTruth(prom.cluster, prom.evalTime, 300);
   const s: Selection = { window: '5m', groupBy: 'none', useRecordingRules: true };
-  const o: FigureOptions = { pricing: DEFAULT_PRICING, latency: { method: 'reporter-delta', quantile: 0.99 }, idleRps: 1, meshes: CATALOGUE };
+  const o: FigureOptions = {
+    pricing: DEFAULT_PRICING,
+    latency: { method: 'reporter-delta', quantile: 0.99 },
+    idleRps: 1,
+    meshes: CATALOGUE,
+  };
   const present = CATALOGUE.filter((m) => t.meshes.some((x) => x.id === m.id));
-  const figures = [...clusterFigures(s, o), ...present.flatMap((m) => meshFigures(m, s, o))].filter((f) => f.expr.includes('node_namespace_pod_container:'));
+  const figures = [...clusterFigures(s, o), ...present.flatMap((m) => meshFigures(m, s, o))].filter((f) =>
+    f.expr.includes('node_namespace_pod_container:')
+  );
   expect(figures.length).toBeGreaterThan(15);
   for (const f of figures) {
     const want = truthOf(t, f.id);
     const got = await prom.query(f.expr);
-    expect({ id: f.id, ok: got.length === 1 && typeof want === 'number' && close(got[0].value, want) }).toEqual({ id: f.id, ok: true });
+    expect({ id: f.id, ok: got.length === 1 && typeof want === 'number' && close(got[0].value, want) }).toEqual({
+      id: f.id,
+      ok: true,
+    });
   }
 });

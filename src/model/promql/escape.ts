@@ -72,7 +72,10 @@ export function durationSeconds(d: string): number {
  */
 export function assertRegex(re: string, field: string): string {
   if (/\(\?[=!<]|\\[1-9]|\\k</.test(re)) {
-    throw new QueryInputError(field, `${field}: lookaround and backreferences are not supported by Prometheus (RE2): ${re}`);
+    throw new QueryInputError(
+      field,
+      `${field}: lookaround and backreferences are not supported by Prometheus (RE2): ${re}`
+    );
   }
   try {
     new RegExp(`^(?:${re})$`);

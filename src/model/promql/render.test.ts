@@ -1,5 +1,20 @@
 import type { Expr } from './ast';
-import { agg, bin, div, eq, histogramQuantile, labelReplace, neq, nre, num, rate, re, sel, sum, withOffset } from './dsl';
+import {
+  agg,
+  bin,
+  div,
+  eq,
+  histogramQuantile,
+  labelReplace,
+  neq,
+  nre,
+  num,
+  rate,
+  re,
+  sel,
+  sum,
+  withOffset,
+} from './dsl';
 import { anyOf, assertRegex, durationSeconds, quoteString, regexQuote } from './escape';
 import { render } from './render';
 import { syntaxProblems } from './validate';
@@ -7,7 +22,11 @@ import { syntaxProblems } from './validate';
 describe('render', () => {
   test.each<[string, Expr, string]>([
     ['selector', sel('up'), 'up'],
-    ['matchers', sel('m', eq('a', 'b'), neq('c', ''), re('d', 'x|y'), nre('e', 'z.*')), 'm{a="b", c!="", d=~"x|y", e!~"z.*"}'],
+    [
+      'matchers',
+      sel('m', eq('a', 'b'), neq('c', ''), re('d', 'x|y'), nre('e', 'z.*')),
+      'm{a="b", c!="", d=~"x|y", e!~"z.*"}',
+    ],
     ['rate', rate(sel('c_total', eq('job', 'k')), '5m'), 'rate(c_total{job="k"}[5m])'],
     ['offset', withOffset(sel('m'), '1h'), 'm offset 1h'],
     ['sum by', sum(sel('m'), ['a', 'b']), 'sum by (a, b) (m)'],
@@ -18,8 +37,16 @@ describe('render', () => {
     ['ignoring', bin('-', sel('a'), sel('b'), { ignoring: ['x'] }), 'a - ignoring(x) b'],
     ['comparison bool', bin('>', sel('a'), num(1), undefined, true), 'a > bool 1'],
     ['negative number', bin('*', sel('a'), num(-1)), 'a * (-1)'],
-    ['label_replace', labelReplace(sel('m'), 'w', '$1', 'pod', '(.+)-x'), 'label_replace(m, "w", "$1", "pod", "(.+)-x")'],
-    ['histogram_quantile', histogramQuantile(0.99, sum(rate(sel('h_bucket'), '1m'), ['le'])), 'histogram_quantile(0.99, sum by (le) (rate(h_bucket[1m])))'],
+    [
+      'label_replace',
+      labelReplace(sel('m'), 'w', '$1', 'pod', '(.+)-x'),
+      'label_replace(m, "w", "$1", "pod", "(.+)-x")',
+    ],
+    [
+      'histogram_quantile',
+      histogramQuantile(0.99, sum(rate(sel('h_bucket'), '1m'), ['le'])),
+      'histogram_quantile(0.99, sum by (le) (rate(h_bucket[1m])))',
+    ],
   ])('%s', (_name, e, want) => {
     expect(render(e)).toBe(want);
     expect(syntaxProblems(render(e))).toEqual([]);

@@ -1,6 +1,14 @@
 import React, { useMemo } from 'react';
 import { PluginPage } from '@grafana/runtime';
-import { EmbeddedScene, SceneControlsSpacer, SceneRefreshPicker, SceneTimePicker, SceneTimeRange, UrlSyncContextProvider, VariableValueSelectors } from '@grafana/scenes';
+import {
+  EmbeddedScene,
+  SceneControlsSpacer,
+  SceneRefreshPicker,
+  SceneTimePicker,
+  SceneTimeRange,
+  UrlSyncContextProvider,
+  VariableValueSelectors,
+} from '@grafana/scenes';
 import { CATALOGUE } from '../../model/catalogue';
 import { pricingOf, type AppSettings } from '../../model/settings';
 import { MeshBreakdown } from '../../scenes/MeshBreakdown';
@@ -8,12 +16,27 @@ import { meshTaxVariables } from '../../scenes/variables';
 
 export function buildBreakdownScene(settings: AppSettings): EmbeddedScene {
   // Scenes cannot probe for OpenCost before building queries: "auto" prices at the flat rates here.
-  const pricing = { ...pricingOf(settings), source: settings.pricingSource === 'opencost' ? ('opencost' as const) : ('flat' as const) };
+  const pricing = {
+    ...pricingOf(settings),
+    source: settings.pricingSource === 'opencost' ? ('opencost' as const) : ('flat' as const),
+  };
   return new EmbeddedScene({
     $timeRange: new SceneTimeRange({ from: 'now-6h', to: 'now' }),
     $variables: meshTaxVariables(settings.defaultDatasourceUid),
-    controls: [new VariableValueSelectors({}), new SceneControlsSpacer(), new SceneTimePicker({}), new SceneRefreshPicker({})],
-    body: new MeshBreakdown({ figureOptions: { pricing, latency: { method: 'reporter-delta', quantile: 0.99 }, idleRps: settings.idleRps, meshes: CATALOGUE } }),
+    controls: [
+      new VariableValueSelectors({}),
+      new SceneControlsSpacer(),
+      new SceneTimePicker({}),
+      new SceneRefreshPicker({}),
+    ],
+    body: new MeshBreakdown({
+      figureOptions: {
+        pricing,
+        latency: { method: 'reporter-delta', quantile: 0.99 },
+        idleRps: settings.idleRps,
+        meshes: CATALOGUE,
+      },
+    }),
   });
 }
 

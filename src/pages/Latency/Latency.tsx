@@ -1,6 +1,14 @@
 import React, { useMemo } from 'react';
 import { PluginPage } from '@grafana/runtime';
-import { EmbeddedScene, SceneControlsSpacer, SceneRefreshPicker, SceneTimePicker, SceneTimeRange, UrlSyncContextProvider, VariableValueSelectors } from '@grafana/scenes';
+import {
+  EmbeddedScene,
+  SceneControlsSpacer,
+  SceneRefreshPicker,
+  SceneTimePicker,
+  SceneTimeRange,
+  UrlSyncContextProvider,
+  VariableValueSelectors,
+} from '@grafana/scenes';
 import { CATALOGUE } from '../../model/catalogue';
 import { pricingOf, type AppSettings } from '../../model/settings';
 import { MeshLatency } from '../../scenes/MeshLatency';
@@ -10,8 +18,20 @@ export function buildLatencyScene(settings: AppSettings): EmbeddedScene {
   return new EmbeddedScene({
     $timeRange: new SceneTimeRange({ from: 'now-6h', to: 'now' }),
     $variables: meshTaxVariables(settings.defaultDatasourceUid, [latencyMethodVariable()]),
-    controls: [new VariableValueSelectors({}), new SceneControlsSpacer(), new SceneTimePicker({}), new SceneRefreshPicker({})],
-    body: new MeshLatency({ figureOptions: { pricing: { ...pricingOf(settings), source: 'flat' }, latency: { method: 'reporter-delta', quantile: 0.99 }, idleRps: settings.idleRps, meshes: CATALOGUE } }),
+    controls: [
+      new VariableValueSelectors({}),
+      new SceneControlsSpacer(),
+      new SceneTimePicker({}),
+      new SceneRefreshPicker({}),
+    ],
+    body: new MeshLatency({
+      figureOptions: {
+        pricing: { ...pricingOf(settings), source: 'flat' },
+        latency: { method: 'reporter-delta', quantile: 0.99 },
+        idleRps: settings.idleRps,
+        meshes: CATALOGUE,
+      },
+    }),
   });
 }
 

@@ -14,15 +14,31 @@ function mesh(id: string, name: string, pods: number, cost: number | null): Repo
     controlPlane: { cpuCores: 0.2, memoryBytes: null },
     nodeAgents: nulls,
     traffic: { rps: 100 },
-    latency: { method: 'reporter-delta', quantile: 0.99, p99DeltaMs: 2, addedMs: 2, clientMs: 240, serverMs: 238, clientBucketMs: { lowerMs: 100, upperMs: 250 }, serverBucketMs: null, reason: '' },
+    latency: {
+      method: 'reporter-delta',
+      quantile: 0.99,
+      p99DeltaMs: 2,
+      addedMs: 2,
+      clientMs: 240,
+      serverMs: 238,
+      clientBucketMs: { lowerMs: 100, upperMs: 250 },
+      serverBucketMs: null,
+      reason: '',
+    },
     monthlyCostUsd: { sidecars: null, controlPlane: null, nodeAgents: null, idleSidecars: null, total: cost },
     reasons: {},
-    queries: { [`${id}.cost.total`]: 'sum(x)', [`${id}.latency.p99Added`]: 'histogram_quantile(0.99, y)', [`${id}.controlPlane.memoryBytes`]: 'sum(z)' },
+    queries: {
+      [`${id}.cost.total`]: 'sum(x)',
+      [`${id}.latency.p99Added`]: 'histogram_quantile(0.99, y)',
+      [`${id}.controlPlane.memoryBytes`]: 'sum(z)',
+    },
   } as unknown as Report['meshes'][number];
 }
 
 test('one row per mesh, pod percentages for a migration, units, unavailable never 0, and links to the queries', () => {
-  const report = { meshes: [mesh('istio', 'Istio (sidecar)', 30, 120.5), mesh('linkerd', 'Linkerd', 10, null)] } as unknown as Report;
+  const report = {
+    meshes: [mesh('istio', 'Istio (sidecar)', 30, 120.5), mesh('linkerd', 'Linkerd', 10, null)],
+  } as unknown as Report;
   render(
     <MemoryRouter>
       <BenchmarkTable report={report} datasourceUid="prom" timeSec={1704073800} />

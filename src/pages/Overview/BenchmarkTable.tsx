@@ -29,6 +29,19 @@ export function reportRows(report: Report, datasourceUid: string, timeSec: numbe
   }));
 }
 
-export function BenchmarkTable({ report, datasourceUid, timeSec }: { report: Report; datasourceUid: string; timeSec: number }) {
-  return <ComparisonTable rows={reportRows(report, datasourceUid, timeSec)} caption="The benchmark table, measured on your cluster" />;
+export function BenchmarkTable({
+  report,
+  datasourceUid,
+  timeSec,
+}: {
+  report: Report;
+  datasourceUid: string;
+  timeSec: number;
+}) {
+  return (
+    <ComparisonTable
+      rows={reportRows(report, datasourceUid, timeSec)}
+      caption="The benchmark table, measured on your cluster"
+    />
+  );
 }

@@ -55,6 +55,11 @@ const getStyles = (theme: GrafanaTheme2) => ({
   stat: css({ display: 'flex', flexDirection: 'column', gap: theme.spacing(0.5), minWidth: 180 }),
   query: css({
     summary: { cursor: 'pointer', color: theme.colors.text.link, fontSize: theme.typography.bodySmall.fontSize },
-    pre: { maxWidth: 520, whiteSpace: 'pre-wrap', wordBreak: 'break-all', fontSize: theme.typography.bodySmall.fontSize },
+    pre: {
+      maxWidth: 520,
+      whiteSpace: 'pre-wrap',
+      wordBreak: 'break-all',
+      fontSize: theme.typography.bodySmall.fontSize,
+    },
   }),
 });

@@ -25,17 +25,102 @@ export function MeshCard({ mesh, datasourceUid }: { mesh: Mesh; datasourceUid?: 
         {mesh.name}
       </Text>
       <Stack direction="row" wrap="wrap" gap={4}>
-        <FigureStat label="Monthly cost" value={cost.total} unit="currencyUSD" expr={q('cost.total')} figure={fig('cost.total')} datasourceUid={datasourceUid} reason={r('cost.total')} />
-        {has('cost.sidecars') && <FigureStat label={mesh.dataPlaneKind === 'waypoint' ? 'Waypoints' : 'Sidecars'} value={cost.sidecars} unit="currencyUSD" expr={q('cost.sidecars')} figure={fig('cost.sidecars')} datasourceUid={datasourceUid} reason={r('cost.sidecars')} />}
-        {has('cost.controlPlane') && <FigureStat label="Control plane" value={cost.controlPlane} unit="currencyUSD" expr={q('cost.controlPlane')} figure={fig('cost.controlPlane')} datasourceUid={datasourceUid} reason={r('cost.controlPlane')} />}
-        {has('cost.nodeAgents') && <FigureStat label="Node agents" value={cost.nodeAgents} unit="currencyUSD" expr={q('cost.nodeAgents')} figure={fig('cost.nodeAgents')} datasourceUid={datasourceUid} reason={r('cost.nodeAgents')} />}
+        <FigureStat
+          label="Monthly cost"
+          value={cost.total}
+          unit="currencyUSD"
+          expr={q('cost.total')}
+          figure={fig('cost.total')}
+          datasourceUid={datasourceUid}
+          reason={r('cost.total')}
+        />
+        {has('cost.sidecars') && (
+          <FigureStat
+            label={mesh.dataPlaneKind === 'waypoint' ? 'Waypoints' : 'Sidecars'}
+            value={cost.sidecars}
+            unit="currencyUSD"
+            expr={q('cost.sidecars')}
+            figure={fig('cost.sidecars')}
+            datasourceUid={datasourceUid}
+            reason={r('cost.sidecars')}
+          />
+        )}
+        {has('cost.controlPlane') && (
+          <FigureStat
+            label="Control plane"
+            value={cost.controlPlane}
+            unit="currencyUSD"
+            expr={q('cost.controlPlane')}
+            figure={fig('cost.controlPlane')}
+            datasourceUid={datasourceUid}
+            reason={r('cost.controlPlane')}
+          />
+        )}
+        {has('cost.nodeAgents') && (
+          <FigureStat
+            label="Node agents"
+            value={cost.nodeAgents}
+            unit="currencyUSD"
+            expr={q('cost.nodeAgents')}
+            figure={fig('cost.nodeAgents')}
+            datasourceUid={datasourceUid}
+            reason={r('cost.nodeAgents')}
+          />
+        )}
       </Stack>
       <Stack direction="row" wrap="wrap" gap={4}>
-        {has('sidecars.cpuShare') && <FigureStat label="Share of cluster CPU" value={mesh.sidecars.cpuShare} unit="percentunit" expr={q('sidecars.cpuShare')} figure={fig('sidecars.cpuShare')} datasourceUid={datasourceUid} reason={r('sidecars.cpuShare')} />}
-        {has('sidecars.memoryShare') && <FigureStat label="Share of cluster memory" value={mesh.sidecars.memoryShare} unit="percentunit" expr={q('sidecars.memoryShare')} figure={fig('sidecars.memoryShare')} datasourceUid={datasourceUid} reason={r('sidecars.memoryShare')} />}
-        {has('sidecars.cpuRequestShare') && <FigureStat label="Share of requested CPU" value={mesh.sidecars.cpuRequestShare} unit="percentunit" expr={q('sidecars.cpuRequestShare')} figure={fig('sidecars.cpuRequestShare')} datasourceUid={datasourceUid} />}
-        {has('sidecars.nodesReservedCpu') && <FigureStat label="Nodes' worth of CPU requested" value={mesh.sidecars.nodesReservedCpu} unit="nodes" expr={q('sidecars.nodesReservedCpu')} figure={fig('sidecars.nodesReservedCpu')} datasourceUid={datasourceUid} />}
-        <FigureStat label="p99 latency added" value={mesh.latency.addedMs} unit="ms" expr={q('latency.p99Added')} figure={fig('latency.p99Added')} datasourceUid={datasourceUid} note={mesh.latency.addedMs === null ? undefined : bucket(mesh)} reason={mesh.latency.reason} />
+        {has('sidecars.cpuShare') && (
+          <FigureStat
+            label="Share of cluster CPU"
+            value={mesh.sidecars.cpuShare}
+            unit="percentunit"
+            expr={q('sidecars.cpuShare')}
+            figure={fig('sidecars.cpuShare')}
+            datasourceUid={datasourceUid}
+            reason={r('sidecars.cpuShare')}
+          />
+        )}
+        {has('sidecars.memoryShare') && (
+          <FigureStat
+            label="Share of cluster memory"
+            value={mesh.sidecars.memoryShare}
+            unit="percentunit"
+            expr={q('sidecars.memoryShare')}
+            figure={fig('sidecars.memoryShare')}
+            datasourceUid={datasourceUid}
+            reason={r('sidecars.memoryShare')}
+          />
+        )}
+        {has('sidecars.cpuRequestShare') && (
+          <FigureStat
+            label="Share of requested CPU"
+            value={mesh.sidecars.cpuRequestShare}
+            unit="percentunit"
+            expr={q('sidecars.cpuRequestShare')}
+            figure={fig('sidecars.cpuRequestShare')}
+            datasourceUid={datasourceUid}
+          />
+        )}
+        {has('sidecars.nodesReservedCpu') && (
+          <FigureStat
+            label="Nodes' worth of CPU requested"
+            value={mesh.sidecars.nodesReservedCpu}
+            unit="nodes"
+            expr={q('sidecars.nodesReservedCpu')}
+            figure={fig('sidecars.nodesReservedCpu')}
+            datasourceUid={datasourceUid}
+          />
+        )}
+        <FigureStat
+          label="p99 latency added"
+          value={mesh.latency.addedMs}
+          unit="ms"
+          expr={q('latency.p99Added')}
+          figure={fig('latency.p99Added')}
+          datasourceUid={datasourceUid}
+          note={mesh.latency.addedMs === null ? undefined : bucket(mesh)}
+          reason={mesh.latency.reason}
+        />
       </Stack>
     </section>
   );

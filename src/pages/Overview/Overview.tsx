@@ -51,7 +51,8 @@ export function Overview({ settings }: { settings: AppSettings }) {
                 {result.report.pricing.source === 'opencost'
                   ? `Priced with OpenCost's node prices, ${result.report.pricing.hoursPerMonth} h/month, basis: ${result.report.pricing.basis}.`
                   : `Priced at $${result.report.pricing.cpuHourUsd} per vCPU-hour and $${result.report.pricing.gibHourUsd} per GiB-hour, ${result.report.pricing.hoursPerMonth} h/month, basis: ${result.report.pricing.basis}.`}{' '}
-                Cluster: {formatFigure(result.report.cluster.cpuCores, 'cores')} and {formatFigure(result.report.cluster.memoryBytes, 'bytes')} in use.
+                Cluster: {formatFigure(result.report.cluster.cpuCores, 'cores')} and{' '}
+                {formatFigure(result.report.cluster.memoryBytes, 'bytes')} in use.
               </Text>
               <LinkButton href={CONFIG_URL} variant="secondary" size="sm" icon="cog">
                 Change pricing
@@ -59,8 +60,9 @@ export function Overview({ settings }: { settings: AppSettings }) {
             </Stack>
             {result.report.meshes.length === 0 ? (
               <Alert severity="info" title="No service mesh detected">
-                Mesh Tax found no proxy containers (istio-proxy, linkerd-proxy, consul-dataplane, kuma-sidecar) and no mesh node agents (ztunnel, cilium-agent) in
-                this data source at this time. If your proxy has another name, add it as a custom proxy container in the configuration.
+                Mesh Tax found no proxy containers (istio-proxy, linkerd-proxy, consul-dataplane, kuma-sidecar) and no
+                mesh node agents (ztunnel, cilium-agent) in this data source at this time. If your proxy has another
+                name, add it as a custom proxy container in the configuration.
               </Alert>
             ) : (
               <>

@@ -3,9 +3,11 @@ import { buildReport, type Report } from '../../model/report';
 import { customOf, pricingOf, type AppSettings } from '../../model/settings';
 import { proxyInstantQuery } from '../../services/prometheus';
 
-export type ReportState = { state: 'loading' } | { state: 'error'; message: string } | { state: 'done'; report: Report };
+export type ReportState =
+  { state: 'loading' } | { state: 'error'; message: string } | { state: 'done'; report: Report };
 
-const NO_DATASOURCE = 'No Prometheus data source: add one under Connections, or pick one in the Mesh Tax configuration.';
+const NO_DATASOURCE =
+  'No Prometheus data source: add one under Connections, or pick one in the Mesh Tax configuration.';
 
 /** Builds the model's report through the chosen data source at `timeSec`. */
 export function useReport(uid: string | undefined, timeSec: number, settings: AppSettings): ReportState {

@@ -12,14 +12,18 @@ export function BreakdownPanel({ data, options }: PanelProps<BreakdownOptions>) 
   if (rows.length === 0) {
     return (
       <Alert severity="info" title={`No ${options.groupBy}s with a proxy in this data`}>
-        The queries returned no series with a {options.groupBy === 'workload' ? 'namespace and workload' : 'namespace'} label. Group the queries by{' '}
-        {options.groupBy}, or change the grouping in the panel options.
+        The queries returned no series with a {options.groupBy === 'workload' ? 'namespace and workload' : 'namespace'}{' '}
+        label. Group the queries by {options.groupBy}, or change the grouping in the panel options.
       </Alert>
     );
   }
   const max = Math.max(...rows.map((r) => r[options.sortBy] ?? 0), 0);
   return (
-    <table className={styles.table} data-testid="data-testid meshtax-breakdown-panel" aria-label={`Mesh cost by ${options.groupBy}`}>
+    <table
+      className={styles.table}
+      data-testid="data-testid meshtax-breakdown-panel"
+      aria-label={`Mesh cost by ${options.groupBy}`}
+    >
       <thead>
         <tr>
           <th scope="col">{options.groupBy === 'workload' ? 'Workload' : 'Namespace'}</th>
@@ -55,10 +59,20 @@ const getStyles = (theme: GrafanaTheme2) => ({
   table: css({
     width: '100%',
     borderCollapse: 'collapse',
-    'th, td': { padding: theme.spacing(0.5, 1), borderBottom: `1px solid ${theme.colors.border.weak}`, textAlign: 'right', verticalAlign: 'top' },
+    'th, td': {
+      padding: theme.spacing(0.5, 1),
+      borderBottom: `1px solid ${theme.colors.border.weak}`,
+      textAlign: 'right',
+      verticalAlign: 'top',
+    },
     'th:first-child': { textAlign: 'left', fontWeight: theme.typography.fontWeightRegular },
     thead: { color: theme.colors.text.secondary, fontSize: theme.typography.bodySmall.fontSize },
   }),
   // The bar length is the row's value of the sort column, relative to the largest row.
-  bar: css({ height: theme.spacing(0.5), marginTop: theme.spacing(0.5), background: theme.colors.primary.main, borderRadius: theme.shape.radius.default }),
+  bar: css({
+    height: theme.spacing(0.5),
+    marginTop: theme.spacing(0.5),
+    background: theme.colors.primary.main,
+    borderRadius: theme.shape.radius.default,
+  }),
 });

@@ -35,7 +35,9 @@ describe('breakdownRows', () => {
   });
 
   test('series without the grouping label are ignored', () => {
-    expect(breakdownRows(panelData([{ refId: 'cost', labels: {}, values: [5] }]), DEFAULT_BREAKDOWN_OPTIONS)).toEqual([]);
+    expect(breakdownRows(panelData([{ refId: 'cost', labels: {}, values: [5] }]), DEFAULT_BREAKDOWN_OPTIONS)).toEqual(
+      []
+    );
   });
 });
 

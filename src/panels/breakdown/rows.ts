@@ -17,7 +17,11 @@ function keyOf(labels: Record<string, string> | undefined, groupBy: BreakdownOpt
   if (!labels?.namespace) {
     return undefined;
   }
-  return groupBy === 'workload' ? (labels.workload ? `${labels.namespace}/${labels.workload}` : undefined) : labels.namespace;
+  return groupBy === 'workload'
+    ? labels.workload
+      ? `${labels.namespace}/${labels.workload}`
+      : undefined
+    : labels.namespace;
 }
 
 function valuesOf(frame: DataFrame, groupBy: BreakdownOptions['groupBy']): Array<[string, number]> {

@@ -14,8 +14,8 @@ export function ComparisonPanel({ data, options }: PanelProps<ComparisonOptions>
     <div className={styles.wrapper} data-testid="data-testid meshtax-comparison-panel">
       {rows.length === 0 ? (
         <Alert severity="info" title="No service mesh in this data">
-          None of the queries of this panel returned data. Its queries are named &lt;mesh&gt;.&lt;column&gt; (for example istio.monthlyCost); the
-          &quot;Mesh Tax — overview&quot; dashboard has a ready-made one.
+          None of the queries of this panel returned data. Its queries are named &lt;mesh&gt;.&lt;column&gt; (for
+          example istio.monthlyCost); the &quot;Mesh Tax — overview&quot; dashboard has a ready-made one.
         </Alert>
       ) : (
         <ComparisonTable rows={noPods} />

@@ -6,7 +6,9 @@ import { ComparisonPanel } from './ComparisonPanel';
 import { comparisonRows } from './rows';
 import { DEFAULT_COMPARISON_OPTIONS, type ComparisonOptions } from './types';
 
-const targets = ['istio', 'linkerd', 'kuma'].flatMap((m) => ['pods', 'monthlyCost', 'p99Added'].map((c) => ({ refId: `${m}.${c}`, expr: `${m}_${c}` })));
+const targets = ['istio', 'linkerd', 'kuma'].flatMap((m) =>
+  ['pods', 'monthlyCost', 'p99Added'].map((c) => ({ refId: `${m}.${c}`, expr: `${m}_${c}` }))
+);
 const data = panelData(
   [
     { refId: 'istio.pods', values: [30] },
@@ -26,7 +28,9 @@ test('one row per mesh with data; absent meshes hidden; cells keep their query',
 });
 
 function renderPanel(options: ComparisonOptions, d = data) {
-  return render(<ComparisonPanel {...({ data: d, options, width: 800, height: 300 } as unknown as PanelProps<ComparisonOptions>)} />);
+  return render(
+    <ComparisonPanel {...({ data: d, options, width: 800, height: 300 } as unknown as PanelProps<ComparisonOptions>)} />
+  );
 }
 
 test('renders units, pod shares, and "unavailable" rather than $0.00', () => {
@@ -48,7 +52,10 @@ test('without any data it explains how its queries are named', () => {
 test('a control plane alone is not a mesh, and a shared istiod is billed once', () => {
   const t = [
     ...['pods', 'monthlyCost', 'controlPlaneCpu', 'controlPlaneCost'].map((c) => ({ refId: `istio.${c}`, expr: c })),
-    ...['pods', 'agentPods', 'monthlyCost', 'controlPlaneCpu', 'controlPlaneCost'].map((c) => ({ refId: `istio-ambient.${c}`, expr: c })),
+    ...['pods', 'agentPods', 'monthlyCost', 'controlPlaneCpu', 'controlPlaneCost'].map((c) => ({
+      refId: `istio-ambient.${c}`,
+      expr: c,
+    })),
   ];
   const onlyIstiod = panelData(
     [

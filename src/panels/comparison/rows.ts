@@ -31,7 +31,12 @@ export function comparisonRows(data: PanelData, hideAbsent: boolean): Comparison
     if (!parsed) {
       continue;
     }
-    const m = byMesh.get(parsed.meshId) ?? { id: parsed.meshId, row: { name: meshName(parsed.meshId), pods: null, cells: {} }, agentPods: null, controlPlaneCost: null };
+    const m = byMesh.get(parsed.meshId) ?? {
+      id: parsed.meshId,
+      row: { name: meshName(parsed.meshId), pods: null, cells: {} },
+      agentPods: null,
+      controlPlaneCost: null,
+    };
     const value = lastValue(data, t.refId);
     if (parsed.column === 'pods') {
       m.row.pods = value;

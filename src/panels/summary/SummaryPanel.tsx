@@ -31,7 +31,13 @@ function costSparkline(cost: FrameFigure) {
   const min = Math.min(...finite);
   const max = Math.max(...finite);
   return {
-    y: { name: 'cost', type: FieldType.number, values: cost.values, config: {}, state: { range: { min, max, delta: max - min } } },
+    y: {
+      name: 'cost',
+      type: FieldType.number,
+      values: cost.values,
+      config: {},
+      state: { range: { min, max, delta: max - min } },
+    },
     x: { name: 'time', type: FieldType.time, values: cost.times, config: {} },
   };
 }

@@ -18,7 +18,12 @@ export function readFigure(data: PanelData, refId: string): FrameFigure {
   const frame = frameFor(data, refId);
   if (!frame) {
     const asked = data.request?.targets?.some((t) => t.refId === refId);
-    return { value: null, times: [], values: [], reason: asked ? 'no data for this query' : `no query with refId "${refId}"` };
+    return {
+      value: null,
+      times: [],
+      values: [],
+      reason: asked ? 'no data for this query' : `no query with refId "${refId}"`,
+    };
   }
   const time = frame.fields.find((f) => f.type === FieldType.time);
   const num = frame.fields.find((f) => f.type === FieldType.number);
@@ -27,7 +32,12 @@ export function readFigure(data: PanelData, refId: string): FrameFigure {
   }
   const values = num.values.map((v) => Number(v));
   const last = [...values].reverse().find((v) => Number.isFinite(v));
-  return { value: last ?? null, times: time ? time.values.map((t) => Number(t)) : [], values, reason: last === undefined ? 'only empty values' : undefined };
+  return {
+    value: last ?? null,
+    times: time ? time.values.map((t) => Number(t)) : [],
+    values,
+    reason: last === undefined ? 'only empty values' : undefined,
+  };
 }
 
 export function costColor(value: number | null, warn: number, critical: number): 'green' | 'orange' | 'red' | 'text' {

@@ -6,10 +6,44 @@ const d = DEFAULT_SUMMARY_OPTIONS;
 
 export const plugin = new PanelPlugin<SummaryOptions>(SummaryPanel).setPanelOptions((builder) =>
   builder
-    .addTextInput({ path: 'costRefId', name: 'Monthly cost query', description: 'refId of the query that returns the monthly cost in USD', defaultValue: d.costRefId, category: ['Figures'] })
-    .addTextInput({ path: 'cpuShareRefId', name: 'CPU share query', description: 'refId of the CPU share (0-1)', defaultValue: d.cpuShareRefId, category: ['Figures'] })
-    .addTextInput({ path: 'memoryShareRefId', name: 'Memory share query', description: 'refId of the memory share (0-1)', defaultValue: d.memoryShareRefId, category: ['Figures'] })
-    .addTextInput({ path: 'latencyRefId', name: 'p99 added query', description: 'refId of the p99 latency added, in ms', defaultValue: d.latencyRefId, category: ['Figures'] })
-    .addNumberInput({ path: 'costWarnUsd', name: 'Warn above (USD/month)', defaultValue: d.costWarnUsd, category: ['Thresholds'] })
-    .addNumberInput({ path: 'costCriticalUsd', name: 'Critical above (USD/month)', defaultValue: d.costCriticalUsd, category: ['Thresholds'] })
+    .addTextInput({
+      path: 'costRefId',
+      name: 'Monthly cost query',
+      description: 'refId of the query that returns the monthly cost in USD',
+      defaultValue: d.costRefId,
+      category: ['Figures'],
+    })
+    .addTextInput({
+      path: 'cpuShareRefId',
+      name: 'CPU share query',
+      description: 'refId of the CPU share (0-1)',
+      defaultValue: d.cpuShareRefId,
+      category: ['Figures'],
+    })
+    .addTextInput({
+      path: 'memoryShareRefId',
+      name: 'Memory share query',
+      description: 'refId of the memory share (0-1)',
+      defaultValue: d.memoryShareRefId,
+      category: ['Figures'],
+    })
+    .addTextInput({
+      path: 'latencyRefId',
+      name: 'p99 added query',
+      description: 'refId of the p99 latency added, in ms',
+      defaultValue: d.latencyRefId,
+      category: ['Figures'],
+    })
+    .addNumberInput({
+      path: 'costWarnUsd',
+      name: 'Warn above (USD/month)',
+      defaultValue: d.costWarnUsd,
+      category: ['Thresholds'],
+    })
+    .addNumberInput({
+      path: 'costCriticalUsd',
+      name: 'Critical above (USD/month)',
+      defaultValue: d.costCriticalUsd,
+      category: ['Thresholds'],
+    })
 );

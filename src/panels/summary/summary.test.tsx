@@ -8,7 +8,9 @@ import { DEFAULT_SUMMARY_OPTIONS, type SummaryOptions } from './types';
 
 // BigValue measures text on a canvas; jsdom has none, so give it a fixed-width font.
 beforeAll(() => {
-  HTMLCanvasElement.prototype.getContext = (() => ({ measureText: (t: string) => ({ width: t.length * 8 }) })) as unknown as typeof HTMLCanvasElement.prototype.getContext;
+  HTMLCanvasElement.prototype.getContext = (() => ({
+    measureText: (t: string) => ({ width: t.length * 8 }),
+  })) as unknown as typeof HTMLCanvasElement.prototype.getContext;
 });
 
 test('readFigure: the latest finite value, or null with the reason', () => {
@@ -28,7 +30,16 @@ test.each([
 });
 
 function renderPanel(data = panelData([])) {
-  return render(<SummaryPanel {...({ data, options: DEFAULT_SUMMARY_OPTIONS, width: 400, height: 300 } as unknown as PanelProps<SummaryOptions>)} />);
+  return render(
+    <SummaryPanel
+      {...({
+        data,
+        options: DEFAULT_SUMMARY_OPTIONS,
+        width: 400,
+        height: 300,
+      } as unknown as PanelProps<SummaryOptions>)}
+    />
+  );
 }
 
 test('every figure is "unavailable" when the queries return nothing, never $0.00 or NaN', () => {

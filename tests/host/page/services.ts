@@ -15,7 +15,13 @@ import {
   LoadingState,
   type ScopedVars,
 } from '@grafana/data';
-import { setBackendSrv, setDataSourceSrv, setPluginComponentHook, setRunRequest, setTemplateSrv } from '@grafana/runtime';
+import {
+  setBackendSrv,
+  setDataSourceSrv,
+  setPluginComponentHook,
+  setRunRequest,
+  setTemplateSrv,
+} from '@grafana/runtime';
 import type { DataQuery } from '@grafana/schema';
 import { catchError, from, map, of } from 'rxjs';
 import { PROM_UID, type PromTarget } from '../types';
