@@ -9,8 +9,10 @@ import {
   type SceneComponentProps,
   type SceneObjectState,
 } from '@grafana/scenes';
+import { PanelActions } from '../components/FigureActions/FigureActions';
 import type { FigureOptions } from '../model/figures';
 import { DEFAULT_BREAKDOWN_OPTIONS, type BreakdownOptions } from '../panels/breakdown/types';
+import { scenePanelJson } from './panelJson';
 import { figureRunner, meshOf } from './queries';
 import { VAR_MESH } from './variables';
 
@@ -32,13 +34,16 @@ function breakdownPanel(
   options: Partial<BreakdownOptions>,
   runner: ReturnType<typeof figureRunner>
 ) {
-  return new VizPanel({
+  const panel: VizPanel = new VizPanel({
     pluginId: 'meshtax-breakdown-panel',
     title,
     description,
     options: { ...DEFAULT_BREAKDOWN_OPTIONS, ...options },
     $data: runner,
   });
+  // Add to dashboard / Export JSON build the panel from its queries when clicked, with the current variable values.
+  panel.setState({ headerActions: <PanelActions title={title} buildPanel={() => scenePanelJson(panel)} /> });
+  return panel;
 }
 
 /** The breakdown for the mesh chosen in the `mesh` variable; rebuilt from the model whenever that choice changes. */

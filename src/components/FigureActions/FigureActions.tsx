@@ -19,9 +19,14 @@ export function canEditDashboards(): boolean {
 
 /** "Add to dashboard" and "Export JSON" for one figure: the panel JSON comes from the model, never from the UI. */
 export function FigureActions({ figure, datasourceUid }: { figure: FigureRef; datasourceUid: string }) {
+  return <PanelActions title={figure.title} buildPanel={() => figurePanel(figure, datasourceUid)} />;
+}
+
+/** The same actions for any panel the app shows (scene panels build theirs from their queries when clicked). */
+export function PanelActions({ title, buildPanel }: { title: string; buildPanel: () => Panel }) {
   const [open, setOpen] = useState<'add' | 'json' | undefined>();
   const { component: AddToDashboardForm } = usePluginComponent<AddToDashboardFormProps>(ADD_TO_DASHBOARD);
-  const json = JSON.stringify(figurePanel(figure, datasourceUid), null, 2);
+  const json = open === 'json' ? JSON.stringify(buildPanel(), null, 2) : '';
   const canAdd = !!AddToDashboardForm && canEditDashboards();
   return (
     <Stack direction="row" gap={1}>
@@ -35,14 +40,11 @@ export function FigureActions({ figure, datasourceUid }: { figure: FigureRef; da
       </Button>
       {open === 'add' && AddToDashboardForm && (
         <Modal title="Add to dashboard" isOpen onDismiss={() => setOpen(undefined)}>
-          <AddToDashboardForm
-            buildPanel={() => figurePanel(figure, datasourceUid)}
-            onClose={() => setOpen(undefined)}
-          />
+          <AddToDashboardForm buildPanel={buildPanel} onClose={() => setOpen(undefined)} />
         </Modal>
       )}
       {open === 'json' && (
-        <Modal title={`Panel JSON: ${figure.title}`} isOpen onDismiss={() => setOpen(undefined)}>
+        <Modal title={`Panel JSON: ${title}`} isOpen onDismiss={() => setOpen(undefined)}>
           <pre style={{ maxHeight: 400, overflow: 'auto' }} aria-label="Panel JSON">
             {json}
           </pre>
