@@ -3,7 +3,7 @@ import { useLocation } from 'react-router-dom';
 import { css } from '@emotion/css';
 import { type GrafanaTheme2 } from '@grafana/data';
 import { DataSourcePicker, PluginPage } from '@grafana/runtime';
-import { Alert, LinkButton, LoadingPlaceholder, Stack, Text, useStyles2 } from '@grafana/ui';
+import { Alert, Button, LinkButton, LoadingPlaceholder, Stack, Text, useStyles2 } from '@grafana/ui';
 import type { AppSettings } from '../../model/settings';
 import { pickDatasourceUid } from '../../services/prometheus';
 import { CONFIG_URL } from '../../utils/utils.routing';
@@ -24,7 +24,8 @@ export function Overview({ settings }: { settings: AppSettings }) {
   const location = useLocation();
   const [uid, setUid] = useState(() => pickDatasourceUid(settings.defaultDatasourceUid));
   const time = useMemo(() => evalTime(location.search), [location.search]);
-  const result = useReport(uid, time, settings);
+  const [attempt, setAttempt] = useState(0);
+  const result = useReport(uid, time, settings, attempt);
   return (
     <PluginPage>
       <div className={styles.page} data-testid="meshtax-overview">
@@ -41,7 +42,12 @@ export function Overview({ settings }: { settings: AppSettings }) {
         )}
         {result.state === 'error' && (
           <Alert severity="error" title="Mesh Tax could not measure">
-            {result.message}
+            <Stack direction="column" gap={1} alignItems="flex-start">
+              {result.message}
+              <Button size="sm" variant="secondary" icon="sync" onClick={() => setAttempt(attempt + 1)}>
+                Retry
+              </Button>
+            </Stack>
           </Alert>
         )}
         {result.state === 'done' && (

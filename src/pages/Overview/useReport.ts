@@ -10,9 +10,9 @@ const NO_DATASOURCE =
   'No Prometheus data source: add one under Connections, or pick one in the Mesh Tax configuration.';
 
 /** Builds the model's report through the chosen data source at `timeSec`. */
-export function useReport(uid: string | undefined, timeSec: number, settings: AppSettings): ReportState {
+export function useReport(uid: string | undefined, timeSec: number, settings: AppSettings, attempt = 0): ReportState {
   // Results are keyed by their inputs: a result for other inputs means "loading", without a setState in the effect body.
-  const key = `${uid}|${timeSec}|${JSON.stringify(settings)}`;
+  const key = `${uid}|${timeSec}|${JSON.stringify(settings)}|${attempt}`;
   const [result, setResult] = useState<{ key: string; value: ReportState } | undefined>();
   useEffect(() => {
     if (!uid) {
