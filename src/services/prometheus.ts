@@ -62,3 +62,27 @@ export function pickDatasourceUid(preferred?: string): string | undefined {
   const list = getDataSourceSrv().getList({ type: 'prometheus' });
   return (list.find((d) => d.uid === preferred) ?? list.find((d) => d.isDefault) ?? list[0])?.uid;
 }
+
+export interface Trend {
+  times: number[];
+  values: number[];
+}
+
+/** A range query through the data source proxy: the figure's trend over the page's time range (first series). */
+export async function proxyTrend(uid: string, expr: string, startSec: number, endSec: number): Promise<Trend | null> {
+  const step = Math.max(60, Math.ceil((endSec - startSec) / 120));
+  const res = await lastValueFrom(
+    getBackendSrv().fetch<PromBody>({
+      url: `/api/datasources/proxy/uid/${encodeURIComponent(uid)}/api/v1/query_range`,
+      method: 'POST',
+      data: new URLSearchParams({ query: expr, start: String(startSec), end: String(endSec), step: String(step) }),
+      headers: { 'Content-Type': 'application/x-www-form-urlencoded' },
+      showErrorAlert: false,
+    })
+  );
+  const series = res.data.data?.result?.[0] as { values: Array<[number, string]> } | undefined;
+  if (!series || series.values.length < 2) {
+    return null;
+  }
+  return { times: series.values.map(([t]) => t * 1000), values: series.values.map(([, v]) => Number(v)) };
+}

@@ -1,7 +1,8 @@
 import React from 'react';
 import { css } from '@emotion/css';
-import type { GrafanaTheme2 } from '@grafana/data';
-import { Text, useStyles2 } from '@grafana/ui';
+import { FieldType, type FieldSparkline, type GrafanaTheme2 } from '@grafana/data';
+import type { Trend } from '../../services/prometheus';
+import { Sparkline, Text, useStyles2, useTheme2 } from '@grafana/ui';
 import { FigureActions } from '../../components/FigureActions/FigureActions';
 import type { FigureRef } from '../../model/dashboards';
 import type { Unit } from '../../model/figures';
@@ -15,13 +16,16 @@ interface Props {
   expr?: string;
   /** The model's figure, for "Add to dashboard" and "Export JSON". */
   figure?: FigureRef;
+  /** The figure over the page's time range. */
+  trend?: Trend;
   datasourceUid?: string;
   note?: string;
   reason?: string;
 }
 
-export function FigureStat({ label, value, unit, expr, note, reason, figure, datasourceUid }: Props) {
+export function FigureStat({ label, value, unit, expr, note, reason, figure, datasourceUid, trend }: Props) {
   const styles = useStyles2(getStyles);
+  const theme = useTheme2();
   return (
     <div className={styles.stat}>
       <Text variant="bodySmall" color="secondary">
@@ -30,6 +34,15 @@ export function FigureStat({ label, value, unit, expr, note, reason, figure, dat
       <Text variant="h4" color={value === null ? 'secondary' : 'primary'}>
         {formatFigure(value, unit)}
       </Text>
+      {trend && (
+        <Sparkline
+          theme={theme}
+          width={160}
+          height={28}
+          sparkline={sparklineOf(trend)}
+          config={{ custom: { fillOpacity: 10, lineWidth: 1 } as never }}
+        />
+      )}
       {value === null && reason && (
         <Text variant="bodySmall" color="warning">
           {reason}
@@ -49,6 +62,23 @@ export function FigureStat({ label, value, unit, expr, note, reason, figure, dat
       )}
     </div>
   );
+}
+
+/** Sparkline needs the y range in field state, which Grafana's field processing would normally set. */
+function sparklineOf(t: Trend): FieldSparkline {
+  const finite = t.values.filter((v) => Number.isFinite(v));
+  const min = Math.min(...finite);
+  const max = Math.max(...finite);
+  return {
+    y: {
+      name: 'value',
+      type: FieldType.number,
+      values: t.values,
+      config: {},
+      state: { range: { min, max, delta: max - min } },
+    },
+    x: { name: 'time', type: FieldType.time, values: t.times, config: {} },
+  };
 }
 
 const getStyles = (theme: GrafanaTheme2) => ({

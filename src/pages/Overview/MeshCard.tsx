@@ -3,6 +3,7 @@ import { css } from '@emotion/css';
 import type { GrafanaTheme2 } from '@grafana/data';
 import { Stack, Text, useStyles2 } from '@grafana/ui';
 import type { Report } from '../../model/report';
+import type { Trend } from '../../services/prometheus';
 import { FigureStat } from './FigureStat';
 
 type Mesh = Report['meshes'][number];
@@ -12,7 +13,15 @@ function bucket(m: Mesh): string | undefined {
   return b ? `${m.latency.method}; client p99 between ${b.lowerMs} and ${b.upperMs} ms` : m.latency.method;
 }
 
-export function MeshCard({ mesh, datasourceUid }: { mesh: Mesh; datasourceUid?: string }) {
+export function MeshCard({
+  mesh,
+  datasourceUid,
+  trends = {},
+}: {
+  mesh: Mesh;
+  datasourceUid?: string;
+  trends?: Record<string, Trend>;
+}) {
   const styles = useStyles2(getStyles);
   const fig = (k: string) => mesh.figures.find((f) => f.id === `${mesh.id}.${k}`);
   const q = (k: string) => mesh.queries[`${mesh.id}.${k}`];
@@ -31,6 +40,7 @@ export function MeshCard({ mesh, datasourceUid }: { mesh: Mesh; datasourceUid?: 
           unit="currencyUSD"
           expr={q('cost.total')}
           figure={fig('cost.total')}
+          trend={trends[`${mesh.id}.cost.total`]}
           datasourceUid={datasourceUid}
           reason={r('cost.total')}
         />
@@ -41,6 +51,7 @@ export function MeshCard({ mesh, datasourceUid }: { mesh: Mesh; datasourceUid?: 
             unit="currencyUSD"
             expr={q('cost.sidecars')}
             figure={fig('cost.sidecars')}
+            trend={trends[`${mesh.id}.cost.sidecars`]}
             datasourceUid={datasourceUid}
             reason={r('cost.sidecars')}
           />
@@ -52,6 +63,7 @@ export function MeshCard({ mesh, datasourceUid }: { mesh: Mesh; datasourceUid?: 
             unit="currencyUSD"
             expr={q('cost.controlPlane')}
             figure={fig('cost.controlPlane')}
+            trend={trends[`${mesh.id}.cost.controlPlane`]}
             datasourceUid={datasourceUid}
             reason={r('cost.controlPlane')}
           />
@@ -63,6 +75,7 @@ export function MeshCard({ mesh, datasourceUid }: { mesh: Mesh; datasourceUid?: 
             unit="currencyUSD"
             expr={q('cost.nodeAgents')}
             figure={fig('cost.nodeAgents')}
+            trend={trends[`${mesh.id}.cost.nodeAgents`]}
             datasourceUid={datasourceUid}
             reason={r('cost.nodeAgents')}
           />
@@ -76,6 +89,7 @@ export function MeshCard({ mesh, datasourceUid }: { mesh: Mesh; datasourceUid?: 
             unit="percentunit"
             expr={q('sidecars.cpuShare')}
             figure={fig('sidecars.cpuShare')}
+            trend={trends[`${mesh.id}.sidecars.cpuShare`]}
             datasourceUid={datasourceUid}
             reason={r('sidecars.cpuShare')}
           />
@@ -87,6 +101,7 @@ export function MeshCard({ mesh, datasourceUid }: { mesh: Mesh; datasourceUid?: 
             unit="percentunit"
             expr={q('sidecars.memoryShare')}
             figure={fig('sidecars.memoryShare')}
+            trend={trends[`${mesh.id}.sidecars.memoryShare`]}
             datasourceUid={datasourceUid}
             reason={r('sidecars.memoryShare')}
           />
@@ -98,6 +113,7 @@ export function MeshCard({ mesh, datasourceUid }: { mesh: Mesh; datasourceUid?: 
             unit="percentunit"
             expr={q('sidecars.cpuRequestShare')}
             figure={fig('sidecars.cpuRequestShare')}
+            trend={trends[`${mesh.id}.sidecars.cpuRequestShare`]}
             datasourceUid={datasourceUid}
           />
         )}
@@ -108,6 +124,7 @@ export function MeshCard({ mesh, datasourceUid }: { mesh: Mesh; datasourceUid?: 
             unit="nodes"
             expr={q('sidecars.nodesReservedCpu')}
             figure={fig('sidecars.nodesReservedCpu')}
+            trend={trends[`${mesh.id}.sidecars.nodesReservedCpu`]}
             datasourceUid={datasourceUid}
           />
         )}
@@ -117,6 +134,7 @@ export function MeshCard({ mesh, datasourceUid }: { mesh: Mesh; datasourceUid?: 
           unit="ms"
           expr={q('latency.p99Added')}
           figure={fig('latency.p99Added')}
+          trend={trends[`${mesh.id}.latency.p99Added`]}
           datasourceUid={datasourceUid}
           note={mesh.latency.addedMs === null ? undefined : bucket(mesh)}
           reason={mesh.latency.reason}

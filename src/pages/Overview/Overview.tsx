@@ -11,12 +11,19 @@ import { formatFigure } from '../../utils/utils.units';
 import { BenchmarkTable } from './BenchmarkTable';
 import { MeshCard } from './MeshCard';
 import { useReport } from './useReport';
+import { useTrends } from './useTrends';
 
 /** Evaluation time from Grafana's `to` URL parameter (ms, or "now"), so a shared link shows the same numbers. */
 function evalTime(search: string): number {
   const to = new URLSearchParams(search).get('to');
   const ms = to && /^\d+$/.test(to) ? Number(to) : Date.now();
   return Math.floor(ms / 1000);
+}
+
+/** Start of the trend range from `from` (ms); six hours before the evaluation time otherwise. */
+function trendStart(search: string, time: number): number {
+  const from = new URLSearchParams(search).get('from');
+  return from && /^\d+$/.test(from) ? Math.floor(Number(from) / 1000) : time - 6 * 3600;
 }
 
 export function Overview({ settings }: { settings: AppSettings }) {
@@ -26,6 +33,8 @@ export function Overview({ settings }: { settings: AppSettings }) {
   const time = useMemo(() => evalTime(location.search), [location.search]);
   const [attempt, setAttempt] = useState(0);
   const result = useReport(uid, time, settings, attempt);
+  const from = useMemo(() => trendStart(location.search, time), [location.search, time]);
+  const trends = useTrends(result.state === 'done' ? result.report : undefined, uid, from, time);
   return (
     <PluginPage>
       <div className={styles.page} data-testid="meshtax-overview">
@@ -74,7 +83,7 @@ export function Overview({ settings }: { settings: AppSettings }) {
               <>
                 {uid && <BenchmarkTable report={result.report} datasourceUid={uid} timeSec={time} />}
                 {result.report.meshes.map((m) => (
-                  <MeshCard key={m.id} mesh={m} datasourceUid={uid} />
+                  <MeshCard key={m.id} mesh={m} datasourceUid={uid} trends={trends} />
                 ))}
               </>
             )}

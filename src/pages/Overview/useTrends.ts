@@ -1,0 +1,36 @@
+import { useEffect, useState } from 'react';
+import type { Report } from '../../model/report';
+import { proxyTrend, type Trend } from '../../services/prometheus';
+
+/** The figures whose trend the overview draws. */
+export const TREND_FIGURES = ['cost.total', 'sidecars.cpuShare', 'sidecars.memoryShare', 'latency.p99Added'];
+
+/** Trends of the overview's headline figures over [from, to]; a failed or empty trend is simply not drawn. */
+export function useTrends(
+  report: Report | undefined,
+  uid: string | undefined,
+  fromSec: number,
+  toSec: number
+): Record<string, Trend> {
+  const [trends, setTrends] = useState<Record<string, Trend>>({});
+  useEffect(() => {
+    if (!report || !uid) {
+      return;
+    }
+    let cancelled = false;
+    const jobs = report.meshes.flatMap((m) =>
+      TREND_FIGURES.map((k) => `${m.id}.${k}`)
+        .filter((id) => m.queries[id])
+        .map(async (id) => [id, await proxyTrend(uid, m.queries[id], fromSec, toSec).catch(() => null)] as const)
+    );
+    Promise.all(jobs).then((done) => {
+      if (!cancelled) {
+        setTrends(Object.fromEntries(done.filter((d): d is readonly [string, Trend] => d[1] !== null)));
+      }
+    });
+    return () => {
+      cancelled = true;
+    };
+  }, [report, uid, fromSec, toSec]);
+  return trends;
+}
