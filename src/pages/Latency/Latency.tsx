@@ -1,47 +1,24 @@
-import React, { useMemo } from 'react';
-import { PluginPage } from '@grafana/runtime';
-import {
-  EmbeddedScene,
-  SceneControlsSpacer,
-  SceneRefreshPicker,
-  SceneTimePicker,
-  SceneTimeRange,
-  UrlSyncContextProvider,
-  VariableValueSelectors,
-} from '@grafana/scenes';
+import React from 'react';
+import type { EmbeddedScene } from '@grafana/scenes';
 import { CATALOGUE } from '../../model/catalogue';
 import { pricingOf, type AppSettings } from '../../model/settings';
 import { MeshLatency } from '../../scenes/MeshLatency';
+import { buildScenePage, ScenePage } from '../../scenes/ScenePage';
 import { latencyMethodVariable, meshTaxVariables } from '../../scenes/variables';
 
 export function buildLatencyScene(settings: AppSettings): EmbeddedScene {
-  return new EmbeddedScene({
-    $timeRange: new SceneTimeRange({ from: 'now-6h', to: 'now' }),
-    $variables: meshTaxVariables(settings.defaultDatasourceUid, [latencyMethodVariable()]),
-    controls: [
-      new VariableValueSelectors({}),
-      new SceneControlsSpacer(),
-      new SceneTimePicker({}),
-      new SceneRefreshPicker({}),
-    ],
-    body: new MeshLatency({
-      figureOptions: {
-        pricing: { ...pricingOf(settings), source: 'flat' },
-        latency: { method: 'reporter-delta', quantile: 0.99 },
-        idleRps: settings.idleRps,
-        meshes: CATALOGUE,
-      },
-    }),
-  });
+  const figureOptions = {
+    pricing: { ...pricingOf(settings), source: 'flat' as const },
+    latency: { method: 'reporter-delta' as const, quantile: 0.99 },
+    idleRps: settings.idleRps,
+    meshes: CATALOGUE,
+  };
+  return buildScenePage(
+    meshTaxVariables(settings.defaultDatasourceUid, [latencyMethodVariable()]),
+    new MeshLatency({ figureOptions })
+  );
 }
 
 export function Latency({ settings }: { settings: AppSettings }) {
-  const scene = useMemo(() => buildLatencyScene(settings), [settings]);
-  return (
-    <PluginPage>
-      <UrlSyncContextProvider scene={scene} updateUrlOnInit>
-        <scene.Component model={scene} />
-      </UrlSyncContextProvider>
-    </PluginPage>
-  );
+  return <ScenePage build={buildLatencyScene} settings={settings} />;
 }

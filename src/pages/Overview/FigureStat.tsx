@@ -1,6 +1,7 @@
 import React from 'react';
 import { css } from '@emotion/css';
-import { FieldType, type FieldSparkline, type GrafanaTheme2 } from '@grafana/data';
+import type { GrafanaTheme2 } from '@grafana/data';
+import { sparklineOf } from '../../utils/utils.sparkline';
 import type { Trend } from '../../services/prometheus';
 import { Sparkline, Text, useStyles2, useTheme2 } from '@grafana/ui';
 import { FigureActions } from '../../components/FigureActions/FigureActions';
@@ -39,7 +40,7 @@ export function FigureStat({ label, value, unit, expr, note, reason, figure, dat
           theme={theme}
           width={160}
           height={28}
-          sparkline={sparklineOf(trend)}
+          sparkline={sparklineOf(trend.times, trend.values)}
           config={{ custom: { fillOpacity: 10, lineWidth: 1 } as never }}
         />
       )}
@@ -62,23 +63,6 @@ export function FigureStat({ label, value, unit, expr, note, reason, figure, dat
       )}
     </div>
   );
-}
-
-/** Sparkline needs the y range in field state, which Grafana's field processing would normally set. */
-function sparklineOf(t: Trend): FieldSparkline {
-  const finite = t.values.filter((v) => Number.isFinite(v));
-  const min = Math.min(...finite);
-  const max = Math.max(...finite);
-  return {
-    y: {
-      name: 'value',
-      type: FieldType.number,
-      values: t.values,
-      config: {},
-      state: { range: { min, max, delta: max - min } },
-    },
-    x: { name: 'time', type: FieldType.time, values: t.times, config: {} },
-  };
 }
 
 const getStyles = (theme: GrafanaTheme2) => ({

@@ -1,8 +1,9 @@
 import React from 'react';
 import { css } from '@emotion/css';
-import { FieldType, formattedValueToString, getValueFormat, type GrafanaTheme2, type PanelProps } from '@grafana/data';
+import { formattedValueToString, getValueFormat, type GrafanaTheme2, type PanelProps } from '@grafana/data';
 import { BigValue, BigValueColorMode, BigValueGraphMode, Stack, Text, useStyles2, useTheme2 } from '@grafana/ui';
 import { testIds } from '../../components/testIds';
+import { sparklineOf } from '../../utils/utils.sparkline';
 import { costColor, readFigure, type FrameFigure } from './figures';
 import type { SummaryOptions } from './types';
 
@@ -25,23 +26,6 @@ function Stat({ label, figure, unit }: { label: string; figure: FrameFigure; uni
   );
 }
 
-/** BigValue's sparkline reads the y range from field state, which Grafana's field processing would normally set. */
-function costSparkline(cost: FrameFigure) {
-  const finite = cost.values.filter((v) => Number.isFinite(v));
-  const min = Math.min(...finite);
-  const max = Math.max(...finite);
-  return {
-    y: {
-      name: 'cost',
-      type: FieldType.number,
-      values: cost.values,
-      config: {},
-      state: { range: { min, max, delta: max - min } },
-    },
-    x: { name: 'time', type: FieldType.time, values: cost.times, config: {} },
-  };
-}
-
 export function SummaryPanel({ data, options, width, height }: PanelProps<SummaryOptions>) {
   const theme = useTheme2();
   const styles = useStyles2(getStyles);
@@ -51,7 +35,7 @@ export function SummaryPanel({ data, options, width, height }: PanelProps<Summar
   const p99 = readFigure(data, options.latencyRefId);
   const color = theme.visualization.getColorByName(costColor(cost.value, options.costWarnUsd, options.costCriticalUsd));
   const costText = cost.value === null ? { text: 'unavailable' } : getValueFormat('currencyUSD')(cost.value, 2);
-  const sparkline = cost.times.length > 1 ? costSparkline(cost) : undefined;
+  const sparkline = cost.times.length > 1 ? sparklineOf(cost.times, cost.values) : undefined;
   return (
     <div className={styles.wrapper} data-testid={testIds.summaryPanel.container}>
       <div className={styles.cost} title={cost.reason}>
