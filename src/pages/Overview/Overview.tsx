@@ -9,6 +9,7 @@ import { pickDatasourceUid } from '../../services/prometheus';
 import { CONFIG_URL } from '../../utils/utils.routing';
 import { formatFigure } from '../../utils/utils.units';
 import { BenchmarkTable } from './BenchmarkTable';
+import { NoMeshDetails } from './NoMeshDetails';
 import { MeshCard } from './MeshCard';
 import { useReport } from './useReport';
 import { useTrends } from './useTrends';
@@ -75,9 +76,7 @@ export function Overview({ settings }: { settings: AppSettings }) {
             </Stack>
             {result.report.meshes.length === 0 ? (
               <Alert severity="info" title="No service mesh detected">
-                Mesh Tax found no proxy containers (istio-proxy, linkerd-proxy, consul-dataplane, kuma-sidecar) and no
-                mesh node agents (ztunnel, cilium-agent) in this data source at this time. If your proxy has another
-                name, add it as a custom proxy container in the configuration.
+                <NoMeshDetails />
               </Alert>
             ) : (
               <>
