@@ -32,7 +32,7 @@ test('a data source error shows in place, and Retry measures again', async () =>
   fireEvent.click(screen.getByRole('button', { name: 'Retry' }));
   expect(await screen.findByText('No service mesh detected')).toBeInTheDocument();
   // The empty state says what was looked for, from the catalogue.
-  expect(screen.getByText(/proxy container istio-proxy/)).toBeInTheDocument();
+  expect(screen.getAllByText(/proxy container istio-proxy/).length).toBe(2); // sidecars and ambient waypoints
   expect(screen.getByText(/node agents cilium-agent\|cilium-envoy/)).toBeInTheDocument();
   expect(buildReport).toHaveBeenCalledTimes(2);
   // The evaluation time comes from the URL's `to`, so a shared link shows the same numbers.
