@@ -6,17 +6,12 @@ import { startPrometheus, type PromHandle } from '../demo/harness';
 import { groundTruth } from '../demo/truth';
 import { articleMethodFigures } from '../src/model/articleMethod';
 import { CATALOGUE } from '../src/model/catalogue';
-import { clusterFigures, meshFigures } from '../src/model/figureSet';
-import { DEFAULT_PRICING } from '../src/model/pricing';
+import { clusterFigures, DEFAULT_FIGURE_OPTIONS, meshFigures } from '../src/model/figureSet';
+import { DEFAULT_SELECTION } from '../src/model/scope';
 
 export async function compareArticle(prom: PromHandle) {
-  const s = { window: '5m', groupBy: 'none' as const };
-  const o = {
-    pricing: DEFAULT_PRICING,
-    latency: { method: 'reporter-delta' as const, quantile: 0.99 },
-    idleRps: 1,
-    meshes: CATALOGUE,
-  };
+  const s = DEFAULT_SELECTION;
+  const o = DEFAULT_FIGURE_OPTIONS;
   const ours = [...clusterFigures(s, o), ...meshFigures(CATALOGUE[0], s, o)];
   const value = async (expr: string) => (await prom.query(expr))[0]?.value ?? NaN;
   const byId = async (figs: typeof ours, id: string) => value(figs.find((f) => f.id === id)!.expr);

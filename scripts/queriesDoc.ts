@@ -5,17 +5,12 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { CATALOGUE } from '../src/model/catalogue';
-import { clusterFigures, meshFigures } from '../src/model/figureSet';
-import { DEFAULT_PRICING } from '../src/model/pricing';
+import { clusterFigures, DEFAULT_FIGURE_OPTIONS, meshFigures } from '../src/model/figureSet';
+import { DEFAULT_SELECTION } from '../src/model/scope';
 
 export function queriesMarkdown(): string {
-  const s = { window: '5m', groupBy: 'none' as const };
-  const o = {
-    pricing: DEFAULT_PRICING,
-    latency: { method: 'reporter-delta' as const, quantile: 0.99 },
-    idleRps: 1,
-    meshes: CATALOGUE,
-  };
+  const s = DEFAULT_SELECTION;
+  const o = DEFAULT_FIGURE_OPTIONS;
   const sections = [
     { title: 'Cluster', figures: clusterFigures(s, o) },
     ...CATALOGUE.map((m) => ({ title: `${m.name} (\`${m.id}\`)`, figures: meshFigures(m, s, o) })),

@@ -6,20 +6,14 @@
 import type { Dashboard, Panel, VariableModel } from '@grafana/schema';
 import { CATALOGUE, type MeshDef } from './catalogue';
 import { COMPARISON_FIGURES, comparisonRefId } from './comparison';
-import { meshFigures } from './figureSet';
-import type { Figure, FigureOptions } from './figures';
-import { DEFAULT_PRICING } from './pricing';
+import { DEFAULT_FIGURE_OPTIONS, meshFigures } from './figureSet';
+import type { Figure } from './figures';
 import type { Selection } from './scope';
 import { GRAFANA_UNIT } from './units';
 
 const DS = { type: 'prometheus', uid: '${datasource}' };
 export const DASHBOARD_UIDS = { overview: 'meshtax-overview', workload: 'meshtax-workload' } as const;
-const OPTS: FigureOptions = {
-  pricing: DEFAULT_PRICING,
-  latency: { method: 'reporter-delta', quantile: 0.99 },
-  idleRps: 1,
-  meshes: CATALOGUE,
-};
+const OPTS = DEFAULT_FIGURE_OPTIONS;
 
 function variables(extra: VariableModel[] = []): { list: VariableModel[] } {
   const all = { text: 'All', value: '$__all' };

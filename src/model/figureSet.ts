@@ -1,5 +1,6 @@
 /** The full list of figures for a set of meshes and a selection: what `meshtax queries` prints and the report runs. */
-import type { MeshDef } from './catalogue';
+import { CATALOGUE, type MeshDef } from './catalogue';
+import { DEFAULT_PRICING } from './pricing';
 import {
   costExpr,
   idleCostExpr,
@@ -20,6 +21,14 @@ import {
 import type { Expr } from './promql/ast';
 import { div, num, sum } from './promql/dsl';
 import type { Selection } from './scope';
+
+/** The defaults every generated artefact starts from: flat article pricing, reporter-delta p99, 1 rps idle threshold. */
+export const DEFAULT_FIGURE_OPTIONS: FigureOptions = {
+  pricing: DEFAULT_PRICING,
+  latency: { method: 'reporter-delta', quantile: 0.99 },
+  idleRps: 1,
+  meshes: CATALOGUE,
+};
 
 export function clusterFigures(s: Selection, o: FigureOptions): Figure[] {
   const natives = nativeSidecarNames(o.meshes);

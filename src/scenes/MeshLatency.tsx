@@ -17,6 +17,7 @@ import { formatFigure } from '../utils/utils.units';
 import { latencyRows } from './latencyRows';
 import { DATASOURCE_REF, meshOf, sceneSelection } from './queries';
 import { VAR_LATENCY_METHOD, VAR_MESH } from './variables';
+import { dataTableStyle } from '../utils/utils.tableStyles';
 
 interface MeshLatencyState extends SceneObjectState {
   figureOptions: FigureOptions;
@@ -132,15 +133,5 @@ function MeshLatencyRenderer({ model }: SceneComponentProps<MeshLatency>) {
 
 const getStyles = (theme: GrafanaTheme2) => ({
   wrapper: css({ display: 'flex', flexDirection: 'column', gap: theme.spacing(1) }),
-  table: css({
-    width: '100%',
-    borderCollapse: 'collapse',
-    'th, td': {
-      padding: theme.spacing(0.5, 1),
-      borderBottom: `1px solid ${theme.colors.border.weak}`,
-      textAlign: 'right',
-    },
-    'th:first-child': { textAlign: 'left', fontWeight: theme.typography.fontWeightRegular },
-    thead: { color: theme.colors.text.secondary, fontSize: theme.typography.bodySmall.fontSize },
-  }),
+  table: css(dataTableStyle(theme)),
 });

@@ -5,6 +5,7 @@ import { Alert, useStyles2 } from '@grafana/ui';
 import { formatFigure } from '../../utils/utils.units';
 import { breakdownRows } from './rows';
 import type { BreakdownOptions } from './types';
+import { dataTableStyle } from '../../utils/utils.tableStyles';
 
 export function BreakdownPanel({ data, options }: PanelProps<BreakdownOptions>) {
   const styles = useStyles2(getStyles);
@@ -56,18 +57,7 @@ export function BreakdownPanel({ data, options }: PanelProps<BreakdownOptions>) 
 }
 
 const getStyles = (theme: GrafanaTheme2) => ({
-  table: css({
-    width: '100%',
-    borderCollapse: 'collapse',
-    'th, td': {
-      padding: theme.spacing(0.5, 1),
-      borderBottom: `1px solid ${theme.colors.border.weak}`,
-      textAlign: 'right',
-      verticalAlign: 'top',
-    },
-    'th:first-child': { textAlign: 'left', fontWeight: theme.typography.fontWeightRegular },
-    thead: { color: theme.colors.text.secondary, fontSize: theme.typography.bodySmall.fontSize },
-  }),
+  table: css(dataTableStyle(theme)),
   // The bar length is the row's value of the sort column, relative to the largest row.
   bar: css({
     height: theme.spacing(0.5),
