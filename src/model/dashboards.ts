@@ -10,6 +10,9 @@ import { DEFAULT_FIGURE_OPTIONS, meshFigures } from './figureSet';
 import type { Figure } from './figures';
 import type { Selection } from './scope';
 import { GRAFANA_UNIT } from './units';
+// The panels' option defaults are plain data (no React): the dashboards use the same refIds the panels expect.
+import { DEFAULT_BREAKDOWN_OPTIONS as BREAKDOWN } from '../panels/breakdown/types';
+import { DEFAULT_SUMMARY_OPTIONS as SUMMARY } from '../panels/summary/types';
 
 const DS = { type: 'prometheus', uid: '${datasource}' };
 export const DASHBOARD_UIDS = { overview: 'meshtax-overview', workload: 'meshtax-workload' } as const;
@@ -88,19 +91,12 @@ function meshRow(mesh: MeshDef, y: number, id: number): Panel[] {
         'Monthly cost with CPU and memory share and p99 added. Shows "unavailable" where the mesh has no data.',
       gridPos: { x: 0, y: y + 1, w: 8, h: 8 },
       targets: [
-        ...target(f('cost.total'), 'cost'),
-        ...target(f('sidecars.cpuShare'), 'cpuShare'),
-        ...target(f('sidecars.memoryShare'), 'memoryShare'),
-        ...target(f('latency.p99Added'), 'p99Added'),
+        ...target(f('cost.total'), SUMMARY.costRefId),
+        ...target(f('sidecars.cpuShare'), SUMMARY.cpuShareRefId),
+        ...target(f('sidecars.memoryShare'), SUMMARY.memoryShareRefId),
+        ...target(f('latency.p99Added'), SUMMARY.latencyRefId),
       ],
-      options: {
-        costRefId: 'cost',
-        cpuShareRefId: 'cpuShare',
-        memoryShareRefId: 'memoryShare',
-        latencyRefId: 'p99Added',
-        costWarnUsd: 1000,
-        costCriticalUsd: 5000,
-      },
+      options: { ...SUMMARY },
     } as Panel,
     {
       ...base,
@@ -213,10 +209,10 @@ export function overviewDashboard(): Dashboard {
 function breakdownPanel(mesh: MeshDef, figs: Figure[], id: number, y: number): Panel {
   const f = (k: string) => figure(figs, mesh, k);
   const refs: Array<[string, string]> = [
-    ['cost', 'cost.sidecars'],
-    ['cpu', 'sidecars.cpuCores'],
-    ['memory', 'sidecars.memoryBytes'],
-    ['share', 'sidecars.cpuShare'],
+    [BREAKDOWN.costRefId, 'cost.sidecars'],
+    [BREAKDOWN.cpuRefId, 'sidecars.cpuCores'],
+    [BREAKDOWN.memoryRefId, 'sidecars.memoryBytes'],
+    [BREAKDOWN.shareRefId, 'sidecars.cpuShare'],
   ];
   return {
     id,
@@ -228,16 +224,7 @@ function breakdownPanel(mesh: MeshDef, figs: Figure[], id: number, y: number): P
       const x = f(key);
       return x ? [{ refId, expr: x.expr, datasource: DS, instant: true, range: false }] : [];
     }),
-    options: {
-      groupBy: 'workload',
-      sortBy: 'cost',
-      topN: 10,
-      display: 'bars',
-      costRefId: 'cost',
-      cpuRefId: 'cpu',
-      memoryRefId: 'memory',
-      shareRefId: 'share',
-    },
+    options: { ...BREAKDOWN, groupBy: 'workload' },
   } as unknown as Panel;
 }
 
