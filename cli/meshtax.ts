@@ -9,8 +9,9 @@ import { CATALOGUE, customMesh } from '../src/model/catalogue';
 import { clusterFigures, meshFigures } from '../src/model/figureSet';
 import { QueryInputError } from '../src/model/promql/escape';
 import { buildReport } from '../src/model/report';
+import { addAccessOptions, toAccess, type AccessFlags } from './access';
 import { addSelectionOptions, number, toReportInput, type SelectionFlags } from './options';
-import { instantQuery, parsePrometheusUrl, PrometheusError } from './prometheus';
+import { DEFAULT_MAX_BYTES, instantQuery, parsePrometheusUrl, PrometheusError } from './prometheus';
 import { renderCsv, renderTable } from './table';
 
 export const EXIT = { ok: 0, usage: 2, prometheus: 3, overBudget: 4 } as const;
@@ -25,34 +26,44 @@ export function buildProgram(): Command {
     .exitOverride();
   program.configureOutput({ writeErr: (s) => process.stderr.write(s) });
 
-  addSelectionOptions(program.command('report').description('measure every mesh present and print the report'))
+  type ReportFlags = SelectionFlags &
+    AccessFlags & { prometheus: string; format: string; failAboveUsd?: number; timeout: number; maxResponseMb: number };
+  addAccessOptions(
+    addSelectionOptions(program.command('report').description('measure every mesh present and print the report'))
+  )
     .requiredOption('--prometheus <url>', 'Prometheus base URL, e.g. http://prometheus:9090')
     .addOption(new Option('--format <f>', 'output format').choices(['table', 'json', 'csv']).default('table'))
     .option('--fail-above-usd <n>', 'exit 4 when any mesh costs more than this per month', number)
     .option('--timeout <seconds>', 'per-query timeout', number, 30)
-    .action(
-      async (f: SelectionFlags & { prometheus: string; format: string; failAboveUsd?: number; timeout: number }) => {
-        const url = parsePrometheusUrl(f.prometheus);
-        const input = toReportInput(f);
-        const report = await buildReport(instantQuery(url, input.time, f.timeout * 1000), input);
-        out(
-          f.format === 'json'
-            ? JSON.stringify(report, null, 2)
-            : f.format === 'csv'
-              ? renderCsv(report)
-              : renderTable(report)
-        );
-        if (f.failAboveUsd !== undefined) {
-          const over = report.meshes.filter((m) => (m.monthlyCostUsd.total ?? 0) > f.failAboveUsd!);
-          if (over.length) {
-            process.stderr.write(
-              `cost gate: ${over.map((m) => `${m.id} $${m.monthlyCostUsd.total!.toFixed(2)}`).join(', ')} per month is above $${f.failAboveUsd}\n`
-            );
-            process.exitCode = EXIT.overBudget;
-          }
+    .option('--max-response-mb <n>', 'refuse larger answers from Prometheus', number, DEFAULT_MAX_BYTES / 1024 / 1024)
+    .action(async (f: ReportFlags) => {
+      const url = parsePrometheusUrl(f.prometheus);
+      const input = toReportInput(f);
+      const query = instantQuery(url, input.time, {
+        timeoutMs: f.timeout * 1000,
+        access: toAccess(f),
+        maxBytes: f.maxResponseMb * 1024 * 1024,
+        // stderr, so that --format json on stdout stays parseable.
+        onWarning: (w) => process.stderr.write(`warning: ${w}\n`),
+      });
+      const report = await buildReport(query, input);
+      out(
+        f.format === 'json'
+          ? JSON.stringify(report, null, 2)
+          : f.format === 'csv'
+            ? renderCsv(report)
+            : renderTable(report)
+      );
+      if (f.failAboveUsd !== undefined) {
+        const over = report.meshes.filter((m) => (m.monthlyCostUsd.total ?? 0) > f.failAboveUsd!);
+        if (over.length) {
+          process.stderr.write(
+            `cost gate: ${over.map((m) => `${m.id} $${m.monthlyCostUsd.total!.toFixed(2)}`).join(', ')} per month is above $${f.failAboveUsd}\n`
+          );
+          process.exitCode = EXIT.overBudget;
         }
       }
-    );
+    });
 
   addSelectionOptions(program.command('queries').description('print every PromQL the model would run'))
     .addOption(new Option('--format <f>', 'output format').choices(['json', 'text']).default('json'))
