@@ -10,6 +10,8 @@ import { sideBuckets, type LatencyOptions } from './latency';
 import { metricsOf } from './metrics';
 import { opencostProbe, type Pricing } from './pricing';
 import { render } from './promql/render';
+import { canReadRecorded, recordedClusterFigures, recordedMeshFigures, recordedPresenceExpr } from './rules/recorded';
+import { rulesConfigProbe } from './rules/config';
 import { clusterMatchers, type Selection } from './scope';
 
 export interface Sample {
@@ -27,6 +29,18 @@ export interface ReportInput {
   latency: LatencyOptions;
   idleRps: number;
   custom?: CustomMesh;
+  /**
+   * auto: read the series recorded by `meshtax rules` when rules generated with these very options are loaded
+   * (one probe), else the raw series. raw: never read recorded series.
+   */
+  figureSource?: 'auto' | 'raw';
+}
+
+/** Where the figures were read from; `probe` is the query that decided it. */
+export interface FigureSource {
+  kind: 'recorded' | 'raw';
+  probe: string | null;
+  note: string;
 }
 
 type Value = number | null;
@@ -36,9 +50,12 @@ async function scalar(q: InstantQuery, expr: string): Promise<Value> {
   return r.length === 0 || !Number.isFinite(r[0].value) ? null : r[0].value;
 }
 
-async function detect(q: InstantQuery, meshes: MeshDef[], s: Selection): Promise<MeshDef[]> {
+async function detect(q: InstantQuery, meshes: MeshDef[], s: Selection, recorded: boolean): Promise<MeshDef[]> {
   const found = await Promise.all(
     meshes.map(async (m) => {
+      if (recorded) {
+        return ((await scalar(q, render(recordedPresenceExpr(m, s)))) ?? 0) > 0 ? m : undefined;
+      }
       const who = [roleMatchers(m, 'dataPlane'), roleMatchers(m, 'nodeAgents')].filter((x) => !!x);
       const counts = await Promise.all(who.map((w) => scalar(q, render(podCountExpr(w!, { ...s, groupBy: 'none' })))));
       return counts.some((c) => (c ?? 0) > 0) ? m : undefined;
@@ -105,13 +122,15 @@ export async function buildReport(q: InstantQuery, input: ReportInput) {
   }
   const pricing: Pricing = { ...input.pricing, source: hasOpencost ? 'opencost' : 'flat' };
   const opts: FigureOptions = { pricing, latency: input.latency, idleRps: input.idleRps, meshes: catalogue };
-  const present = await detect(q, catalogue, s);
-  const cluster = await runFigures(q, clusterFigures(s, opts));
+  const source = await figureSource(q, input, s, opts);
+  const recorded = source.kind === 'recorded';
+  const present = await detect(q, catalogue, s, recorded);
+  const cluster = await runFigures(q, (recorded ? recordedClusterFigures : clusterFigures)(s, opts));
   const meshes = await Promise.all(
     present.map(async (m) => {
       const shared = isControlPlaneShared(m, present);
       const def = resolveShared(m, present);
-      const figures = meshFigures(def, s, opts);
+      const figures = (recorded ? recordedMeshFigures : meshFigures)(def, s, opts);
       const { values: v, reasons } = await runFigures(q, figures);
       if (shared) {
         reasons[`${m.id}.controlPlane`] = `shared with ${m.controlPlaneSharedWith}: billed there`;
@@ -177,7 +196,30 @@ export async function buildReport(q: InstantQuery, input: ReportInput) {
       reasons: cluster.reasons,
     },
     meshes,
+    figureSource: source,
   };
+}
+
+async function figureSource(
+  q: InstantQuery,
+  input: ReportInput,
+  s: Selection,
+  opts: FigureOptions
+): Promise<FigureSource> {
+  if (input.figureSource === 'raw') {
+    return { kind: 'raw', probe: null, note: 'raw series (recorded series not asked for)' };
+  }
+  if (input.custom || !canReadRecorded(s)) {
+    return {
+      kind: 'raw',
+      probe: null,
+      note: 'raw series: recorded series hold no custom mesh and no namespace or workload filter',
+    };
+  }
+  const probe = render(rulesConfigProbe(s, opts));
+  return ((await scalar(q, probe)) ?? 0) > 0
+    ? { kind: 'recorded', probe, note: 'series recorded by the `meshtax rules` recording rules' }
+    : { kind: 'raw', probe, note: 'raw series: no `meshtax rules` recording rules with these options are loaded' };
 }
 
 export type Report = Awaited<ReturnType<typeof buildReport>>;
