@@ -8,7 +8,7 @@ module.exports = {
   testEnvironment: 'node',
   setupFilesAfterEnv: [],
   testPathIgnorePatterns: ['/node_modules/'],
-  testMatch: ['<rootDir>/{src,demo,cli,bench}/**/*.int.test.ts'],
-  roots: ['<rootDir>/src', '<rootDir>/demo', '<rootDir>/cli'],
+  testMatch: ['<rootDir>/{src,demo,cli,bench,scripts}/**/*.int.test.ts'],
+  roots: ['<rootDir>/src', '<rootDir>/demo', '<rootDir>/cli', '<rootDir>/scripts'],
   testTimeout: 300000,
 };
