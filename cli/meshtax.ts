@@ -2,6 +2,7 @@
  * meshtax: the overhead model from the command line.
  *   npm run -s meshtax -- report --prometheus URL [...]
  *   npm run -s meshtax -- queries [...] --format json
+ *   npm run -s meshtax -- rules [--monthly-cost-threshold-usd N] [--for 15m] [--format prometheus|prometheusrule]
  * Exit codes: 0 ok, 2 bad arguments, 3 Prometheus unreachable or erroring, 4 cost above --fail-above-usd.
  */
 import { Command, CommanderError, Option } from 'commander';
@@ -12,6 +13,7 @@ import { buildReport } from '../src/model/report';
 import { addAccessOptions, toAccess, type AccessFlags } from './access';
 import { addSelectionOptions, number, toReportInput, type SelectionFlags } from './options';
 import { DEFAULT_MAX_BYTES, instantQuery, parsePrometheusUrl, PrometheusError } from './prometheus';
+import { addRulesCommand } from './rules';
 import { renderCsv, renderTable } from './table';
 
 export const EXIT = { ok: 0, usage: 2, prometheus: 3, overBudget: 4 } as const;
@@ -93,6 +95,8 @@ export function buildProgram(): Command {
           : rows.map((r) => `# ${r.id}: ${r.title} (${r.unit})\n${r.expr}\n`).join('\n')
       );
     });
+
+  addRulesCommand(program);
 
   return program;
 }

@@ -11,6 +11,7 @@ import { startPrometheus, type PromHandle } from '../../../../demo/harness';
 import { groundTruth } from '../../../../demo/truth';
 import { CATALOGUE } from '../../catalogue';
 import { clusterFigures, DEFAULT_FIGURE_OPTIONS, meshFigures } from '../../figureSet';
+import type { Figure } from '../../figures';
 import { eq, sel } from '../../promql/dsl';
 import { render } from '../../promql/render';
 import { buildReport, type ReportInput } from '../../report';
@@ -47,10 +48,10 @@ const byCluster = (xs: Array<{ metric: Record<string, string>; value: number }>)
 
 test('every recorded series equals its raw figure query; absent meshes record nothing', async () => {
   const t = groundTruth(prom.cluster, prom.evalTime, 300);
-  const present = new Set(t.meshes.map((m) => m.id));
+  const present = new Set<string>(t.meshes.map((m) => m.id));
   expect([...present].sort()).toEqual(['istio', 'linkerd']);
   const s = ruleSelection(rulesSelection);
-  const pairs = [
+  const pairs: Array<{ f: Figure; mesh?: string; recorded: string }> = [
     ...clusterFigures(s, o).map((f) => ({ f, recorded: render(sel(CLUSTER_RECORDS[clusterKey(f.id)!].record)) })),
     ...CATALOGUE.flatMap((m) =>
       meshFigures(m, s, o).map((f) => {
