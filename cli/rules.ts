@@ -18,7 +18,7 @@ import {
 } from '../src/model/rules/generate';
 import { DEFAULT_PROMETHEUS_RULE_META, RULES_FORMATS, rulesYaml, type RulesFormat } from '../src/model/rules/yaml';
 
-interface RulesFlags {
+export interface RulesFlags {
   monthlyCostThresholdUsd: number;
   for: string;
   format: RulesFormat;
@@ -36,6 +36,26 @@ interface RulesFlags {
   name: string;
   release: string;
 }
+
+/** The flags' defaults: provisioning/demo/meshtax-rules.yml is the output for these. */
+export const DEFAULT_RULES_FLAGS: RulesFlags = {
+  monthlyCostThresholdUsd: DEFAULT_MONTHLY_COST_THRESHOLD_USD,
+  for: DEFAULT_FOR,
+  format: 'prometheus',
+  window: '5m',
+  pricing: 'flat',
+  cpuHourUsd: DEFAULT_PRICING.cpuHourUsd,
+  gibHourUsd: DEFAULT_PRICING.gibHourUsd,
+  hoursPerMonth: DEFAULT_PRICING.hoursPerMonth,
+  basis: DEFAULT_PRICING.basis,
+  idleRps: 1,
+  latencyMethod: 'reporter-delta',
+  baselineOffset: '1w',
+  recordingRules: false,
+  name: DEFAULT_PROMETHEUS_RULE_META.name,
+  release: DEFAULT_PROMETHEUS_RULE_META.labels.release,
+};
+const D = DEFAULT_RULES_FLAGS;
 
 const parser =
   <T>(f: (v: string) => T) =>
@@ -108,31 +128,32 @@ export function addRulesCommand(program: Command): Command {
       '--monthly-cost-threshold-usd <n>',
       'alert when a mesh costs more than this per month',
       nonNegative,
-      DEFAULT_MONTHLY_COST_THRESHOLD_USD
+      D.monthlyCostThresholdUsd
     )
-    .option('--for <d>', 'how long the cost must stay above the threshold', duration, DEFAULT_FOR)
-    .addOption(new Option('--format <f>', 'file format').choices(RULES_FORMATS).default('prometheus'))
+    .option('--for <d>', 'how long the cost must stay above the threshold', duration, D.for)
+    .addOption(new Option('--format <f>', 'file format').choices(RULES_FORMATS).default(D.format))
     .option('--output <file>', 'write to this file instead of stdout')
-    .option('--window <d>', 'rate window', duration, '5m')
-    .addOption(new Option('--pricing <source>', 'price source').choices(['flat', 'opencost']).default('flat'))
-    .option('--cpu-hour-usd <n>', 'flat price per vCPU-hour', nonNegative, DEFAULT_PRICING.cpuHourUsd)
-    .option('--gib-hour-usd <n>', 'flat price per GiB-hour of memory', nonNegative, DEFAULT_PRICING.gibHourUsd)
-    .option('--hours-per-month <n>', 'hours in a month', nonNegative, DEFAULT_PRICING.hoursPerMonth)
-    .addOption(new Option('--basis <b>', 'cost basis').choices(['usage', 'requests', 'max']).default('usage'))
-    .option('--idle-rps <n>', 'workloads below this many requests/s are idle', nonNegative, 1)
+    .option('--window <d>', 'rate window', duration, D.window)
+    .addOption(new Option('--pricing <source>', 'price source').choices(['flat', 'opencost']).default(D.pricing))
+    .option('--cpu-hour-usd <n>', 'flat price per vCPU-hour', nonNegative, D.cpuHourUsd)
+    .option('--gib-hour-usd <n>', 'flat price per GiB-hour of memory', nonNegative, D.gibHourUsd)
+    .option('--hours-per-month <n>', 'hours in a month', nonNegative, D.hoursPerMonth)
+    .addOption(new Option('--basis <b>', 'cost basis').choices(['usage', 'requests', 'max']).default(D.basis))
+    .option('--idle-rps <n>', 'workloads below this many requests/s are idle', nonNegative, D.idleRps)
     .addOption(
       new Option('--latency-method <m>', 'how added latency is measured')
         .choices(LATENCY_METHODS)
-        .default('reporter-delta')
+        .default(D.latencyMethod)
     )
-    .option('--baseline-offset <d>', 'for --latency-method baseline: compare with this long ago', duration, '1w')
-    .option('--recording-rules', 'read CPU and memory from kubernetes-mixin recording rules', false)
-    .option('--name <name>', 'prometheusrule: metadata.name', DEFAULT_PROMETHEUS_RULE_META.name)
     .option(
-      '--release <name>',
-      'prometheusrule: the release label kube-prometheus-stack selects rules by',
-      DEFAULT_PROMETHEUS_RULE_META.labels.release
+      '--baseline-offset <d>',
+      'for --latency-method baseline: compare with this long ago',
+      duration,
+      D.baselineOffset
     )
+    .option('--recording-rules', 'read CPU and memory from kubernetes-mixin recording rules', D.recordingRules)
+    .option('--name <name>', 'prometheusrule: metadata.name', D.name)
+    .option('--release <name>', 'prometheusrule: the release label kube-prometheus-stack selects rules by', D.release)
     .action((f: RulesFlags) => {
       const text = rulesFileText(f);
       if (f.output) {

@@ -32,8 +32,8 @@ export function rulesDocument(
 }
 
 export function rulesYaml(groups: RuleGroup[], format: RulesFormat, header: string, meta?: PrometheusRuleMeta): string {
-  // lineWidth 0: a folded PromQL line would still parse, but one query per line reads and diffs better.
-  const body = stringify(rulesDocument(groups, format, meta), { lineWidth: 0 });
+  // lineWidth 0: one query per line reads and diffs better. Single quotes: what prettier would write.
+  const body = stringify(rulesDocument(groups, format, meta), { lineWidth: 0, singleQuote: true });
   const comment = header
     .split('\n')
     .map((l) => `# ${l}`.trimEnd())
