@@ -8,4 +8,6 @@ export enum ROUTES {
   Overview = 'overview',
   Breakdown = 'breakdown',
   Latency = 'latency',
+  /** Drill-down from the breakdown's workload rows; not in the nav. */
+  Workload = 'workload',
 }

@@ -211,6 +211,7 @@ function breakdownPanel(mesh: MeshDef, figs: Figure[], id: number, y: number): P
   const refs: Array<[string, string]> = [
     [BREAKDOWN.costRefId, 'cost.sidecars'],
     [BREAKDOWN.cpuRefId, 'sidecars.cpuCores'],
+    [BREAKDOWN.requestRefId, 'sidecars.cpuRequestCores'],
     [BREAKDOWN.memoryRefId, 'sidecars.memoryBytes'],
     [BREAKDOWN.shareRefId, 'sidecars.cpuShare'],
   ];
@@ -224,7 +225,7 @@ function breakdownPanel(mesh: MeshDef, figs: Figure[], id: number, y: number): P
       const x = f(key);
       return x ? [{ refId, expr: x.expr, datasource: DS, instant: true, range: false }] : [];
     }),
-    options: { ...BREAKDOWN, groupBy: 'workload' },
+    options: { ...BREAKDOWN, groupBy: 'workload', drilldownMesh: mesh.id },
   } as unknown as Panel;
 }
 

@@ -52,13 +52,16 @@ export function usageVector(resource: Resource, who: Matcher[], s: Selection): E
   return sum(raw, CONTAINER_KEY);
 }
 
+/** kube-state-metrics' requests series: its absence is how the app tells that kube-state-metrics is missing. */
+export const KSM_REQUESTS_METRIC = 'kube_pod_container_resource_requests';
+
 /**
  * Requests from kube-state-metrics. Native sidecars are init containers (restartPolicy Always), so their
  * requests live in kube_pod_init_container_resource_requests; completed init containers there are not counted.
  */
 export function requestVector(resource: Resource, who: Matcher[], s: Selection, nativeSidecars: string[]): Expr {
   const base = [eq('resource', resource), ...scopeMatchers(s), ...who];
-  const regular = sel('kube_pod_container_resource_requests', ...base);
+  const regular = sel(KSM_REQUESTS_METRIC, ...base);
   if (nativeSidecars.length === 0) {
     return sum(regular, CONTAINER_KEY);
   }

@@ -64,8 +64,9 @@ export function scopeMatchers(s: Selection, names: LabelNames = { namespace: 'na
   if (s.workloadInclude && names.workload) {
     out.push(re(names.workload, s.workloadInclude));
   } else if (s.workloadInclude && names.pod) {
-    // A regex value, not PromQL text: the renderer escapes it as a whole.
-    out.push(re(names.pod, `(?:${s.workloadInclude})-.*`));
+    // A regex value, not PromQL text: the renderer escapes it as a whole. The pod suffixes are exactly those
+    // withWorkload strips, so workload "cart" does not also match the pods of "cart-api".
+    out.push(re(names.pod, `(?:${s.workloadInclude})${POD_SUFFIX}`));
   }
   return out;
 }
@@ -76,6 +77,8 @@ export function scopeMatchers(s: Selection, names: LabelNames = { namespace: 'na
  */
 export const WORKLOAD_FROM_POD = '(.+?)(?:-[a-z0-9]{6,10})?-[a-z0-9]{5}';
 export const WORKLOAD_FROM_STS_POD = '(.+)-[0-9]+';
+/** What follows the workload in a pod's name, for the two patterns above. */
+const POD_SUFFIX = '(?:(?:-[a-z0-9]{6,10})?-[a-z0-9]{5}|-[0-9]+)';
 
 export function withWorkload(e: Expr): Expr {
   return labelReplace(

@@ -21,11 +21,13 @@ interface MeshBreakdownState extends SceneObjectState {
   body?: SceneFlexLayout;
 }
 
+const B = DEFAULT_BREAKDOWN_OPTIONS;
 const REFS: Array<[string, string]> = [
-  ['cost', 'cost.sidecars'],
-  ['cpu', 'sidecars.cpuCores'],
-  ['memory', 'sidecars.memoryBytes'],
-  ['share', 'sidecars.cpuShare'],
+  [B.costRefId, 'cost.sidecars'],
+  [B.cpuRefId, 'sidecars.cpuCores'],
+  [B.requestRefId, 'sidecars.cpuRequestCores'],
+  [B.memoryRefId, 'sidecars.memoryBytes'],
+  [B.shareRefId, 'sidecars.cpuShare'],
 ];
 
 function breakdownPanel(
@@ -62,7 +64,7 @@ export class MeshBreakdown extends SceneObjectBase<MeshBreakdownState> {
     const meshId = String(sceneGraph.lookupVariable(VAR_MESH, this)?.getValue() ?? 'istio');
     const mesh = meshOf(meshId);
     const o = this.state.figureOptions;
-    const idleRefs: Array<[string, string]> = [['cost', 'cost.idleSidecars'], ...REFS.slice(1)];
+    const idleRefs: Array<[string, string]> = [[B.costRefId, 'cost.idleSidecars'], ...REFS.slice(1)];
     this.setState({
       body: new SceneFlexLayout({
         direction: 'column',

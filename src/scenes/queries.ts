@@ -4,16 +4,18 @@ import { CATALOGUE, type MeshDef } from '../model/catalogue';
 import { meshFigures } from '../model/figureSet';
 import type { FigureOptions } from '../model/figures';
 import type { Grouping, Selection } from '../model/scope';
-import { VAR_CLUSTER, VAR_DATASOURCE, VAR_NAMESPACE } from './variables';
+import { VAR_CLUSTER, VAR_DATASOURCE, VAR_NAMESPACE, VAR_WORKLOAD } from './variables';
 
 export const DATASOURCE_REF = { type: 'prometheus', uid: `\${${VAR_DATASOURCE}}` };
 
-export function sceneSelection(groupBy: Grouping): Selection {
+/** The scene variables as a selection; `workload` narrows to the drill-down's workload, regex-escaped by scenes. */
+export function sceneSelection(groupBy: Grouping, workload = false): Selection {
   return {
     window: '$__rate_interval',
     groupBy,
     clusterRegex: `$${VAR_CLUSTER}`,
     namespaceInclude: `$${VAR_NAMESPACE}`,
+    ...(workload ? { workloadInclude: `\${${VAR_WORKLOAD}:regex}` } : {}),
   };
 }
 
@@ -23,9 +25,9 @@ export function figureRunner(
   groupBy: Grouping,
   o: FigureOptions,
   refs: Array<[string, string]>,
-  instant = true
+  { instant = true, workload = false }: { instant?: boolean; workload?: boolean } = {}
 ): SceneQueryRunner {
-  const figures = meshFigures(mesh, sceneSelection(groupBy), o);
+  const figures = meshFigures(mesh, sceneSelection(groupBy, workload), o);
   const queries = refs.flatMap(([refId, key]) => {
     const f = figures.find((x) => x.id === `${mesh.id}.${key}`);
     return f

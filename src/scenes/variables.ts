@@ -1,5 +1,5 @@
 /** The app's scene variables, one definition shared by every page: data source, cluster, namespace and mesh. */
-import { CustomVariable, DataSourceVariable, QueryVariable, SceneVariableSet } from '@grafana/scenes';
+import { CustomVariable, DataSourceVariable, QueryVariable, SceneVariableSet, TextBoxVariable } from '@grafana/scenes';
 import { CATALOGUE } from '../model/catalogue';
 
 export const VAR_DATASOURCE = 'datasource';
@@ -7,6 +7,12 @@ export const VAR_CLUSTER = 'cluster';
 export const VAR_NAMESPACE = 'namespace';
 export const VAR_MESH = 'mesh';
 export const VAR_LATENCY_METHOD = 'method';
+export const VAR_WORKLOAD = 'workload';
+
+/** The drill-down's workload, a literal name typed or passed in the URL (escaped as a regex by scenes' :regex). */
+export function workloadVariable(value = ''): TextBoxVariable {
+  return new TextBoxVariable({ name: VAR_WORKLOAD, label: 'Workload', value });
+}
 
 /** Meshes with per-workload proxies: the ones a per-workload breakdown makes sense for. */
 export const SIDECAR_MESHES = CATALOGUE.filter((m) => m.dataPlaneKind === 'sidecar');
@@ -21,7 +27,11 @@ export function latencyMethodVariable(): CustomVariable {
   });
 }
 
-export function meshTaxVariables(defaultDatasourceUid?: string, extra: CustomVariable[] = []): SceneVariableSet {
+/** `mesh: false` for pages that show every detected mesh at once (the overview). */
+export function meshTaxVariables(
+  defaultDatasourceUid?: string,
+  { mesh = true, extra = [] }: { mesh?: boolean; extra?: Array<CustomVariable | TextBoxVariable> } = {}
+): SceneVariableSet {
   const ds = { type: 'prometheus', uid: `\${${VAR_DATASOURCE}}` };
   return new SceneVariableSet({
     variables: [
@@ -50,12 +60,16 @@ export function meshTaxVariables(defaultDatasourceUid?: string, extra: CustomVar
         isMulti: true,
         allValue: '.*',
       }),
-      new CustomVariable({
-        name: VAR_MESH,
-        label: 'Mesh',
-        query: SIDECAR_MESHES.map((m) => `${m.name} : ${m.id}`).join(','),
-        value: 'istio',
-      }),
+      ...(mesh
+        ? [
+            new CustomVariable({
+              name: VAR_MESH,
+              label: 'Mesh',
+              query: SIDECAR_MESHES.map((m) => `${m.name} : ${m.id}`).join(','),
+              value: 'istio',
+            }),
+          ]
+        : []),
       ...extra,
     ],
   });

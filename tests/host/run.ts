@@ -63,7 +63,12 @@ interface Case {
   url: string;
   /** Panels mark themselves done once their queries have answered. */
   readySelector: string;
+  /** Narrow cases also fail when the page scrolls sideways. */
+  width?: number;
 }
+
+/** A phone-sized viewport: the pages must reflow, not scroll sideways. */
+const NARROW_WIDTH = 420;
 
 const APP_READY = '#host-root[data-host-state]';
 const PANEL_READY = '[data-host-state="done"], #host-root[data-host-state="error"]';
@@ -83,6 +88,13 @@ function buildCases(appMeta: PluginBuild['appMeta'], specs: PanelSpec[], range: 
       readySelector: APP_READY,
     }))
   );
+  // Every app page once at a phone's width.
+  const narrow = appPaths.map((p) => ({
+    name: `app-${p.split('/').pop()}-narrow`,
+    url: `${p}?theme=dark&${time}`,
+    readySelector: APP_READY,
+    width: NARROW_WIDTH,
+  }));
   const panels = specs.flatMap((s, i) =>
     ['dark', 'light'].map((theme) => ({
       name: `panel-${s.name}-${theme}`,
@@ -90,7 +102,7 @@ function buildCases(appMeta: PluginBuild['appMeta'], specs: PanelSpec[], range: 
       readySelector: PANEL_READY,
     }))
   );
-  return [...app, ...panels];
+  return [...app, ...narrow, ...panels];
 }
 
 /** Names the host page says it shares, collected from every page that loaded. */
@@ -99,6 +111,9 @@ const sharedNames = new Set<string>();
 async function runCase(context: BrowserContext, base: string, c: Case): Promise<string[]> {
   const failures: string[] = [];
   const page = await context.newPage();
+  if (c.width) {
+    await page.setViewportSize({ width: c.width, height: 800 });
+  }
   page.on('pageerror', (err) => failures.push(`pageerror: ${err.message}`));
   page.on('console', (msg) => {
     const text = msg.text();
@@ -126,6 +141,20 @@ async function runCase(context: BrowserContext, base: string, c: Case): Promise<
     const text = (await root.textContent())?.trim() ?? '';
     if (!text) {
       failures.push('nothing rendered: #host-root has no text');
+    }
+    if (c.width) {
+      const overflow = await page.evaluate(() => {
+        const by = document.documentElement.scrollWidth - window.innerWidth;
+        // Name the innermost elements that stick out, so the failure says what to fix.
+        const out = [...document.querySelectorAll('#host-root *')].filter(
+          (e) => e.getBoundingClientRect().right > window.innerWidth + 1 && e.children.length === 0
+        );
+        const names = out.slice(0, 3).map((e) => `${e.tagName.toLowerCase()} "${(e.textContent ?? '').slice(0, 30)}"`);
+        return { by, names };
+      });
+      if (overflow.by > 1) {
+        failures.push(`at ${c.width}px the page scrolls sideways by ${overflow.by}px: ${overflow.names.join(', ')}`);
+      }
     }
   } catch (e) {
     failures.push(String(e).split('\n')[0]);

@@ -133,6 +133,7 @@ function indexHtml(opts: HostServerOptions, theme: 'dark' | 'light', panel?: Pan
   return `<!doctype html>
 <html><head><meta charset="utf-8"><title>meshtax browser host (test only)</title>
 <link rel="stylesheet" href="/host/index.css">
+<style>/* Grafana's own stylesheet zeroes the body margin; without it every page would be 8px too wide. */ body { margin: 0 }</style>
 <script>
 window.grafanaBootData = ${json(bootData)};
 window.__grafana_public_path__ = '/public/';

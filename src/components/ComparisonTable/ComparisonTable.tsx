@@ -32,64 +32,68 @@ export function ComparisonTable({ rows, caption }: { rows: ComparisonRow[]; capt
   const styles = useStyles2(getStyles);
   const totalPods = rows.reduce((a, r) => a + (r.pods ?? 0), 0);
   return (
-    <table className={styles.table} aria-label={caption ?? 'Mesh comparison'}>
-      {caption && (
-        <caption>
-          <Text variant="h4">{caption}</Text>
-        </caption>
-      )}
-      <thead>
-        <tr>
-          <th scope="col">Mesh</th>
-          <th scope="col">Pods with a proxy</th>
-          {COMPARISON_COLUMNS.map(([key, header]) => (
-            <th scope="col" key={key}>
-              {header}
-            </th>
-          ))}
-        </tr>
-      </thead>
-      <tbody>
-        {rows.map((r) => (
-          <tr key={r.name}>
-            <th scope="row">{r.name}</th>
-            <td>
-              {r.pods === null ? 'none' : formatFigure(r.pods, 'pods', 0)}
-              {r.pods !== null &&
-                totalPods > 0 &&
-                rows.length > 1 &&
-                ` (${formatFigure(r.pods / totalPods, 'percentunit', 0)})`}
-            </td>
-            {COMPARISON_COLUMNS.map(([key, , unit]) => {
-              const cell = r.cells[key];
-              if (!cell?.expr) {
+    // The wrapper scrolls the table sideways at narrow widths instead of the page.
+    <div className={styles.scroll}>
+      <table className={styles.table} aria-label={caption ?? 'Mesh comparison'}>
+        {caption && (
+          <caption>
+            <Text variant="h4">{caption}</Text>
+          </caption>
+        )}
+        <thead>
+          <tr>
+            <th scope="col">Mesh</th>
+            <th scope="col">Pods with a proxy</th>
+            {COMPARISON_COLUMNS.map(([key, header]) => (
+              <th scope="col" key={key}>
+                {header}
+              </th>
+            ))}
+          </tr>
+        </thead>
+        <tbody>
+          {rows.map((r) => (
+            <tr key={r.name}>
+              <th scope="row">{r.name}</th>
+              <td>
+                {r.pods === null ? 'none' : formatFigure(r.pods, 'pods', 0)}
+                {r.pods !== null &&
+                  totalPods > 0 &&
+                  rows.length > 1 &&
+                  ` (${formatFigure(r.pods / totalPods, 'percentunit', 0)})`}
+              </td>
+              {COMPARISON_COLUMNS.map(([key, , unit]) => {
+                const cell = r.cells[key];
+                if (!cell?.expr) {
+                  return (
+                    <td key={key}>
+                      <Text color="secondary">n/a</Text>
+                    </td>
+                  );
+                }
+                const text = formatFigure(cell.value, unit);
                 return (
-                  <td key={key}>
-                    <Text color="secondary">n/a</Text>
+                  <td key={key} title={cell.expr}>
+                    {cell.href ? (
+                      <a className={styles.link} href={cell.href} title={cell.expr}>
+                        {text}
+                      </a>
+                    ) : (
+                      text
+                    )}
                   </td>
                 );
-              }
-              const text = formatFigure(cell.value, unit);
-              return (
-                <td key={key} title={cell.expr}>
-                  {cell.href ? (
-                    <a className={styles.link} href={cell.href} title={cell.expr}>
-                      {text}
-                    </a>
-                  ) : (
-                    text
-                  )}
-                </td>
-              );
-            })}
-          </tr>
-        ))}
-      </tbody>
-    </table>
+              })}
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
   );
 }
 
 const getStyles = (theme: GrafanaTheme2) => ({
+  scroll: css({ overflowX: 'auto', maxWidth: '100%' }),
   table: css({
     borderCollapse: 'collapse',
     width: '100%',

@@ -14,7 +14,7 @@ export function buildLatencyScene(settings: AppSettings): EmbeddedScene {
     meshes: CATALOGUE,
   };
   return buildScenePage(
-    meshTaxVariables(settings.defaultDatasourceUid, [latencyMethodVariable()]),
+    meshTaxVariables(settings.defaultDatasourceUid, { extra: [latencyMethodVariable()] }),
     new MeshLatency({ figureOptions })
   );
 }

@@ -1,33 +1,44 @@
 import React from 'react';
-import { MemoryRouter } from 'react-router-dom';
 import { fireEvent, render, screen } from '@testing-library/react';
 import { DEFAULT_SETTINGS } from '../../model/settings';
-import { Overview } from './Overview';
+import { KSM_REQUESTS_METRIC } from '../../model/resources';
+import { buildOverviewScene } from './Overview';
+import { OverviewContent } from './OverviewContent';
 
 const buildReport = jest.fn();
 jest.mock('../../model/report', () => ({ buildReport: (...args: unknown[]) => buildReport(...args) }));
-jest.mock('../../services/prometheus', () => ({ pickDatasourceUid: () => 'prom', proxyInstantQuery: () => jest.fn() }));
-jest.mock('@grafana/runtime', () => ({
-  ...jest.requireActual('@grafana/runtime'),
-  PluginPage: ({ children }: { children: React.ReactNode }) => <div>{children}</div>,
-  DataSourcePicker: () => <div>data source picker</div>,
-}));
+jest.mock('../../services/prometheus', () => ({ proxyInstantQuery: () => jest.fn(), proxyTrend: jest.fn() }));
 
-const renderOverview = () =>
+const emptyReport = (cluster: Record<string, unknown>) => ({
+  pricing: { source: 'flat', cpuHourUsd: 0.04, gibHourUsd: 0.005, hoursPerMonth: 730, basis: 'usage' },
+  cluster: {
+    cpuCores: 1,
+    memoryBytes: 2 ** 30,
+    cpuRequestCores: 2,
+    memoryRequestBytes: 2 ** 31,
+    reasons: {},
+    ...cluster,
+  },
+  meshes: [],
+});
+
+const renderOverview = (uid: string | undefined) =>
   render(
-    <MemoryRouter initialEntries={['/overview?to=1704073800000']}>
-      <Overview settings={DEFAULT_SETTINGS} />
-    </MemoryRouter>
+    <OverviewContent
+      settings={DEFAULT_SETTINGS}
+      uid={uid}
+      time={1704073800}
+      from={1704052200}
+      scope={{ namespaceInclude: '(shop|pay)' }}
+    />
   );
+
+beforeEach(() => buildReport.mockReset());
 
 test('a data source error shows in place, and Retry measures again', async () => {
   buildReport.mockRejectedValueOnce(new Error('The data source answered 502 Bad Gateway'));
-  buildReport.mockResolvedValueOnce({
-    pricing: { source: 'flat', cpuHourUsd: 0.04, gibHourUsd: 0.005, hoursPerMonth: 730, basis: 'usage' },
-    cluster: { cpuCores: 1, memoryBytes: 2 ** 30 },
-    meshes: [],
-  });
-  renderOverview();
+  buildReport.mockResolvedValueOnce(emptyReport({}));
+  renderOverview('prom');
   expect(await screen.findByText(/502 Bad Gateway/)).toBeInTheDocument();
   fireEvent.click(screen.getByRole('button', { name: 'Retry' }));
   expect(await screen.findByText('No service mesh detected')).toBeInTheDocument();
@@ -35,6 +46,40 @@ test('a data source error shows in place, and Retry measures again', async () =>
   expect(screen.getAllByText(/proxy container istio-proxy/).length).toBe(2); // sidecars and ambient waypoints
   expect(screen.getByText(/node agents cilium-agent\|cilium-envoy/)).toBeInTheDocument();
   expect(buildReport).toHaveBeenCalledTimes(2);
-  // The evaluation time comes from the URL's `to`, so a shared link shows the same numbers.
+  // The evaluation time is the time range's end, and the namespace variable scopes the report.
   expect(buildReport.mock.calls[0][1].time).toBe(1704073800);
+  expect(buildReport.mock.calls[0][1].selection).toMatchObject({ namespaceInclude: '(shop|pay)' });
+  expect(screen.queryByText('kube-state-metrics not found')).not.toBeInTheDocument();
+});
+
+test('without kube-state-metrics the page says which figures need it, instead of showing zeros', async () => {
+  buildReport.mockResolvedValueOnce(
+    emptyReport({
+      cpuRequestCores: null,
+      memoryRequestBytes: null,
+      reasons: { 'cluster.cpuRequestCores': `no data: needs ${KSM_REQUESTS_METRIC}` },
+    })
+  );
+  renderOverview('prom');
+  expect(await screen.findByText('kube-state-metrics not found')).toBeInTheDocument();
+  expect(screen.getByText(KSM_REQUESTS_METRIC)).toBeInTheDocument();
+});
+
+test('with no Prometheus data source the page says how to add one, and measures nothing', async () => {
+  renderOverview(undefined);
+  expect(await screen.findByText(/No Prometheus data source/)).toBeInTheDocument();
+  expect(buildReport).not.toHaveBeenCalled();
+});
+
+test('the overview is a scene with a time range, refresh, and data source, cluster and namespace variables', () => {
+  const scene = buildOverviewScene(DEFAULT_SETTINGS);
+  expect(scene.state.$timeRange).toBeDefined();
+  expect(scene.state.$variables?.state.variables.map((v) => v.state.name)).toEqual([
+    'datasource',
+    'cluster',
+    'namespace',
+  ]);
+  expect(scene.state.controls?.map((c) => c.constructor.name)).toEqual(
+    expect.arrayContaining(['SceneTimePicker', 'SceneRefreshPicker', 'VariableValueSelectors'])
+  );
 });

@@ -9,10 +9,22 @@ export type ReportState =
 const NO_DATASOURCE =
   'No Prometheus data source: add one under Connections, or pick one in the Mesh Tax configuration.';
 
+/** The page's scope from its cluster and namespace variables, as regexes; undefined means all. */
+export interface OverviewScope {
+  clusterRegex?: string;
+  namespaceInclude?: string;
+}
+
 /** Builds the model's report through the chosen data source at `timeSec`. */
-export function useReport(uid: string | undefined, timeSec: number, settings: AppSettings, attempt = 0): ReportState {
+export function useReport(
+  uid: string | undefined,
+  timeSec: number,
+  settings: AppSettings,
+  attempt = 0,
+  scope: OverviewScope = {}
+): ReportState {
   // Results are keyed by their inputs: a result for other inputs means "loading", without a setState in the effect body.
-  const key = `${uid}|${timeSec}|${JSON.stringify(settings)}|${attempt}`;
+  const key = `${uid}|${timeSec}|${JSON.stringify(settings)}|${attempt}|${scope.clusterRegex}|${scope.namespaceInclude}`;
   const [result, setResult] = useState<{ key: string; value: ReportState } | undefined>();
   useEffect(() => {
     if (!uid) {
@@ -21,7 +33,13 @@ export function useReport(uid: string | undefined, timeSec: number, settings: Ap
     let cancelled = false;
     buildReport(proxyInstantQuery(uid, timeSec), {
       time: timeSec,
-      selection: { window: '5m', groupBy: 'none', namespaceExclude: settings.namespaceExclude || undefined },
+      selection: {
+        window: '5m',
+        groupBy: 'none',
+        clusterRegex: scope.clusterRegex,
+        namespaceInclude: scope.namespaceInclude,
+        namespaceExclude: settings.namespaceExclude || undefined,
+      },
       pricing: pricingOf(settings),
       pricingSource: settings.pricingSource,
       latency: { method: 'reporter-delta', quantile: 0.99 },
@@ -33,7 +51,7 @@ export function useReport(uid: string | undefined, timeSec: number, settings: Ap
     return () => {
       cancelled = true;
     };
-  }, [uid, timeSec, settings, key]);
+  }, [uid, timeSec, settings, key, scope.clusterRegex, scope.namespaceInclude]);
   if (!uid) {
     return { state: 'error', message: NO_DATASOURCE };
   }

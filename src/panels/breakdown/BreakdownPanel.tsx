@@ -1,15 +1,50 @@
-import React from 'react';
+import React, { useState } from 'react';
 import { css } from '@emotion/css';
 import type { GrafanaTheme2, PanelProps } from '@grafana/data';
 import { Alert, useStyles2 } from '@grafana/ui';
-import { formatFigure } from '../../utils/utils.units';
-import { breakdownRows } from './rows';
-import type { BreakdownOptions } from './types';
+import type { Unit } from '../../model/figures';
 import { dataTableStyle } from '../../utils/utils.tableStyles';
+import { workloadUrl } from '../../utils/utils.routing';
+import { formatFigure } from '../../utils/utils.units';
+import { breakdownRows, sortRows, type BreakdownRow } from './rows';
+import type { BreakdownColumn, BreakdownOptions } from './types';
 
-export function BreakdownPanel({ data, options }: PanelProps<BreakdownOptions>) {
+const COLUMNS: Array<{ key: BreakdownColumn; header: (o: BreakdownOptions) => string; unit: Unit; decimals?: number }> =
+  [
+    { key: 'cost', header: () => 'Cost per month', unit: 'currencyUSD' },
+    { key: 'cpu', header: () => 'Proxy CPU', unit: 'cores', decimals: 3 },
+    { key: 'request', header: () => 'Proxy CPU requested', unit: 'cores', decimals: 3 },
+    { key: 'memory', header: () => 'Proxy memory', unit: 'bytes', decimals: 1 },
+    {
+      key: 'share',
+      header: (o) => `Proxy share of ${o.groupBy === 'workload' ? 'workload' : 'namespace'} CPU`,
+      unit: 'percentunit',
+    },
+  ];
+
+/** The drill-down link of a workload row, carrying the mesh and time range when the host can resolve them. */
+function drillUrl(
+  r: BreakdownRow,
+  o: BreakdownOptions,
+  replace: PanelProps['replaceVariables'] | undefined
+): string | undefined {
+  if (!r.workload) {
+    return undefined;
+  }
+  const range = new URLSearchParams(replace?.('${__url_time_range}') ?? '');
+  return workloadUrl(r.namespace, r.workload, {
+    'var-mesh': o.drilldownMesh || replace?.('${mesh}'),
+    from: range.get('from') ?? undefined,
+    to: range.get('to') ?? undefined,
+  });
+}
+
+export function BreakdownPanel({ data, options, replaceVariables }: PanelProps<BreakdownOptions>) {
   const styles = useStyles2(getStyles);
-  const rows = breakdownRows(data, options);
+  // The options choose the top N and the initial order; a click on a header re-sorts those rows.
+  const [sortBy, setSortBy] = useState<BreakdownColumn | undefined>();
+  const by = sortBy ?? options.sortBy;
+  const rows = sortRows(breakdownRows(data, options), by);
   if (rows.length === 0) {
     return (
       <Alert severity="info" title={`No ${options.groupBy}s with a proxy in this data`}>
@@ -18,46 +53,72 @@ export function BreakdownPanel({ data, options }: PanelProps<BreakdownOptions>) 
       </Alert>
     );
   }
-  const max = Math.max(...rows.map((r) => r[options.sortBy] ?? 0), 0);
+  const columns = COLUMNS.filter((c) => c.key !== 'request' || rows.some((r) => r.request !== null));
+  const max = Math.max(...rows.map((r) => r[by] ?? 0), 0);
   return (
-    <table
-      className={styles.table}
-      data-testid="data-testid meshtax-breakdown-panel"
-      aria-label={`Mesh cost by ${options.groupBy}`}
-    >
-      <thead>
-        <tr>
-          <th scope="col">{options.groupBy === 'workload' ? 'Workload' : 'Namespace'}</th>
-          <th scope="col">Cost per month</th>
-          <th scope="col">Proxy CPU</th>
-          <th scope="col">Proxy memory</th>
-          <th scope="col">Proxy share of {options.groupBy === 'workload' ? 'workload' : 'namespace'} CPU</th>
-        </tr>
-      </thead>
-      <tbody>
-        {rows.map((r) => {
-          const v = r[options.sortBy];
-          const width = v !== null && max > 0 ? `${(100 * v) / max}%` : '0%';
-          return (
-            <tr key={r.key}>
-              <th scope="row">
-                {r.key}
-                {options.display === 'bars' && <div className={styles.bar} style={{ width }} aria-hidden />}
+    <div className={styles.scroll}>
+      <table
+        className={styles.table}
+        data-testid="data-testid meshtax-breakdown-panel"
+        aria-label={`Mesh cost by ${options.groupBy}`}
+      >
+        <thead>
+          <tr>
+            <th scope="col">{options.groupBy === 'workload' ? 'Workload' : 'Namespace'}</th>
+            {columns.map((c) => (
+              <th scope="col" key={c.key} aria-sort={by === c.key ? 'descending' : 'none'}>
+                <button type="button" className={styles.sort} onClick={() => setSortBy(c.key)}>
+                  {c.header(options)}
+                  {by === c.key ? ' ▼' : ''}
+                </button>
               </th>
-              <td>{formatFigure(r.cost, 'currencyUSD')}</td>
-              <td>{formatFigure(r.cpu, 'cores', 3)}</td>
-              <td>{formatFigure(r.memory, 'bytes', 1)}</td>
-              <td>{formatFigure(r.share, 'percentunit')}</td>
-            </tr>
-          );
-        })}
-      </tbody>
-    </table>
+            ))}
+          </tr>
+        </thead>
+        <tbody>
+          {rows.map((r) => {
+            const v = r[by];
+            const width = v !== null && max > 0 ? `${(100 * v) / max}%` : '0%';
+            const href = options.drilldown ? drillUrl(r, options, replaceVariables) : undefined;
+            return (
+              <tr key={r.key}>
+                <th scope="row">
+                  {href ? (
+                    <a className={styles.link} href={href} title={`Open ${r.key}: its proxies over time`}>
+                      {r.key}
+                    </a>
+                  ) : (
+                    r.key
+                  )}
+                  {options.display === 'bars' && <div className={styles.bar} style={{ width }} aria-hidden />}
+                </th>
+                {columns.map((c) => (
+                  <td key={c.key}>{formatFigure(r[c.key], c.unit, c.decimals)}</td>
+                ))}
+              </tr>
+            );
+          })}
+        </tbody>
+      </table>
+    </div>
   );
 }
 
 const getStyles = (theme: GrafanaTheme2) => ({
+  scroll: css({ overflowX: 'auto', maxWidth: '100%' }),
   table: css(dataTableStyle(theme)),
+  // Headers are buttons so keyboard users can sort too.
+  sort: css({
+    background: 'none',
+    border: 'none',
+    padding: 0,
+    color: 'inherit',
+    font: 'inherit',
+    textAlign: 'inherit',
+    cursor: 'pointer',
+    '&:focus-visible': { outline: `2px solid ${theme.colors.primary.main}` },
+  }),
+  link: css({ color: theme.colors.text.link, '&:hover': { textDecoration: 'underline' } }),
   // The bar length is the row's value of the sort column, relative to the largest row.
   bar: css({
     height: theme.spacing(0.5),

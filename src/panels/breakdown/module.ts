@@ -24,6 +24,7 @@ export const plugin = new PanelPlugin<BreakdownOptions>(BreakdownPanel).setPanel
         options: [
           { value: 'cost', label: 'Cost' },
           { value: 'cpu', label: 'CPU' },
+          { value: 'request', label: 'CPU requested' },
           { value: 'memory', label: 'Memory' },
           { value: 'share', label: 'Share' },
         ],
@@ -59,6 +60,19 @@ export const plugin = new PanelPlugin<BreakdownOptions>(BreakdownPanel).setPanel
         ],
       },
     })
+    .addBooleanSwitch({
+      path: 'drilldown',
+      name: 'Link workloads',
+      description: "Workload rows open Mesh Tax's workload page with this dashboard's mesh and time range",
+      defaultValue: d.drilldown,
+    })
+    .addTextInput({
+      path: 'drilldownMesh',
+      name: 'Mesh for workload links',
+      description: "A mesh id such as istio or linkerd; empty uses the dashboard's $mesh variable",
+      defaultValue: d.drilldownMesh,
+      showIf: (o) => o.drilldown,
+    })
     .addTextInput({
       path: 'costRefId',
       name: 'Cost query',
@@ -71,6 +85,13 @@ export const plugin = new PanelPlugin<BreakdownOptions>(BreakdownPanel).setPanel
       name: 'CPU query',
       description: 'refId of proxy CPU (cores)',
       defaultValue: d.cpuRefId,
+      category: ['Queries'],
+    })
+    .addTextInput({
+      path: 'requestRefId',
+      name: 'CPU requested query',
+      description: "refId of the proxies' requested CPU (cores); the column is hidden when it returns nothing",
+      defaultValue: d.requestRefId,
       category: ['Queries'],
     })
     .addTextInput({

@@ -3,28 +3,32 @@
  * of each series (Prometheus time-series frames) or from label columns (table frames).
  */
 import { FieldType, type DataFrame, type PanelData } from '@grafana/data';
-import type { BreakdownOptions } from './types';
+import type { BreakdownColumn, BreakdownOptions } from './types';
 
-export interface BreakdownRow {
+export type BreakdownRow = { key: string; namespace: string; workload?: string } & Record<
+  BreakdownColumn,
+  number | null
+>;
+
+interface RowKey {
   key: string;
-  cost: number | null;
-  cpu: number | null;
-  memory: number | null;
-  share: number | null;
+  namespace: string;
+  workload?: string;
 }
 
-function keyOf(labels: Record<string, string> | undefined, groupBy: BreakdownOptions['groupBy']): string | undefined {
+function keyOf(labels: Record<string, string> | undefined, groupBy: BreakdownOptions['groupBy']): RowKey | undefined {
   if (!labels?.namespace) {
     return undefined;
   }
-  return groupBy === 'workload'
-    ? labels.workload
-      ? `${labels.namespace}/${labels.workload}`
-      : undefined
-    : labels.namespace;
+  if (groupBy === 'namespace') {
+    return { key: labels.namespace, namespace: labels.namespace };
+  }
+  return labels.workload
+    ? { key: `${labels.namespace}/${labels.workload}`, namespace: labels.namespace, workload: labels.workload }
+    : undefined;
 }
 
-function valuesOf(frame: DataFrame, groupBy: BreakdownOptions['groupBy']): Array<[string, number]> {
+function valuesOf(frame: DataFrame, groupBy: BreakdownOptions['groupBy']): Array<[RowKey, number]> {
   const num = frame.fields.find((f) => f.type === FieldType.number);
   if (!num) {
     return [];
@@ -35,7 +39,7 @@ function valuesOf(frame: DataFrame, groupBy: BreakdownOptions['groupBy']): Array
     return num.values.flatMap((v, i) => {
       const labels = Object.fromEntries(strings.map((f) => [f.name, String(f.values[i])]));
       const key = keyOf(labels, groupBy);
-      return key ? [[key, Number(v)] as [string, number]] : [];
+      return key ? [[key, Number(v)] as [RowKey, number]] : [];
     });
   }
   const key = keyOf(num.labels, groupBy);
@@ -43,23 +47,29 @@ function valuesOf(frame: DataFrame, groupBy: BreakdownOptions['groupBy']): Array
   return key && finite.length ? [[key, finite[finite.length - 1]]] : [];
 }
 
+/** Largest first; unavailable values sort last, never as 0. */
+export function sortRows(rows: BreakdownRow[], by: BreakdownColumn): BreakdownRow[] {
+  return [...rows].sort((a, b) => (b[by] ?? -Infinity) - (a[by] ?? -Infinity));
+}
+
+/** The top N rows by `o.sortBy`, with every column the panel's queries provide. */
 export function breakdownRows(data: PanelData, o: BreakdownOptions): BreakdownRow[] {
   const rows = new Map<string, BreakdownRow>();
-  const fill = (refId: string, field: keyof Omit<BreakdownRow, 'key'>) => {
-    for (const frame of data.series.filter((f) => f.refId === refId)) {
-      for (const [key, v] of valuesOf(frame, o.groupBy)) {
-        const row = rows.get(key) ?? { key, cost: null, cpu: null, memory: null, share: null };
+  const fill = (refId: string | undefined, field: BreakdownColumn) => {
+    for (const frame of data.series.filter((f) => refId && f.refId === refId)) {
+      for (const [k, v] of valuesOf(frame, o.groupBy)) {
+        const row = rows.get(k.key) ?? { ...k, cost: null, cpu: null, request: null, memory: null, share: null };
         row[field] = v;
-        rows.set(key, row);
+        rows.set(k.key, row);
       }
     }
   };
   fill(o.costRefId, 'cost');
   fill(o.cpuRefId, 'cpu');
+  fill(o.requestRefId, 'request');
   fill(o.memoryRefId, 'memory');
   fill(o.shareRefId, 'share');
   const kept = [...rows.values()].filter((r) => o.rowsFrom !== 'cost' || r.cost !== null);
   const topN = Number.isFinite(o.topN) && o.topN > 0 ? Math.floor(o.topN) : 10;
-  // Unavailable values sort last, never as 0.
-  return kept.sort((a, b) => (b[o.sortBy] ?? -Infinity) - (a[o.sortBy] ?? -Infinity)).slice(0, topN);
+  return sortRows(kept, o.sortBy).slice(0, topN);
 }

@@ -1,0 +1,66 @@
+import React from 'react';
+import {
+  SceneObjectBase,
+  VariableDependencyConfig,
+  sceneGraph,
+  type SceneComponentProps,
+  type SceneObject,
+  type SceneObjectState,
+} from '@grafana/scenes';
+import { LoadingPlaceholder } from '@grafana/ui';
+import type { AppSettings } from '../model/settings';
+import { OverviewContent } from '../pages/Overview/OverviewContent';
+import type { OverviewScope } from '../pages/Overview/useReport';
+import { VAR_CLUSTER, VAR_DATASOURCE, VAR_NAMESPACE } from './variables';
+
+interface MeshOverviewState extends SceneObjectState {
+  settings: AppSettings;
+  /** Set once the variables have loaded; undefined while they load. */
+  uid?: string;
+  scope?: OverviewScope;
+}
+
+/** A variable's value as a regex (scenes escapes each value with :regex); All (.*) means "no filter". */
+function regexOf(model: SceneObject, name: string): string | undefined {
+  const v = sceneGraph.interpolate(model, `\${${name}:regex}`);
+  return v === '' || v === '.*' || v === `$${name}` ? undefined : v;
+}
+
+/**
+ * The overview inside a scene: it reads the data source, cluster and namespace variables and the time range, and
+ * hands them to the report-driven content, so the page gets the time picker, refresh and URL state of every scene.
+ */
+export class MeshOverview extends SceneObjectBase<MeshOverviewState> {
+  protected _variableDependency = new VariableDependencyConfig(this, {
+    variableNames: [VAR_DATASOURCE, VAR_CLUSTER, VAR_NAMESPACE],
+    onVariableUpdateCompleted: () => this.readVariables(),
+  });
+
+  constructor(state: MeshOverviewState) {
+    super(state);
+    this.addActivationHandler(() => {
+      if (!this._variableDependency.hasDependencyInLoadingState()) {
+        this.readVariables();
+      }
+    });
+  }
+
+  private readVariables() {
+    const uid = String(sceneGraph.lookupVariable(VAR_DATASOURCE, this)?.getValue() ?? '') || undefined;
+    this.setState({
+      uid,
+      scope: { clusterRegex: regexOf(this, VAR_CLUSTER), namespaceInclude: regexOf(this, VAR_NAMESPACE) },
+    });
+  }
+
+  static Component = ({ model }: SceneComponentProps<MeshOverview>) => {
+    const { settings, uid, scope } = model.useState();
+    const { value } = sceneGraph.getTimeRange(model).useState();
+    if (!scope) {
+      return <LoadingPlaceholder text="Loading variables…" />;
+    }
+    return (
+      <OverviewContent settings={settings} uid={uid} time={value.to.unix()} from={value.from.unix()} scope={scope} />
+    );
+  };
+}
