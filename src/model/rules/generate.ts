@@ -8,7 +8,7 @@
  * the report decides: a shared istiod alone does not make ambient Istio present. Where sidecar Istio is present
  * too, ambient's control plane is billed to it, per cluster (the report decides that over all clusters at once).
  */
-import { CATALOGUE, type MeshDef } from '../catalogue';
+import type { MeshDef } from '../catalogue';
 import { clusterFigures, meshFigures } from '../figureSet';
 import { costExpr, roleMatchers, type FigureOptions } from '../figures';
 import type { Expr } from '../promql/ast';
@@ -147,7 +147,6 @@ export function validateRulesOptions(o: Pick<RulesOptions, 'monthlyCostThreshold
 export function ruleGroups(o: RulesOptions): RuleGroup[] {
   validateRulesOptions(o);
   const s = ruleSelection(o.selection);
-  const meshes = o.figures.meshes.length ? o.figures.meshes : CATALOGUE;
   const config: RecordingRule = {
     record: RULES_CONFIG_RECORD,
     expr: render(call('vector', num(1))),
@@ -156,7 +155,7 @@ export function ruleGroups(o: RulesOptions): RuleGroup[] {
   return [
     {
       name: 'meshtax.figures',
-      rules: [config, ...clusterRules(s, o.figures), ...meshes.flatMap((m) => meshRules(m, s, o.figures))],
+      rules: [config, ...clusterRules(s, o.figures), ...o.figures.meshes.flatMap((m) => meshRules(m, s, o.figures))],
     },
     { name: 'meshtax.alerts', rules: [costAlert(o.monthlyCostThresholdUsd, o.for)] },
   ];
