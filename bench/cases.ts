@@ -1,0 +1,111 @@
+/**
+ * What the app asks Prometheus on each page, as lists of { id, expr }: the overview refresh (every query the report
+ * issues, probes included, captured through its InstantQuery), the breakdown page's three tables, the overview's
+ * trend range queries, and the baseline for the same figures.
+ */
+import type { PromHandle } from '../demo/harness';
+import { CATALOGUE, type MeshDef } from '../src/model/catalogue';
+import { clusterFigures, DEFAULT_FIGURE_OPTIONS, meshFigures } from '../src/model/figureSet';
+import type { Figure } from '../src/model/figures';
+import { buildReport, type Report } from '../src/model/report';
+import { recordedClusterFigures } from '../src/model/rules/recorded';
+import { DEFAULT_SELECTION, type Grouping, type Selection } from '../src/model/scope';
+import { TREND_FIGURES } from '../src/pages/Overview/useTrends';
+import { baselineFigures } from './baseline';
+
+export interface Query {
+  id: string;
+  expr: string;
+}
+
+const o = DEFAULT_FIGURE_OPTIONS;
+
+/** The overview's refresh as the app runs it (useReport's input with the default settings). */
+export async function overviewRefresh(
+  prom: PromHandle,
+  source: 'raw' | 'auto'
+): Promise<{ report: Report; queries: Query[] }> {
+  const issued: string[] = [];
+  const report = await buildReport(
+    (expr) => {
+      issued.push(expr);
+      return prom.query(expr);
+    },
+    {
+      time: prom.evalTime,
+      selection: DEFAULT_SELECTION,
+      pricing: o.pricing,
+      pricingSource: 'auto',
+      latency: o.latency,
+      idleRps: o.idleRps,
+      figureSource: source,
+    }
+  );
+  const s = DEFAULT_SELECTION;
+  const cluster = report.figureSource.kind === 'recorded' ? recordedClusterFigures(s, o) : clusterFigures(s, o);
+  const ids = new Map<string, string>([
+    ...cluster.map((f): [string, string] => [f.expr, f.id]),
+    ...report.meshes.flatMap((m) => m.figures.map((f): [string, string] => [f.expr, f.id])),
+  ]);
+  return { report, queries: issued.map((expr) => ({ id: ids.get(expr) ?? 'probe', expr })) };
+}
+
+/** The figure queries of an overview refresh, without the detection and rules probes. */
+export const figuresOnly = (qs: Query[]) => qs.filter((q) => q.id !== 'probe');
+
+/** The breakdown's panels (MeshBreakdown: by namespace, top workloads, idle sidecars) with "All" variable values. */
+const BREAKDOWN_KEYS = [
+  'cost.sidecars',
+  'sidecars.cpuCores',
+  'sidecars.cpuRequestCores',
+  'sidecars.memoryBytes',
+  'sidecars.cpuShare',
+];
+const IDLE_KEYS = ['cost.idleSidecars', ...BREAKDOWN_KEYS.slice(1)];
+
+function breakdownSelection(groupBy: Grouping): Selection {
+  return { window: '5m', groupBy, clusterRegex: '.*', namespaceInclude: '.*' };
+}
+
+function pick(figures: Figure[], mesh: MeshDef, keys: string[], panel: string): Query[] {
+  return keys.flatMap((k) => {
+    const f = figures.find((x) => x.id === `${mesh.id}.${k}`);
+    return f ? [{ id: `${panel}:${f.id}`, expr: f.expr }] : [];
+  });
+}
+
+export function breakdownQueries(mesh: MeshDef = CATALOGUE[0]): Query[] {
+  const ns = meshFigures(mesh, breakdownSelection('namespace'), o);
+  const wl = meshFigures(mesh, breakdownSelection('workload'), o);
+  return [
+    ...pick(ns, mesh, BREAKDOWN_KEYS, 'namespace'),
+    ...pick(wl, mesh, BREAKDOWN_KEYS, 'workload'),
+    ...pick(wl, mesh, IDLE_KEYS, 'idle'),
+  ];
+}
+
+/** The naive user's breakdown: grouped by namespace, and by pod for "workloads"; idle sidecars have no naive query. */
+export function baselineBreakdownQueries(mesh: MeshDef = CATALOGUE[0]): Query[] {
+  const ns = baselineFigures(o.pricing, '5m', ['namespace']);
+  const wl = baselineFigures(o.pricing, '5m', ['namespace', 'pod']);
+  return [
+    ...pick(ns, mesh, BREAKDOWN_KEYS, 'namespace'),
+    ...pick(wl, mesh, BREAKDOWN_KEYS, 'workload'),
+    ...pick(wl, mesh, IDLE_KEYS, 'idle'),
+  ];
+}
+
+/** The baseline for the figures in `ids` that it has a query for. */
+export function baselineFor(ids: string[]): Query[] {
+  const byId = new Map(baselineFigures(o.pricing).map((f) => [f.id, f.expr]));
+  return ids.filter((id) => byId.has(id)).map((id) => ({ id, expr: byId.get(id)! }));
+}
+
+/** The overview's trend queries (useTrends), taken from the report as the app takes them. */
+export function trendQueries(report: Report): Query[] {
+  return report.meshes.flatMap((m) =>
+    TREND_FIGURES.map((k) => `${m.id}.${k}`)
+      .filter((id) => m.queries[id])
+      .map((id) => ({ id, expr: m.queries[id] }))
+  );
+}
