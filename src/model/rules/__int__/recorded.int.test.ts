@@ -1,8 +1,9 @@
 /**
- * The rules in a real Prometheus over the migration demo (Istio and Linkerd, a cluster label): backfilled by
- * promtool, every recorded series equals the model's raw query for its figure, meshes that are absent record
- * nothing (a shared istiod does not make ambient Istio present), and a report built from the recorded series
- * equals the one built from raw series.
+ * The rules in a real Prometheus over two demos: `migration` (Istio and Linkerd, a cluster label, OpenCost) and
+ * `small` (every mesh shape, sidecar and ambient Istio sharing one istiod, no cluster label). Backfilled by promtool,
+ * every recorded series equals the model's raw query for its figure, meshes that are absent record nothing (a
+ * shared istiod alone does not make ambient Istio present), a control plane is billed once, and a report built from
+ * the recorded series equals the one built from raw series.
  */
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -14,7 +15,7 @@ import { clusterFigures, DEFAULT_FIGURE_OPTIONS, meshFigures } from '../../figur
 import type { Figure } from '../../figures';
 import { eq, sel } from '../../promql/dsl';
 import { render } from '../../promql/render';
-import { buildReport, type ReportInput } from '../../report';
+import { buildReport, resolveShared, type ReportInput } from '../../report';
 import { close } from '../../__int__/truthOf';
 import { ruleSelection } from '../config';
 import { DEFAULT_FOR, DEFAULT_MONTHLY_COST_THRESHOLD_USD, ruleGroups } from '../generate';
@@ -23,60 +24,9 @@ import { rulesYaml } from '../yaml';
 
 const o = DEFAULT_FIGURE_OPTIONS;
 const rulesSelection = { window: '5m' };
-let prom: PromHandle;
-let dir: string;
-
-beforeAll(async () => {
-  dir = mkdtempSync(join(tmpdir(), 'meshtax-recorded-'));
-  const groups = ruleGroups({
-    selection: rulesSelection,
-    figures: o,
-    monthlyCostThresholdUsd: DEFAULT_MONTHLY_COST_THRESHOLD_USD,
-    for: DEFAULT_FOR,
-  });
-  const path = join(dir, 'meshtax-rules.yml');
-  writeFileSync(path, rulesYaml(groups, 'prometheus', 'integration test'));
-  prom = await startPrometheus({ preset: 'migration', recordingRules: path });
-});
-afterAll(async () => {
-  await prom?.stop();
-  rmSync(dir, { recursive: true, force: true });
-});
 
 const byCluster = (xs: Array<{ metric: Record<string, string>; value: number }>) =>
   Object.fromEntries(xs.map((x) => [x.metric.cluster ?? '', x.value]));
-
-test('every recorded series equals its raw figure query; absent meshes record nothing', async () => {
-  const t = groundTruth(prom.cluster, prom.evalTime, 300);
-  const present = new Set<string>(t.meshes.map((m) => m.id));
-  expect([...present].sort()).toEqual(['istio', 'linkerd']);
-  const s = ruleSelection(rulesSelection);
-  const pairs: Array<{ f: Figure; mesh?: string; recorded: string }> = [
-    ...clusterFigures(s, o).map((f) => ({ f, recorded: render(sel(CLUSTER_RECORDS[clusterKey(f.id)!].record)) })),
-    ...CATALOGUE.flatMap((m) =>
-      meshFigures(m, s, o).map((f) => {
-        const key = meshKey(m.id, f.id)!;
-        const matchers = [eq('mesh', m.id), ...(isLatencyKey(key) ? [eq('quantile', '0.99')] : [])];
-        return { f, mesh: m.id, recorded: render(sel(MESH_RECORDS[key].record, ...matchers)) };
-      })
-    ),
-  ];
-  let compared = 0;
-  for (const { f, mesh, recorded } of pairs) {
-    const got = byCluster(await prom.query(recorded));
-    if (mesh && !present.has(mesh)) {
-      expect({ id: f.id, got }).toEqual({ id: f.id, got: {} });
-      continue;
-    }
-    const want = byCluster(await prom.query(f.expr));
-    expect({ id: f.id, clusters: Object.keys(got) }).toEqual({ id: f.id, clusters: Object.keys(want) });
-    for (const [cluster, v] of Object.entries(want)) {
-      expect({ id: f.id, cluster, ok: close(got[cluster], v) }).toEqual({ id: f.id, cluster, ok: true });
-      compared++;
-    }
-  }
-  expect(compared).toBeGreaterThan(50);
-});
 
 /** Every number in the report, by path; reasons and query texts differ by design and are left out. */
 function numbers(x: unknown, path = '', out: Record<string, number | null> = {}): Record<string, number | null> {
@@ -94,41 +44,102 @@ function numbers(x: unknown, path = '', out: Record<string, number | null> = {})
   return out;
 }
 
-const input = (over: Partial<ReportInput> = {}): ReportInput => ({
-  time: prom.evalTime,
-  selection: { window: '5m', groupBy: 'none' },
-  pricing: o.pricing,
-  pricingSource: 'flat',
-  latency: { method: 'reporter-delta', quantile: 0.99, baselineOffset: '1w' },
-  idleRps: o.idleRps,
-  ...over,
-});
+describe.each([
+  ['migration', ['istio', 'linkerd']],
+  ['small', ['istio', 'istio-ambient', 'linkerd', 'cilium', 'consul', 'kuma']],
+])('rules backfilled over the %s demo', (preset, meshIds) => {
+  let prom: PromHandle;
+  let dir: string;
 
-test('the report from recorded series equals the report from raw series', async () => {
-  const q = (expr: string) => prom.query(expr);
-  const raw = await buildReport(q, input({ figureSource: 'raw' }));
-  const recorded = await buildReport(q, input());
-  expect(raw.figureSource.kind).toBe('raw');
-  expect(recorded.figureSource).toMatchObject({ kind: 'recorded', probe: expect.stringContaining('meshtax:') });
-  expect(recorded.meshes[0].queries['istio.cost.total']).toContain('meshtax:monthly_cost_usd:sum');
-  const a = numbers(raw);
-  const b = numbers(recorded);
-  expect(Object.keys(b)).toEqual(Object.keys(a));
-  const nonNull = Object.entries(a).filter(([, v]) => v !== null);
-  expect(nonNull.length).toBeGreaterThan(50);
-  for (const [path, want] of Object.entries(a)) {
-    const got = b[path];
-    const ok = want === null ? got === null : got !== null && close(got, want);
-    expect({ path, got, want, ok }).toEqual({ path, got, want, ok: true });
-  }
-});
+  beforeAll(async () => {
+    dir = mkdtempSync(join(tmpdir(), 'meshtax-recorded-'));
+    const groups = ruleGroups({
+      selection: rulesSelection,
+      figures: o,
+      monthlyCostThresholdUsd: DEFAULT_MONTHLY_COST_THRESHOLD_USD,
+      for: DEFAULT_FOR,
+    });
+    const path = join(dir, 'meshtax-rules.yml');
+    writeFileSync(path, rulesYaml(groups, 'prometheus', 'integration test'));
+    prom = await startPrometheus({ preset, recordingRules: path });
+  });
+  afterAll(async () => {
+    await prom?.stop();
+    rmSync(dir, { recursive: true, force: true });
+  });
 
-test.each<[string, Partial<ReportInput>]>([
-  ['other prices', { pricing: { ...o.pricing, cpuHourUsd: 0.05 } }],
-  ['another window', { selection: { window: '10m', groupBy: 'none' } }],
-  ['a namespace filter', { selection: { window: '5m', groupBy: 'none', namespaceInclude: 'shop' } }],
-])('with %s the report reads raw series', async (_name, over) => {
-  const report = await buildReport((expr) => prom.query(expr), input(over));
-  expect(report.figureSource.kind).toBe('raw');
-  expect(report.meshes.length).toBeGreaterThan(0);
+  test('every recorded series equals its raw figure query; absent meshes record nothing', async () => {
+    const t = groundTruth(prom.cluster, prom.evalTime, 300);
+    const present = CATALOGUE.filter((m) => t.meshes.some((x) => x.id === m.id));
+    expect(present.map((m) => m.id)).toEqual(meshIds);
+    const s = ruleSelection(rulesSelection);
+    const pairs: Array<{ f: Figure; mesh?: string; recorded: string }> = [
+      ...clusterFigures(s, o).map((f) => ({ f, recorded: render(sel(CLUSTER_RECORDS[clusterKey(f.id)!].record)) })),
+      ...CATALOGUE.flatMap((m) =>
+        meshFigures(m, s, o).map((f) => {
+          const key = meshKey(m.id, f.id)!;
+          const matchers = [eq('mesh', m.id), ...(isLatencyKey(key) ? [eq('quantile', '0.99')] : [])];
+          return { f, mesh: m.id, recorded: render(sel(MESH_RECORDS[key].record, ...matchers)) };
+        })
+      ),
+    ];
+    // Raw figures as the report runs them: a shared control plane billed to its owner only.
+    const raw = new Map(
+      [...clusterFigures(s, o), ...present.flatMap((m) => meshFigures(resolveShared(m, present), s, o))].map((f) => [
+        f.id,
+        f.expr,
+      ])
+    );
+    let compared = 0;
+    for (const { f, recorded } of pairs) {
+      const got = byCluster(await prom.query(recorded));
+      const expr = raw.get(f.id);
+      const want = expr ? byCluster(await prom.query(expr)) : {};
+      expect({ id: f.id, clusters: Object.keys(got) }).toEqual({ id: f.id, clusters: Object.keys(want) });
+      for (const [cluster, v] of Object.entries(want)) {
+        expect({ id: f.id, cluster, ok: close(got[cluster], v) }).toEqual({ id: f.id, cluster, ok: true });
+        compared++;
+      }
+    }
+    expect(compared).toBeGreaterThan(15 * meshIds.length);
+  });
+
+  const input = (over: Partial<ReportInput> = {}): ReportInput => ({
+    time: prom.evalTime,
+    selection: { window: '5m', groupBy: 'none' },
+    pricing: o.pricing,
+    pricingSource: 'flat',
+    latency: { method: 'reporter-delta', quantile: 0.99, baselineOffset: '1w' },
+    idleRps: o.idleRps,
+    ...over,
+  });
+
+  test('the report from recorded series equals the report from raw series', async () => {
+    const q = (expr: string) => prom.query(expr);
+    const raw = await buildReport(q, input({ figureSource: 'raw' }));
+    const recorded = await buildReport(q, input());
+    expect(raw.figureSource.kind).toBe('raw');
+    expect(recorded.figureSource).toMatchObject({ kind: 'recorded', probe: expect.stringContaining('meshtax:') });
+    expect(recorded.meshes.map((m) => m.id)).toEqual(meshIds);
+    expect(recorded.meshes[0].queries['istio.cost.total']).toContain('meshtax:monthly_cost_usd:sum');
+    const a = numbers(raw);
+    const b = numbers(recorded);
+    expect(Object.keys(b)).toEqual(Object.keys(a));
+    expect(Object.values(a).filter((v) => v !== null).length).toBeGreaterThan(20 * meshIds.length);
+    for (const [path, want] of Object.entries(a)) {
+      const got = b[path];
+      const ok = want === null ? got === null : got !== null && close(got, want);
+      expect({ path, got, want, ok }).toEqual({ path, got, want, ok: true });
+    }
+  });
+
+  test.each<[string, Partial<ReportInput>]>([
+    ['other prices', { pricing: { ...o.pricing, cpuHourUsd: 0.05 } }],
+    ['another window', { selection: { window: '10m', groupBy: 'none' } }],
+    ['a namespace filter', { selection: { window: '5m', groupBy: 'none', namespaceInclude: 'shop' } }],
+  ])('with %s the report reads raw series', async (_name, over) => {
+    const report = await buildReport((expr) => prom.query(expr), input(over));
+    expect(report.figureSource.kind).toBe('raw');
+    expect(report.meshes.length).toBeGreaterThan(0);
+  });
 });
