@@ -8,6 +8,7 @@ export enum ROUTES {
   Overview = 'overview',
   Breakdown = 'breakdown',
   Latency = 'latency',
+  QueryBuilder = 'query-builder',
   /** Drill-down from the breakdown's workload rows; not in the nav. */
   Workload = 'workload',
 }
