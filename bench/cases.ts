@@ -3,6 +3,9 @@
  * issues, probes included, captured through its InstantQuery), the breakdown page's three tables, the overview's
  * trend range queries, and the baseline for the same figures.
  */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import ts from 'typescript';
 import type { PromHandle } from '../demo/harness';
 import { CATALOGUE, type MeshDef } from '../src/model/catalogue';
 import { clusterFigures, DEFAULT_FIGURE_OPTIONS, meshFigures } from '../src/model/figureSet';
@@ -10,7 +13,6 @@ import type { Figure } from '../src/model/figures';
 import { buildReport, type Report } from '../src/model/report';
 import { recordedClusterFigures } from '../src/model/rules/recorded';
 import { DEFAULT_SELECTION, type Grouping, type Selection } from '../src/model/scope';
-import { TREND_FIGURES } from '../src/pages/Overview/useTrends';
 import { baselineFigures } from './baseline';
 
 export interface Query {
@@ -51,7 +53,7 @@ export async function overviewRefresh(
 }
 
 /** The figure queries of an overview refresh, without the detection and rules probes. */
-export const figuresOnly = (qs: Query[]) => qs.filter((q) => q.id !== 'probe');
+export const figuresOnly = <T extends Query>(qs: T[]): T[] => qs.filter((q) => q.id !== 'probe');
 
 /** The breakdown's panels (MeshBreakdown: by namespace, top workloads, idle sidecars) with "All" variable values. */
 const BREAKDOWN_KEYS = [
@@ -101,10 +103,36 @@ export function baselineFor(ids: string[]): Query[] {
   return ids.filter((id) => byId.has(id)).map((id) => ({ id, expr: byId.get(id)! }));
 }
 
+/**
+ * useTrends' TREND_FIGURES, read from its source: importing the hook would pull in @grafana/runtime, which needs a
+ * browser.
+ */
+export function trendFigures(): string[] {
+  const path = join(__dirname, '..', 'src', 'pages', 'Overview', 'useTrends.ts');
+  const file = ts.createSourceFile(path, readFileSync(path, 'utf8'), ts.ScriptTarget.Latest);
+  let found: string[] | undefined;
+  const visit = (n: ts.Node) => {
+    if (ts.isVariableDeclaration(n) && n.name.getText(file) === 'TREND_FIGURES' && n.initializer) {
+      const init = n.initializer;
+      if (ts.isArrayLiteralExpression(init)) {
+        found = init.elements.filter(ts.isStringLiteral).map((e) => e.text);
+      }
+    }
+    ts.forEachChild(n, visit);
+  };
+  visit(file);
+  if (!found?.length) {
+    throw new Error(`TREND_FIGURES not found in ${path}`);
+  }
+  return found;
+}
+
 /** The overview's trend queries (useTrends), taken from the report as the app takes them. */
 export function trendQueries(report: Report): Query[] {
+  const keys = trendFigures();
   return report.meshes.flatMap((m) =>
-    TREND_FIGURES.map((k) => `${m.id}.${k}`)
+    keys
+      .map((k) => `${m.id}.${k}`)
       .filter((id) => m.queries[id])
       .map((id) => ({ id, expr: m.queries[id] }))
   );

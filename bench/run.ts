@@ -1,0 +1,272 @@
+/**
+ * `npm run bench`: what Mesh Tax costs the user's Prometheus, measured by Prometheus itself (stats=all), never timed
+ * against a threshold. One Prometheus per preset (article, large) with the `meshtax rules` recording rules backfilled,
+ * three query sets side by side (baseline, the model's raw queries, the model over its recorded series), the trend
+ * range queries at Grafana's ~1000 points, and the bundle sizes. Writes bench/results.json.
+ */
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import Table from 'cli-table3';
+import { startPrometheus, type PromHandle } from '../demo/harness';
+import { DEFAULT_FIGURE_OPTIONS } from '../src/model/figureSet';
+import { DEFAULT_FOR, DEFAULT_MONTHLY_COST_THRESHOLD_USD, ruleGroups } from '../src/model/rules/generate';
+import { rulesYaml } from '../src/model/rules/yaml';
+import { BUNDLE_BUDGET, bundleSizes, overBudget } from './bundle';
+import {
+  baselineBreakdownQueries,
+  baselineFor,
+  breakdownQueries,
+  figuresOnly,
+  overviewRefresh,
+  trendQueries,
+  type Query,
+} from './cases';
+import { measureAll, rangeCost, total, type Case } from './measure';
+
+/** Prometheus's default --query.max-samples. */
+const MAX_SAMPLES = 50_000_000;
+const POINTS = 1000;
+const PRESETS = (process.env.MESHTAX_BENCH_PRESETS ?? 'article,large').split(',');
+
+/** Plain tables: the output is pasted into issues and the README. */
+const table = (head: string[]) => new Table({ head, style: { head: [], border: [] } });
+
+const summary = (cases: Case[]) => ({
+  queries: cases.length,
+  samples: total(cases, 'samples'),
+  peakMax: Math.max(0, ...cases.map((c) => c.peak)),
+  series: total(cases, 'series'),
+  evalMs: Math.round(total(cases, 'evalMs') * 10) / 10,
+});
+const slim = (cases: Case[]) => cases.map(({ expr: _expr, labels: _labels, ...rest }) => rest);
+const ratio = (a: number, b: number) => Math.round((a / b) * 100) / 100;
+const only = (cases: Case[], ids: Set<string>) => cases.filter((c) => ids.has(c.id));
+
+async function benchPreset(prom: PromHandle) {
+  const raw = await overviewRefresh(prom, 'raw');
+  const rec = await overviewRefresh(prom, 'auto');
+  if (rec.report.figureSource.kind !== 'recorded') {
+    throw new Error(`the recording rules were not found: ${rec.report.figureSource.note}`);
+  }
+  const rawCases = await measureAll(prom, raw.queries);
+  const recCases = await measureAll(prom, rec.queries);
+  const baseline = await measureAll(prom, baselineFor(figuresOnly(raw.queries).map((q) => q.id)));
+  const matched = new Set(baseline.map((c) => c.id));
+  const breakdownRaw = await measureAll(prom, breakdownQueries());
+  const breakdownBaseline = await measureAll(prom, baselineBreakdownQueries());
+  const perPod = rawCases.filter((c) => c.labels.some((l) => l === 'pod' || l === 'container'));
+  const recFigures = figuresOnly(recCases);
+  return {
+    overview: {
+      raw: summary(rawCases),
+      recorded: summary(recCases),
+      rawMatched: summary(only(rawCases, matched)),
+      baselineMatched: summary(baseline),
+      figureQueries: figuresOnly(raw.queries).length,
+      probes: raw.queries.length - figuresOnly(raw.queries).length,
+      /** Raw overview queries whose result keeps a pod or container label (the target is none). */
+      perPodResults: perPod.map((c) => c.id),
+      maxResultSeries: Math.max(...rawCases.map((c) => c.series)),
+      /** One recorded series per figure at one step: the floor for an instant refresh. */
+      leastPossibleSamples: recFigures.length,
+      recordedFigureSamples: total(recFigures, 'samples'),
+    },
+    breakdown: {
+      raw: summary(breakdownRaw),
+      rawMatched: summary(only(breakdownRaw, new Set(breakdownBaseline.map((c) => c.id)))),
+      baselineMatched: summary(breakdownBaseline),
+    },
+    cases: {
+      overviewRaw: slim(rawCases),
+      overviewRecorded: slim(recCases),
+      overviewBaseline: slim(baseline),
+      breakdownRaw: slim(breakdownRaw),
+      breakdownBaseline: slim(breakdownBaseline),
+    },
+    trends: { raw: trendQueries(raw.report), recorded: trendQueries(rec.report) },
+  };
+}
+
+/** The overview's trends at POINTS points over the data held, and how peakSamples moves with points and range. */
+async function rangeQueries(prom: PromHandle, raw: Query[], recorded: Query[]) {
+  const full = prom.end - prom.start;
+  const at = async (q: Query, points: number, range: number) => {
+    const step = Math.round((range / points) * 1000) / 1000;
+    return {
+      id: q.id,
+      points,
+      rangeSec: range,
+      step,
+      ...(await rangeCost(prom, q.expr, prom.end - range, prom.end, step)),
+    };
+  };
+  const out = { raw: [] as object[], recorded: [] as object[], scaling: [] as object[] };
+  for (const q of raw) {
+    out.raw.push(await at(q, POINTS, full));
+  }
+  for (const q of recorded) {
+    out.recorded.push(await at(q, POINTS, full));
+  }
+  const share = raw.find((q) => q.id.endsWith('sidecars.cpuShare'));
+  if (share) {
+    for (const [points, range] of [
+      [250, full],
+      [500, full],
+      [1000, full / 2],
+    ]) {
+      out.scaling.push({ set: 'raw', ...(await at(share, points, range)) });
+    }
+  }
+  return out;
+}
+
+function printBundle(sizes: ReturnType<typeof bundleSizes>) {
+  const t = table(['file', 'kind', 'raw bytes', 'gzipped bytes']);
+  sizes.forEach((s) => t.push([s.file, s.kind, s.raw, s.gzip]));
+  console.log(t.toString());
+}
+
+async function main() {
+  let sizes: ReturnType<typeof bundleSizes> | undefined;
+  try {
+    sizes = bundleSizes(join(__dirname, '..', 'dist'));
+    console.log('Bundle (dist/, gzip level 9):');
+    printBundle(sizes);
+    const over = overBudget(sizes);
+    console.log(over.length ? `OVER BUDGET:\n  ${over.join('\n  ')}` : 'every file within bench/bundleBudget.json');
+  } catch (e) {
+    console.log(`Bundle: ${(e as Error).message}`);
+  }
+
+  const dir = mkdtempSync(join(tmpdir(), 'meshtax-bench-'));
+  const rulesPath = join(dir, 'meshtax-rules.yml');
+  const groups = ruleGroups({
+    selection: { window: '5m' },
+    figures: DEFAULT_FIGURE_OPTIONS,
+    monthlyCostThresholdUsd: DEFAULT_MONTHLY_COST_THRESHOLD_USD,
+    for: DEFAULT_FOR,
+  });
+  writeFileSync(rulesPath, rulesYaml(groups, 'prometheus', 'npm run bench'));
+  const presets: Record<string, Awaited<ReturnType<typeof benchPreset>> & { setup: object }> = {};
+  const ranges: Record<string, Awaited<ReturnType<typeof rangeQueries>>> = {};
+  try {
+    for (const name of PRESETS) {
+      const t0 = Date.now();
+      console.log(`\n${name}: backfilling the preset and the recording rules...`);
+      const prom = await startPrometheus({ preset: name, recordingRules: rulesPath });
+      try {
+        const setupMs = Date.now() - t0;
+        const r = await benchPreset(prom);
+        const series = (await prom.query('count({__name__!=""})'))[0]?.value ?? 0;
+        presets[name] = { setup: { setupMs, series, durationSec: prom.end - prom.start }, ...r };
+        printPreset(name, presets[name]);
+        if (name === 'large') {
+          ranges[name] = await rangeQueries(prom, r.trends.raw, r.trends.recorded);
+          printRanges(ranges[name]);
+        }
+      } finally {
+        await prom.stop();
+      }
+    }
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+
+  const main = presets.large ?? presets[PRESETS[PRESETS.length - 1]];
+  const ov = main.overview;
+  const ratios = {
+    preset: presets.large ? 'large' : PRESETS[PRESETS.length - 1],
+    samplesBaselineOverRaw: ratio(ov.baselineMatched.samples, ov.rawMatched.samples),
+    samplesRawOverRecorded: ratio(ov.raw.samples, ov.recorded.samples),
+    peakRawOverRecorded: ratio(ov.raw.peakMax, ov.recorded.peakMax),
+    recordedOverLeastPossible: ratio(ov.recorded.samples, ov.leastPossibleSamples),
+    recordedFiguresOverLeastPossible: ratio(ov.recordedFigureSamples, ov.leastPossibleSamples),
+    breakdownSamplesBaselineOverRaw: ratio(main.breakdown.baselineMatched.samples, main.breakdown.rawMatched.samples),
+  };
+  const rangeOf = (xs: object[]) => Math.max(0, ...xs.map((x) => (x as { peak?: number }).peak ?? MAX_SAMPLES));
+  const large = ranges.large;
+  const targets = {
+    rawAtMostBaseline: ratios.samplesBaselineOverRaw >= 1,
+    overviewRawAggregatedOnly: ov.perPodResults.length === 0,
+    recordedTwentyTimesFewer: ratios.samplesRawOverRecorded >= 20,
+    recordedRangeUnderTenthOfMaxSamples: large ? rangeOf(large.recorded) < MAX_SAMPLES / 10 : null,
+    bundleWithinBudget: sizes ? overBudget(sizes).length === 0 : null,
+  };
+  console.log('\nRatios (overview refresh on %s):', ratios.preset);
+  const rt = table(['ratio', 'value']);
+  Object.entries(ratios).forEach(([k, v]) => rt.push([k, String(v)]));
+  console.log(rt.toString());
+  const tt = table(['target', 'met']);
+  Object.entries(targets).forEach(([k, v]) => tt.push([k, String(v)]));
+  console.log(tt.toString());
+  const results = {
+    note:
+      'Measured by `npm run bench` with Prometheus stats=all. samples = totalQueryableSamples summed over the queries of ' +
+      'one refresh; peak = peakSamples (what --query.max-samples limits). "Matched" sets hold only the figures the ' +
+      'baseline has a query for. leastPossibleSamples = one recorded series per figure at one step.',
+    prometheus: 'Debian prometheus 2.42',
+    maxSamplesDefault: MAX_SAMPLES,
+    ratios,
+    targets,
+    presets,
+    rangeQueries: ranges,
+    bundle: sizes ? { budget: BUNDLE_BUDGET, sizes } : null,
+  };
+  writeFileSync(join(__dirname, 'results.json'), `${JSON.stringify(results, null, 2)}\n`);
+  console.log('\nwrote bench/results.json');
+}
+
+function printPreset(name: string, r: Awaited<ReturnType<typeof benchPreset>> & { setup: object }) {
+  const t = table([name, 'queries', 'samples', 'peak (max)', 'series out', 'eval ms']);
+  const row = (label: string, s: ReturnType<typeof summary>) =>
+    t.push([label, s.queries, s.samples, s.peakMax, s.series, s.evalMs]);
+  row('overview baseline (matched figures)', r.overview.baselineMatched);
+  row('overview raw (matched figures)', r.overview.rawMatched);
+  row('overview raw (whole refresh)', r.overview.raw);
+  row('overview recorded (whole refresh)', r.overview.recorded);
+  row('breakdown baseline', r.breakdown.baselineMatched);
+  row('breakdown raw (matched figures)', r.breakdown.rawMatched);
+  row('breakdown raw (all panels)', r.breakdown.raw);
+  console.log(t.toString());
+  console.log(
+    `  baseline/raw samples ${ratio(r.overview.baselineMatched.samples, r.overview.rawMatched.samples)}, ` +
+      `raw/recorded samples ${ratio(r.overview.raw.samples, r.overview.recorded.samples)}, ` +
+      `recorded/least possible ${ratio(r.overview.recorded.samples, r.overview.leastPossibleSamples)} ` +
+      `(least possible: ${r.overview.leastPossibleSamples} figures x 1 sample)`
+  );
+  console.log(
+    `  overview raw results: at most ${r.overview.maxResultSeries} series per query; per-pod results: ` +
+      (r.overview.perPodResults.length ? r.overview.perPodResults.join(', ') : 'none')
+  );
+}
+
+function printRanges(r: Awaited<ReturnType<typeof rangeQueries>>) {
+  const t = new Table({
+    head: ['range query', 'set', 'points', 'range s', 'samples', 'peak', '% of max-samples', 'eval ms'],
+  });
+  const push = (set: string, x: any) =>
+    t.push([
+      x.id,
+      set,
+      x.points,
+      x.rangeSec,
+      x.samples ?? '-',
+      x.error ? `error: ${x.error.slice(0, 60)}` : x.peak,
+      x.peak ? `${((x.peak / MAX_SAMPLES) * 100).toFixed(2)}%` : '-',
+      x.evalMs !== undefined ? Math.round(x.evalMs) : '-',
+    ]);
+  r.raw.forEach((x) => push('raw', x));
+  r.recorded.forEach((x) => push('recorded', x));
+  r.scaling.forEach((x: any) => push(x.set, x));
+  console.log(t.toString());
+}
+
+// The harness unreferences its Prometheus child; awaiting that child's exit must not let node end the run early.
+const keepAlive = setInterval(() => undefined, 1 << 30);
+main()
+  .catch((e) => {
+    console.error(e);
+    process.exitCode = 1;
+  })
+  .finally(() => clearInterval(keepAlive));
