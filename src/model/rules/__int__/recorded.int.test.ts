@@ -1,5 +1,6 @@
 /**
- * The rules in a real Prometheus over two demos: `migration` (Istio and Linkerd, a cluster label, OpenCost) and
+ * The rules in a real Prometheus over two demos: `migration` (Istio and Linkerd, a cluster label, OpenCost; rules
+ * written with flat and with OpenCost prices) and
  * `small` (every mesh shape, sidecar and ambient Istio sharing one istiod, no cluster label). Backfilled by promtool,
  * every recorded series equals the model's raw query for its figure, meshes that are absent record nothing (a
  * shared istiod alone does not make ambient Istio present), a control plane is billed once, and a report built from
@@ -12,7 +13,7 @@ import { startPrometheus, type PromHandle } from '../../../../demo/harness';
 import { groundTruth } from '../../../../demo/truth';
 import { CATALOGUE } from '../../catalogue';
 import { clusterFigures, DEFAULT_FIGURE_OPTIONS, meshFigures } from '../../figureSet';
-import type { Figure } from '../../figures';
+import type { Figure, FigureOptions } from '../../figures';
 import { eq, sel } from '../../promql/dsl';
 import { render } from '../../promql/render';
 import { buildReport, resolveShared, type ReportInput } from '../../report';
@@ -22,7 +23,6 @@ import { DEFAULT_FOR, DEFAULT_MONTHLY_COST_THRESHOLD_USD, ruleGroups } from '../
 import { CLUSTER_RECORDS, clusterKey, isLatencyKey, meshKey, MESH_RECORDS } from '../names';
 import { rulesYaml } from '../yaml';
 
-const o = DEFAULT_FIGURE_OPTIONS;
 const rulesSelection = { window: '5m' };
 
 const byCluster = (xs: Array<{ metric: Record<string, string>; value: number }>) =>
@@ -44,10 +44,15 @@ function numbers(x: unknown, path = '', out: Record<string, number | null> = {})
   return out;
 }
 
-describe.each([
-  ['migration', ['istio', 'linkerd']],
-  ['small', ['istio', 'istio-ambient', 'linkerd', 'cilium', 'consul', 'kuma']],
-])('rules backfilled over the %s demo', (preset, meshIds) => {
+describe.each<[string, 'flat' | 'opencost', string[]]>([
+  ['migration', 'flat', ['istio', 'linkerd']],
+  ['migration', 'opencost', ['istio', 'linkerd']],
+  ['small', 'flat', ['istio', 'istio-ambient', 'linkerd', 'cilium', 'consul', 'kuma']],
+])('rules backfilled over the %s demo, %s prices', (preset, pricingSource, meshIds) => {
+  const o: FigureOptions = {
+    ...DEFAULT_FIGURE_OPTIONS,
+    pricing: { ...DEFAULT_FIGURE_OPTIONS.pricing, source: pricingSource },
+  };
   let prom: PromHandle;
   let dir: string;
 
@@ -107,8 +112,8 @@ describe.each([
   const input = (over: Partial<ReportInput> = {}): ReportInput => ({
     time: prom.evalTime,
     selection: { window: '5m', groupBy: 'none' },
-    pricing: o.pricing,
-    pricingSource: 'flat',
+    pricing: DEFAULT_FIGURE_OPTIONS.pricing,
+    pricingSource,
     latency: { method: 'reporter-delta', quantile: 0.99, baselineOffset: '1w' },
     idleRps: o.idleRps,
     ...over,
@@ -119,6 +124,7 @@ describe.each([
     const raw = await buildReport(q, input({ figureSource: 'raw' }));
     const recorded = await buildReport(q, input());
     expect(raw.figureSource.kind).toBe('raw');
+    expect([raw.pricing.source, recorded.pricing.source]).toEqual([pricingSource, pricingSource]);
     expect(recorded.figureSource).toMatchObject({ kind: 'recorded', probe: expect.stringContaining('meshtax:') });
     expect(recorded.meshes.map((m) => m.id)).toEqual(meshIds);
     expect(recorded.meshes[0].queries['istio.cost.total']).toContain('meshtax:monthly_cost_usd:sum');
@@ -134,7 +140,7 @@ describe.each([
   });
 
   test.each<[string, Partial<ReportInput>]>([
-    ['other prices', { pricing: { ...o.pricing, cpuHourUsd: 0.05 } }],
+    ['other prices', { pricing: { ...DEFAULT_FIGURE_OPTIONS.pricing, hoursPerMonth: 720 } }],
     ['another window', { selection: { window: '10m', groupBy: 'none' } }],
     ['a namespace filter', { selection: { window: '5m', groupBy: 'none', namespaceInclude: 'shop' } }],
   ])('with %s the report reads raw series', async (_name, over) => {
