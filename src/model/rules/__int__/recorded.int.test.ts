@@ -1,10 +1,9 @@
 /**
  * The rules in a real Prometheus over two demos: `migration` (Istio and Linkerd, a cluster label, OpenCost; rules
- * written with flat and with OpenCost prices) and
- * `small` (every mesh shape, sidecar and ambient Istio sharing one istiod, no cluster label). Backfilled by promtool,
- * every recorded series equals the model's raw query for its figure, meshes that are absent record nothing (a
- * shared istiod alone does not make ambient Istio present), a control plane is billed once, and a report built from
- * the recorded series equals the one built from raw series.
+ * written with flat and with OpenCost prices) and `small` (every mesh shape, sidecar and ambient Istio sharing one
+ * istiod, no cluster label). Backfilled by promtool, every recorded series equals the model's raw query for its
+ * figure, meshes that are absent record nothing (a shared istiod alone does not make ambient Istio present), a
+ * control plane is billed once, and a report built from the recorded series equals the one built from raw series.
  */
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
