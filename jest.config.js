@@ -9,6 +9,8 @@ module.exports = {
   testPathIgnorePatterns: ['/node_modules/', '\\.int\\.test\\.ts$'],
   roots: ['<rootDir>/src', '<rootDir>/demo', '<rootDir>/cli', '<rootDir>/scripts'],
   testMatch: ['<rootDir>/{src,demo,cli,scripts}/**/*.test.{ts,tsx}'],
+  // jsdom would resolve the yaml package to its browser build (untransformed ESM); its CommonJS build is the same code.
+  moduleNameMapper: { ...base.moduleNameMapper, '^yaml$': '<rootDir>/node_modules/yaml/dist/index.js' },
   // d3-color and friends ship .mjs files that jest must transform too.
   transform: {
     '^.+\\.(t|j)sx?$|^.+\\.mjs$': base.transform['^.+\\.(t|j)sx?$'],

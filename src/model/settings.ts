@@ -2,7 +2,8 @@
  * The app's saved settings (plugin jsonData), their defaults and their validation. Pure: the config page,
  * the overview and the tests share it. Every message names the field it is about.
  */
-import type { CustomMesh } from './catalogue';
+import { CATALOGUE, customMesh, type CustomMesh } from './catalogue';
+import type { FigureOptions } from './figures';
 import { assertRegex, QueryInputError } from './promql/escape';
 import { DEFAULT_PRICING, validatePricing, type Pricing } from './pricing';
 import type { Basis } from './resources';
@@ -69,4 +70,18 @@ export function pricingOf(s: AppSettings): Pricing {
 
 export function customOf(s: AppSettings): CustomMesh | undefined {
   return s.customContainer ? { container: s.customContainer } : undefined;
+}
+
+/**
+ * Figure options for places that cannot probe the data source first (scenes, alert rules, rule files): "auto"
+ * prices at the flat rates there; the overview's report probes for OpenCost instead.
+ */
+export function staticFigureOptions(s: AppSettings): FigureOptions {
+  const custom = customOf(s);
+  return {
+    pricing: { ...pricingOf(s), source: s.pricingSource === 'opencost' ? 'opencost' : 'flat' },
+    latency: { method: 'reporter-delta', quantile: 0.99 },
+    idleRps: s.idleRps,
+    meshes: custom ? [...CATALOGUE, customMesh(custom)] : CATALOGUE,
+  };
 }

@@ -51,3 +51,18 @@ test("editors get Grafana's own form, fed with the model's panel", () => {
   expect(screen.getByText('grafana form')).toBeInTheDocument();
   expect(seen[0]).toMatchObject({ type: 'timeseries', title: figure.title });
 });
+
+test('editors get "Create alert" on alertable figures, linking to the Alerts page prefilled; viewers do not', () => {
+  state.role = 'Editor';
+  const { unmount } = render(<FigureActions figure={figure} datasourceUid="prom uid" />);
+  const href = screen.getByRole('link', { name: /Create alert/ }).getAttribute('href')!;
+  const url = new URL(href, 'http://grafana');
+  expect(url.pathname).toBe('/a/meshtax-overhead-app/alerts');
+  expect(Object.fromEntries(url.searchParams)).toEqual({ figure: 'istio.cost.total', datasource: 'prom uid' });
+  unmount();
+  render(<FigureActions figure={{ ...figure, id: 'istio.sidecars.pods' }} datasourceUid="p" />);
+  expect(screen.queryByRole('link', { name: /Create alert/ })).toBeNull();
+  state.role = 'Viewer';
+  render(<FigureActions figure={figure} datasourceUid="p" />);
+  expect(screen.queryAllByRole('link', { name: /Create alert/ })).toHaveLength(0);
+});

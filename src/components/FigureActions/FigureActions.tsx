@@ -1,7 +1,10 @@
 import React, { useState } from 'react';
 import { config, usePluginComponent } from '@grafana/runtime';
 import type { Panel } from '@grafana/schema';
-import { Button, ClipboardButton, Modal, Stack } from '@grafana/ui';
+import { Button, ClipboardButton, LinkButton, Modal, Stack } from '@grafana/ui';
+import { ROUTES } from '../../constants';
+import { variantOfFigure } from '../../model/alerts/variants';
+import { prefixRoute } from '../../utils/utils.routing';
 import { figurePanel, type FigureRef } from '../../model/dashboards';
 
 /** Grafana's own add-to-dashboard form, exposed to plugins since Grafana 12 (declared in plugin.json). */
@@ -19,7 +22,19 @@ export function canEditDashboards(): boolean {
 
 /** "Add to dashboard" and "Export JSON" for one figure: the panel JSON comes from the model, never from the UI. */
 export function FigureActions({ figure, datasourceUid }: { figure: FigureRef; datasourceUid: string }) {
-  return <PanelActions title={figure.title} buildPanel={() => figurePanel(figure, datasourceUid)} />;
+  // Figures an alert kind watches get "Create alert", which opens the Alerts page prefilled (Editors and Admins).
+  const alertable = !!variantOfFigure(figure.id) && canEditDashboards();
+  const alertUrl = `${prefixRoute(ROUTES.Alerts)}?${new URLSearchParams({ figure: figure.id, datasource: datasourceUid })}`;
+  return (
+    <Stack direction="row" gap={1} wrap="wrap">
+      <PanelActions title={figure.title} buildPanel={() => figurePanel(figure, datasourceUid)} />
+      {alertable && (
+        <LinkButton size="sm" variant="secondary" icon="bell" href={alertUrl}>
+          Create alert
+        </LinkButton>
+      )}
+    </Stack>
+  );
 }
 
 /** The same actions for any panel the app shows (scene panels build theirs from their queries when clicked). */

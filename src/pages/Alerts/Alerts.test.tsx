@@ -1,0 +1,102 @@
+import React from 'react';
+import { MemoryRouter } from 'react-router-dom';
+import { fireEvent, render, screen, waitFor } from '@testing-library/react';
+import { config } from '@grafana/runtime';
+import { DEFAULT_SETTINGS } from '../../model/settings';
+import { AlertingError } from '../../services/alerting';
+import { Alerts } from './Alerts';
+
+const api = {
+  listMeshTaxRules: jest.fn(),
+  ruleStates: jest.fn(),
+  listFolders: jest.fn(),
+  createAlertRule: jest.fn(),
+  updateAlertRule: jest.fn(),
+  deleteAlertRule: jest.fn(),
+};
+jest.mock('../../services/alerting', () => ({
+  ...jest.requireActual('../../services/alerting'),
+  listMeshTaxRules: () => api.listMeshTaxRules(),
+  ruleStates: () => api.ruleStates(),
+  listFolders: () => api.listFolders(),
+  createAlertRule: (r: unknown) => api.createAlertRule(r),
+  deleteAlertRule: (u: string) => api.deleteAlertRule(u),
+}));
+jest.mock('@grafana/runtime', () => ({
+  ...jest.requireActual('@grafana/runtime'),
+  PluginPage: ({ children }: { children: React.ReactNode }) => <div>{children}</div>,
+  DataSourcePicker: () => <div>data source picker</div>,
+}));
+
+// Combobox measures option text on a canvas, which jsdom lacks.
+HTMLCanvasElement.prototype.getContext = (() => ({ measureText: (t: string) => ({ width: t.length * 7 }) })) as never;
+
+function setRole(orgRole: string) {
+  (config as any).bootData = { ...(config as any).bootData, user: { orgRole, isGrafanaAdmin: false } };
+}
+
+const renderPage = (url = '/alerts?figure=linkerd.cost.total&datasource=prom') =>
+  render(
+    <MemoryRouter initialEntries={[url]}>
+      <Alerts settings={DEFAULT_SETTINGS} />
+    </MemoryRouter>
+  );
+
+beforeEach(() => {
+  Object.values(api).forEach((f) => f.mockReset());
+  api.listMeshTaxRules.mockResolvedValue([]);
+  api.ruleStates.mockResolvedValue({});
+  api.listFolders.mockResolvedValue([{ uid: 'f1', title: 'Platform' }]);
+});
+
+test('a viewer reads the list and is told which role creating rules needs', async () => {
+  setRole('Viewer');
+  renderPage();
+  expect(await screen.findByText('Creating alert rules needs the Editor or Admin role')).toBeInTheDocument();
+  expect(screen.queryByRole('button', { name: 'Create alert rule' })).not.toBeInTheDocument();
+  expect(await screen.findByText(/Mesh Tax has created no alert rules/)).toBeInTheDocument();
+});
+
+test('an editor gets the form prefilled from the figure link; a bad value is reported at its field', async () => {
+  setRole('Editor');
+  renderPage();
+  const threshold = await screen.findByLabelText('Monthly cost threshold (USD)');
+  expect(screen.getByDisplayValue('Linkerd')).toBeInTheDocument(); // mesh from ?figure=linkerd.cost.total
+  fireEvent.change(threshold, { target: { value: 'lots' } });
+  fireEvent.click(screen.getByRole('button', { name: 'Create alert rule' }));
+  expect(await screen.findByText(/threshold: NaN must be a number/)).toBeInTheDocument();
+  expect(threshold).toHaveValue('lots'); // nothing typed is lost
+  expect(api.createAlertRule).not.toHaveBeenCalled();
+});
+
+test('a 403 from Grafana shows in place and keeps the form', async () => {
+  setRole('Editor');
+  api.createAlertRule.mockRejectedValue(
+    new AlertingError('You may not create the alert rule: it needs the Editor or Admin role', 403)
+  );
+  renderPage('/alerts?figure=istio.cost.total&datasource=prom&folder=f1');
+  const threshold = await screen.findByLabelText('Monthly cost threshold (USD)');
+  fireEvent.change(threshold, { target: { value: '250' } });
+  fireEvent.click(screen.getByRole('button', { name: 'Create alert rule' }));
+  expect(await screen.findByText(/You may not create the alert rule/)).toBeInTheDocument();
+  expect(threshold).toHaveValue('250');
+  expect(api.createAlertRule).toHaveBeenCalledWith(
+    expect.objectContaining({
+      folderUID: 'f1',
+      labels: expect.objectContaining({ mesh: 'istio', meshtax: 'monthlyCost' }),
+    })
+  );
+});
+
+test('a list failure shows in place with Reload, and the rest of the page still works', async () => {
+  setRole('Admin');
+  api.listMeshTaxRules.mockRejectedValueOnce(
+    new AlertingError('Grafana failed (HTTP 503) when trying to list alert rules', 503)
+  );
+  renderPage();
+  expect(await screen.findByText(/HTTP 503/)).toBeInTheDocument();
+  expect(screen.getByRole('button', { name: 'Prometheus rules' })).toBeInTheDocument();
+  fireEvent.click(screen.getByRole('button', { name: 'Reload' }));
+  await waitFor(() => expect(api.listMeshTaxRules).toHaveBeenCalledTimes(2));
+  expect(await screen.findByText(/Mesh Tax has created no alert rules/)).toBeInTheDocument();
+});

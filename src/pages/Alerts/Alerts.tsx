@@ -1,0 +1,125 @@
+import React, { useMemo, useState } from 'react';
+import { css } from '@emotion/css';
+import { useSearchParams } from 'react-router-dom';
+import type { GrafanaTheme2 } from '@grafana/data';
+import { PluginPage } from '@grafana/runtime';
+import { Alert, Button, LoadingPlaceholder, Stack, Text, useStyles2 } from '@grafana/ui';
+import { canEditDashboards } from '../../components/FigureActions/FigureActions';
+import { formOfRule, type AlertRuleForm } from '../../model/alerts/payload';
+import { ALERT_VARIANTS, variantOfFigure } from '../../model/alerts/variants';
+import { staticFigureOptions, type AppSettings } from '../../model/settings';
+import { createAlertRule, deleteAlertRule, updateAlertRule } from '../../services/alerting';
+import { AlertForm } from './AlertForm';
+import { RuleList } from './RuleList';
+import { RulesExport } from './RulesExport';
+import { useAlertRules } from './useAlertRules';
+
+/** A new rule's form, prefilled from `?figure=<mesh>.<figure>&datasource=<uid>[&folder=<uid>]` (a figure's "Create alert"). */
+export function initialForm(params: URLSearchParams, settings: AppSettings): AlertRuleForm {
+  const fromFigure = variantOfFigure(params.get('figure') ?? '');
+  const variant = fromFigure?.variant ?? ALERT_VARIANTS[0];
+  return {
+    variant: variant.id,
+    meshId: fromFigure?.meshId ?? 'istio',
+    datasourceUid: params.get('datasource') ?? settings.defaultDatasourceUid ?? '',
+    threshold: variant.defaultThreshold,
+    for: '15m',
+    folderUid: params.get('folder') ?? '',
+    group: 'mesh-tax',
+    labels: {},
+    summary: '',
+    runbookUrl: '',
+  };
+}
+
+export function Alerts({ settings }: { settings: AppSettings }) {
+  const styles = useStyles2(getStyles);
+  const [params] = useSearchParams();
+  const options = useMemo(() => staticFigureOptions(settings), [settings]);
+  const { rules, states, folders, error, reload } = useAlertRules();
+  const [editing, setEditing] = useState<AlertRuleForm | undefined>();
+  const [deleteError, setDeleteError] = useState<string | undefined>();
+  // Viewers read the list; creating, editing and deleting need Editor or Admin (Grafana enforces it too).
+  const canWrite = canEditDashboards();
+  const form = editing ?? initialForm(params, settings);
+  return (
+    <PluginPage>
+      <div className={styles.page} data-testid="meshtax-alerts">
+        <section aria-labelledby="meshtax-alerts-create">
+          <Text element="h3" id="meshtax-alerts-create">
+            {editing ? 'Edit alert rule' : 'Create a Grafana alert rule'}
+          </Text>
+          {canWrite ? (
+            <AlertForm
+              key={editing?.uid ?? 'new'}
+              initial={form}
+              options={options}
+              folders={folders}
+              onSubmit={async (rule) => {
+                const saved = editing?.uid ? await updateAlertRule(editing.uid, rule) : await createAlertRule(rule);
+                setEditing(undefined);
+                reload();
+                return `"${saved?.title ?? rule.title}" is saved in Grafana Alerting; it is evaluated with its group.`;
+              }}
+              onCancelEdit={() => setEditing(undefined)}
+            />
+          ) : (
+            <Alert severity="info" title="Creating alert rules needs the Editor or Admin role">
+              You can see the rules Mesh Tax created and download the Prometheus rules below. To create, edit or delete
+              Grafana alert rules, ask a Grafana admin for the Editor role (the alert.rules:write permission).
+            </Alert>
+          )}
+        </section>
+        <section aria-labelledby="meshtax-alerts-list">
+          <Stack direction="row" alignItems="center" gap={2}>
+            <Text element="h3" id="meshtax-alerts-list">
+              Rules Mesh Tax created
+            </Text>
+            <Button size="sm" variant="secondary" icon="sync" onClick={reload}>
+              Reload
+            </Button>
+          </Stack>
+          {error && (
+            <Alert severity="error" title="Could not list alert rules">
+              {error}
+            </Alert>
+          )}
+          {deleteError && (
+            <Alert severity="error" title="Not deleted" onRemove={() => setDeleteError(undefined)}>
+              {deleteError}
+            </Alert>
+          )}
+          {!rules && !error && <LoadingPlaceholder text="Loading alert rules…" />}
+          {rules && rules.length === 0 && <Text color="secondary">None yet: Mesh Tax has created no alert rules.</Text>}
+          {rules && rules.length > 0 && (
+            <RuleList
+              rules={rules}
+              states={states}
+              canWrite={canWrite}
+              onEdit={(r) => setEditing(formOfRule(r, options.meshes))}
+              onDelete={async (r) => {
+                try {
+                  await deleteAlertRule(r.uid!);
+                  setDeleteError(undefined);
+                  reload();
+                } catch (e) {
+                  setDeleteError((e as Error).message);
+                }
+              }}
+            />
+          )}
+        </section>
+        <section aria-labelledby="meshtax-alerts-export">
+          <Text element="h3" id="meshtax-alerts-export">
+            Prometheus rules, for Alertmanager
+          </Text>
+          <RulesExport options={options} />
+        </section>
+      </div>
+    </PluginPage>
+  );
+}
+
+const getStyles = (theme: GrafanaTheme2) => ({
+  page: css({ display: 'flex', flexDirection: 'column', gap: theme.spacing(3), minWidth: 0 }),
+});

@@ -1,0 +1,94 @@
+import React, { useState } from 'react';
+import { css } from '@emotion/css';
+import type { GrafanaTheme2 } from '@grafana/data';
+import { Badge, Button, ConfirmModal, Stack, type BadgeColor, useStyles2 } from '@grafana/ui';
+import { MESHTAX_LABEL, type ProvisionedAlertRule } from '../../model/alerts/payload';
+import { variantOf } from '../../model/alerts/variants';
+import type { RuleState } from '../../services/alerting';
+import { dataTableStyle } from '../../utils/utils.tableStyles';
+
+const STATE_COLOR: Record<RuleState, BadgeColor> = {
+  firing: 'red',
+  pending: 'orange',
+  inactive: 'green',
+  nodata: 'blue',
+  error: 'red',
+  unknown: 'darkgrey',
+};
+
+export interface RuleListProps {
+  rules: ProvisionedAlertRule[];
+  states: Record<string, RuleState>;
+  canWrite: boolean;
+  onEdit(rule: ProvisionedAlertRule): void;
+  onDelete(rule: ProvisionedAlertRule): Promise<void>;
+}
+
+/** The rules Mesh Tax created, with their state; Editors and Admins may edit or delete them. */
+export function RuleList({ rules, states, canWrite, onEdit, onDelete }: RuleListProps) {
+  const styles = useStyles2(getStyles);
+  const [confirm, setConfirm] = useState<ProvisionedAlertRule | undefined>();
+  return (
+    <div className={styles.scroll}>
+      <table className={styles.table} aria-label="Alert rules Mesh Tax created">
+        <thead>
+          <tr>
+            <th scope="col">Rule</th>
+            <th scope="col">State</th>
+            <th scope="col">Kind</th>
+            <th scope="col">Mesh</th>
+            <th scope="col">For</th>
+            <th scope="col">Folder / group</th>
+            {canWrite && <th scope="col">Actions</th>}
+          </tr>
+        </thead>
+        <tbody>
+          {rules.map((r) => {
+            const state = (r.uid && states[r.uid]) || 'unknown';
+            return (
+              <tr key={r.uid ?? r.title}>
+                <th scope="row">{r.title}</th>
+                <td>
+                  <Badge color={STATE_COLOR[state]} text={state} />
+                </td>
+                <td>{variantOf(r.labels[MESHTAX_LABEL])?.label ?? r.labels[MESHTAX_LABEL]}</td>
+                <td>{r.labels.mesh}</td>
+                <td>{r.for}</td>
+                <td>
+                  {r.folderUID} / {r.ruleGroup}
+                </td>
+                {canWrite && (
+                  <td>
+                    <Stack direction="row" gap={1}>
+                      <Button size="sm" variant="secondary" icon="pen" onClick={() => onEdit(r)}>
+                        Edit
+                      </Button>
+                      <Button size="sm" variant="destructive" icon="trash-alt" onClick={() => setConfirm(r)}>
+                        Delete
+                      </Button>
+                    </Stack>
+                  </td>
+                )}
+              </tr>
+            );
+          })}
+        </tbody>
+      </table>
+      {confirm && (
+        <ConfirmModal
+          isOpen
+          title="Delete alert rule"
+          body={`Delete "${confirm.title}"? Grafana stops evaluating it at once.`}
+          confirmText="Delete"
+          onConfirm={() => onDelete(confirm).finally(() => setConfirm(undefined))}
+          onDismiss={() => setConfirm(undefined)}
+        />
+      )}
+    </div>
+  );
+}
+
+const getStyles = (theme: GrafanaTheme2) => ({
+  scroll: css({ overflowX: 'auto', maxWidth: '100%' }),
+  table: css(dataTableStyle(theme)),
+});
