@@ -11,4 +11,5 @@ export enum ROUTES {
   QueryBuilder = 'query-builder',
   /** Drill-down from the breakdown's workload rows; not in the nav. */
   Workload = 'workload',
+  Alerts = 'alerts',
 }

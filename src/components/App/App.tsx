@@ -8,6 +8,7 @@ import { prefixRoute } from '../../utils/utils.routing';
 const Breakdown = React.lazy(() => import('../../pages/Breakdown/Breakdown').then((m) => ({ default: m.Breakdown })));
 const Latency = React.lazy(() => import('../../pages/Latency/Latency').then((m) => ({ default: m.Latency })));
 const Workload = React.lazy(() => import('../../pages/Workload/Workload').then((m) => ({ default: m.Workload })));
+const Alerts = React.lazy(() => import('../../pages/Alerts/Alerts').then((m) => ({ default: m.Alerts })));
 const QueryBuilder = React.lazy(() =>
   import('../../pages/QueryBuilder/QueryBuilder').then((m) => ({ default: m.QueryBuilder }))
 );
@@ -22,6 +23,7 @@ function App(props: AppRootProps<Partial<AppSettings>>) {
       <Route path={ROUTES.Latency} element={<Latency settings={settings} />} />
       <Route path={ROUTES.Workload} element={<Workload settings={settings} />} />
       <Route path={ROUTES.QueryBuilder} element={<QueryBuilder settings={settings} />} />
+      <Route path={ROUTES.Alerts} element={<Alerts settings={settings} />} />
       <Route path="*" element={<Navigate to={prefixRoute(ROUTES.Overview)} replace />} />
     </Routes>
   );
