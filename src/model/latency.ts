@@ -52,16 +52,25 @@ function sideBy(side: HistogramSide, s: Selection): string[] {
   }
 }
 
-export function sideBuckets(side: HistogramSide, s: Selection, offset?: string): Expr {
+function sideSelector(side: HistogramSide, s: Selection): Expr {
   const matchers = [
     ...Object.entries(side.match).map(([k, v]) => eq(k, v)),
     ...scopeMatchers(s, { namespace: side.namespaceLabel, workload: side.workloadLabel }),
   ];
-  let selector = sel(side.metric, ...matchers);
-  if (offset) {
-    selector = withOffset(selector, offset);
-  }
-  return agg('sum', rate(selector, s.window), sideBy(side, s));
+  return sel(side.metric, ...matchers);
+}
+
+export function sideBuckets(side: HistogramSide, s: Selection, offset?: string): Expr {
+  const selector = sideSelector(side, s);
+  return agg('sum', rate(offset ? withOffset(selector, offset) : selector, s.window), sideBy(side, s));
+}
+
+/**
+ * The histogram's bucket bounds (`le` values) only: one sample per series instead of a rate window's worth, for
+ * when the quantile itself comes from a recorded series.
+ */
+export function sideBucketBounds(side: HistogramSide, s: Selection): Expr {
+  return agg('group', sideSelector(side, s), ['le']);
 }
 
 export function sideQuantile(side: HistogramSide, q: number, s: Selection, offset?: string): Expr {

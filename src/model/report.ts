@@ -3,10 +3,10 @@
  * (the JSON shape of `meshtax report --format json`). Unavailable figures are null with a reason, never 0.
  */
 import { CATALOGUE, customMesh, type CustomMesh, type MeshDef } from './catalogue';
-import { bucketOf, type BucketBounds } from './buckets';
+import { bucketHolding, bucketOf, type BucketBounds } from './buckets';
 import { meshFigures, clusterFigures } from './figureSet';
 import { podCountExpr, roleMatchers, type Figure, type FigureOptions } from './figures';
-import { sideBuckets, type LatencyOptions } from './latency';
+import { sideBucketBounds, sideBuckets, type LatencyOptions } from './latency';
 import { metricsOf } from './metrics';
 import { opencostProbe, type Pricing } from './pricing';
 import { render } from './promql/render';
@@ -88,21 +88,36 @@ async function runFigures(q: InstantQuery, figures: Figure[]) {
   return { values, reasons };
 }
 
+/**
+ * The bucket each side's quantile fell in. From recorded series, the quantiles are already known: only the bucket
+ * bounds are read (one sample per histogram series instead of a rate window's worth).
+ */
 async function bucketBounds(
   q: InstantQuery,
   m: MeshDef,
   s: Selection,
-  quantile: number
+  quantile: number,
+  recorded?: { client: Value; server: Value }
 ): Promise<{ client: BucketBounds | null; server: BucketBounds | null }> {
   if (!m.latency) {
     return { client: null, server: null };
   }
   const one = async (side: 'client' | 'server') => {
-    const r = await q(render(sideBuckets(m.latency![side], { ...s, groupBy: 'none' })));
+    const h = m.latency![side];
+    const scope = { ...s, groupBy: 'none' as const };
+    if (recorded) {
+      const les = await q(render(sideBucketBounds(h, scope)));
+      return bucketHolding(
+        les.map((x) => x.metric.le),
+        recorded[side],
+        h.toMs
+      );
+    }
+    const r = await q(render(sideBuckets(h, scope)));
     return bucketOf(
       r.map((x) => ({ le: x.metric.le, value: x.value })),
       quantile,
-      m.latency![side].toMs
+      h.toMs
     );
   };
   return { client: await one('client'), server: await one('server') };
@@ -136,7 +151,10 @@ export async function buildReport(q: InstantQuery, input: ReportInput) {
         reasons[`${m.id}.controlPlane`] = `shared with ${m.controlPlaneSharedWith}: billed there`;
       }
       const pq = `p${Math.round(input.latency.quantile * 100)}`;
-      const bounds = await bucketBounds(q, m, s, input.latency.quantile);
+      const sides = recorded
+        ? { client: v[`${m.id}.latency.${pq}Client`] ?? null, server: v[`${m.id}.latency.${pq}Server`] ?? null }
+        : undefined;
+      const bounds = await bucketBounds(q, m, s, input.latency.quantile, sides);
       const added = v[`${m.id}.latency.${pq}Added`] ?? null;
       return {
         id: m.id,
