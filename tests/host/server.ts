@@ -8,6 +8,7 @@ import { createReadStream, existsSync, statSync } from 'node:fs';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
+import { alertingStandIn } from './alerting';
 import { PROM_UID, type HostBoot, type PanelSpec } from './types';
 
 const TYPES: Record<string, string> = {
@@ -61,6 +62,7 @@ export async function startHostServer(opts: HostServerOptions): Promise<HostServ
   const promErrors: string[] = [];
   const pluginPrefix = `/public/plugins/${opts.boot.pluginId}/`;
   const proxyPrefix = `/api/datasources/proxy/uid/${PROM_UID}/`;
+  const alerting = alertingStandIn(sendJson);
 
   const handler = async (req: IncomingMessage, res: ServerResponse) => {
     const url = new URL(req.url ?? '/', 'http://host');
@@ -86,6 +88,9 @@ export async function startHostServer(opts: HostServerOptions): Promise<HostServ
     }
     if (p === `/api/plugins/${opts.boot.pluginId}/settings`) {
       return sendJson(res, 200, opts.boot.appMeta);
+    }
+    if (await alerting(req, res, p)) {
+      return;
     }
     if (p.startsWith('/api/') || path.extname(p)) {
       unhandled.push(`${req.method} ${p}`);

@@ -155,7 +155,7 @@ export function AlertForm({ initial, options, folders, onSubmit, onCancelEdit }:
         >
           <TextArea
             id="meshtax-alert-labels"
-            cols={30}
+            style={{ width: 'min(260px, 85vw)' }}
             rows={3}
             value={f.labels}
             onChange={(e) => set('labels')(e.currentTarget.value)}
@@ -164,7 +164,7 @@ export function AlertForm({ initial, options, folders, onSubmit, onCancelEdit }:
         <Field label="Summary" description="Empty: the default below, which states the value with its unit">
           <TextArea
             id="meshtax-alert-summary"
-            cols={60}
+            style={{ width: 'min(480px, 85vw)' }}
             rows={3}
             value={f.summary}
             placeholder={mesh ? defaultSummary(variant, mesh.name, Number(f.threshold) || 0) : ''}

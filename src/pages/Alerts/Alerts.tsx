@@ -9,6 +9,7 @@ import { formOfRule, type AlertRuleForm } from '../../model/alerts/payload';
 import { ALERT_VARIANTS, variantOfFigure } from '../../model/alerts/variants';
 import { staticFigureOptions, type AppSettings } from '../../model/settings';
 import { createAlertRule, deleteAlertRule, updateAlertRule } from '../../services/alerting';
+import { pickDatasourceUid } from '../../services/prometheus';
 import { AlertForm } from './AlertForm';
 import { RuleList } from './RuleList';
 import { RulesExport } from './RulesExport';
@@ -21,7 +22,7 @@ export function initialForm(params: URLSearchParams, settings: AppSettings): Ale
   return {
     variant: variant.id,
     meshId: fromFigure?.meshId ?? 'istio',
-    datasourceUid: params.get('datasource') ?? settings.defaultDatasourceUid ?? '',
+    datasourceUid: params.get('datasource') ?? pickDatasourceUid(settings.defaultDatasourceUid) ?? '',
     threshold: variant.defaultThreshold,
     for: '15m',
     folderUid: params.get('folder') ?? '',
