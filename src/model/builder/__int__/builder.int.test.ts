@@ -9,6 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startPrometheus, type PromHandle } from '../../../../demo/harness';
 import { groundTruth, isDataPlane, sum, type Row } from '../../../../demo/truth';
+import type { MeshKind } from '../../../../demo/types';
 import { close, truthOf } from '../../__int__/truthOf';
 import { CATALOGUE } from '../../catalogue';
 import { DEFAULT_SETTINGS } from '../../settings';
@@ -39,13 +40,13 @@ const GROUPED: Record<string, (all: Row[], dp: Row[]) => number> = {
 function groupedTruth(rows: Row[], mesh: string, kind: string, groupBy: 'namespace' | 'workload') {
   const key = (r: Row) => (groupBy === 'namespace' ? r.pod.namespace : `${r.pod.namespace}/${r.pod.workload}`);
   const out = new Map<string, number>();
-  for (const k of new Set(rows.filter((r) => isDataPlane(r, mesh as Row['c']['mesh'])).map(key))) {
+  for (const k of new Set(rows.filter((r) => isDataPlane(r, mesh as MeshKind)).map(key))) {
     const all = rows.filter((r) => key(r) === k);
     out.set(
       k,
       GROUPED[kind](
         all,
-        all.filter((r) => isDataPlane(r, mesh as Row['c']['mesh']))
+        all.filter((r) => isDataPlane(r, mesh as MeshKind))
       )
     );
   }
