@@ -13,3 +13,19 @@ test('latency lists p99 added per workload with its bucket', async ({ gotoPage, 
   await expect(page.getByRole('table', { name: /Latency added by Istio/ })).toBeVisible({ timeout: 30000 });
   await expect(page.getByText(/between \d+ and \d+ ms/).first()).toBeVisible();
 });
+
+test('a workload row of the breakdown drills into the workload page', async ({ gotoPage, page }) => {
+  await gotoPage('/breakdown');
+  const table = page.getByRole('table', { name: 'Mesh cost by workload' }).first();
+  await expect(table).toBeVisible({ timeout: 30000 });
+  await table.getByRole('link').first().click();
+  await expect(page).toHaveURL(/\/workload\?.*var-workload=/);
+  await expect(page.getByText(/proxy CPU: used and requested/)).toBeVisible();
+});
+
+test('the alerts page lists the provisioned demo rules and offers the rules download', async ({ gotoPage, page }) => {
+  await gotoPage('/alerts');
+  await expect(page.getByRole('table', { name: 'Alert rules Mesh Tax created' })).toBeVisible({ timeout: 30000 });
+  await expect(page.getByText(/Mesh Tax: Istio \(sidecar\) Monthly cost above/)).toBeVisible();
+  await expect(page.getByRole('button', { name: 'Prometheus rules' })).toBeVisible();
+});
