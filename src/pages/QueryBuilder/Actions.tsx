@@ -15,6 +15,8 @@ export function createAlertUrl(figureId: string, datasourceUid: string): string 
   return `${prefixRoute('alerts')}?${new URLSearchParams({ figure: figureId, datasource: datasourceUid })}`;
 }
 
+const ruleName = (yaml: string) => /record: (\S+)/.exec(yaml)?.[1] ?? '';
+
 interface Props {
   figure: Figure;
   mesh: MeshDef;
@@ -50,14 +52,7 @@ export function Actions({ figure, mesh, groupBy, latency, datasourceUid, timeSec
         {datasourceUid && <PanelActions title={figure.title} buildPanel={() => figurePanel(figure, datasourceUid)} />}
       </Stack>
       <details>
-        <summary>
-          Recording rule (
-          {ruleYaml
-            .split('\n')
-            .find((l) => l.includes('record:'))
-            ?.trim()}
-          )
-        </summary>
+        <summary>Recording rule {ruleName(ruleYaml)}</summary>
         <pre aria-label="Recording rule">{ruleYaml}</pre>
       </details>
     </Stack>

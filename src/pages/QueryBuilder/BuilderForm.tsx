@@ -40,7 +40,7 @@ export function BuilderForm({ state, update, datasourceUid, meshes, meshId, dete
       <Input
         id={`qb-${field}`}
         value={state[field]}
-        placeholder={placeholder}
+        placeholder={placeholder && `e.g. ${placeholder}`}
         onChange={(e) => update({ [field]: e.currentTarget.value })}
       />
     </Field>
