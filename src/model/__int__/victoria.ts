@@ -14,6 +14,9 @@ import { allSeries, seriesKey } from '../../../demo/series';
 export const VM_INSTALL_LINE =
   'apt-get update && DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends victoria-metrics';
 
+/** What the README tells VictoriaMetrics users to set (its default, 30, truncates Istio's series). */
+export const VM_MAX_LABELS = 64;
+
 export interface VictoriaHandle {
   url: string;
   query(expr: string, time: number): Promise<PromSample[]>;
@@ -84,10 +87,17 @@ export async function startVictoria(presetName: string): Promise<VictoriaHandle>
   const port = await freePort();
   const url = `http://127.0.0.1:${port}`;
   let err = '';
-  // Its default one-month retention would drop the fixed-epoch data on import.
+  // Its default one-month retention would drop the fixed-epoch data on import. Its default of 30 labels per series
+  // silently drops the rest: Istio's standard metrics carry about 30, so with a `cluster` label `le` was lost.
   const child = spawn(
     bin,
-    [`-httpListenAddr=127.0.0.1:${port}`, `-storageDataPath=${dir}`, '-retentionPeriod=100y', '-search.disableCache'],
+    [
+      `-httpListenAddr=127.0.0.1:${port}`,
+      `-storageDataPath=${dir}`,
+      '-retentionPeriod=100y',
+      `-maxLabelsPerTimeseries=${VM_MAX_LABELS}`,
+      '-search.disableCache',
+    ],
     { stdio: ['ignore', 'ignore', 'pipe'] }
   );
   child.stderr!.on('data', (d) => (err = (err + d.toString()).slice(-8000)));
