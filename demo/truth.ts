@@ -2,6 +2,7 @@
  * Ground truth, computed from the spec itself (never from PromQL): what a correct query must return at time T
  * with a rate window of W seconds. Tests compare Prometheus's answers with these numbers.
  */
+import { seenAt } from './faults';
 import { BUCKETS, proxyLatency } from './meshes';
 import { mixtureQuantile, type Part, type QuantileTruth } from './mixture';
 import { affine } from './series-latency';
@@ -33,8 +34,8 @@ export function measure(cluster: Cluster, t: number, windowSec: number): Row[] {
     pod.containers.filter(running).map((c) => ({
       pod,
       c,
-      cpu: cpuRate(c.cpuCores, c.phase, t, windowSec),
-      mem: workingSet(c.memoryBytes, c.phase, t),
+      cpu: c.seen?.cpu ?? cpuRate(c.cpuCores, c.phase, t, windowSec),
+      mem: c.seen?.mem ?? workingSet(c.memoryBytes, c.phase, t),
       reqCpu: c.cpuRequest ?? 0,
       reqMem: c.memoryRequest ?? 0,
     }))
@@ -87,10 +88,10 @@ function latencyTruth(
   }
   const bounds = mesh === 'istio' ? BUCKETS.istioMs : BUCKETS.linkerdMs;
   const dst: Part[] = cluster.pods
-    .filter((p) => p.mesh === mesh && p.rps > 0 && p.latency && p.emitsHistograms)
+    .filter((p) => p.mesh === mesh && p.rps > 0 && p.latency && p.emitsHistograms && !p.histogramsUnread)
     .map((p) => ({ d: affine(p.latency!, prox.destination), weight: p.rps }));
   const src: Part[] = cluster.pods
-    .filter((p) => p.mesh === mesh)
+    .filter((p) => p.mesh === mesh && !p.histogramsUnread)
     .flatMap((p) => p.calls.map((c) => ({ d: affine(c.latency, prox.source), weight: c.rps })));
   if (dst.length === 0 || src.length === 0) {
     return null;
@@ -133,12 +134,14 @@ export function meshesPresent(rows: Row[]): MeshKind[] {
 }
 
 export function groundTruth(
-  cluster: Cluster,
+  generated: Cluster,
   t: number,
   windowSec: number,
   pricing: FlatPricing = ARTICLE_PRICING,
   idleRps = 1
 ) {
+  // Faults: the pods, rates and memory Prometheus can see at T (the cluster itself when there are none).
+  const cluster = seenAt(generated, t, windowSec);
   const rows = measure(cluster, t, windowSec);
   const total = resources(rows);
   const reqCpu = sum(rows.map((r) => r.reqCpu));
@@ -163,7 +166,12 @@ export function groundTruth(
     const idle = [...workloads.entries()]
       .map(([key, rs]) => ({
         key,
-        rps: sum(served.filter((p) => `${p.namespace}/${p.workload}` === key).map((p) => p.rps)),
+        // Activity = requests served + requests sent (the calls a load generator makes): a sender is not idle.
+        rps: sum(
+          served
+            .filter((p) => `${p.namespace}/${p.workload}` === key)
+            .map((p) => p.rps + sum(p.calls.map((c) => c.rps)))
+        ),
         rows: rs,
       }))
       .filter((w) => w.rps < idleRps)

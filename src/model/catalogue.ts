@@ -39,9 +39,19 @@ export interface MeshDef {
   nativeSidecarContainers?: string[];
   /** reporter-delta: client-side p99 minus server-side p99. */
   latency?: { client: HistogramSide; server: HistogramSide };
-  /** Requests served, per workload, for vCPU per 1k rps and idle detection. */
-  traffic?: { metric: string; match: Record<string, string>; workloadLabel: string; namespaceLabel: string };
+  /**
+   * Requests served, per workload, for vCPU per 1k rps and idle detection; `sent` is the same metric as reported
+   * by the caller's proxy, so a workload that only sends (a load generator, a cron client) is not called idle.
+   */
+  traffic?: TrafficSide & { sent?: Omit<TrafficSide, 'metric'> };
   notes: string;
+}
+
+export interface TrafficSide {
+  metric: string;
+  match: Record<string, string>;
+  workloadLabel: string;
+  namespaceLabel: string;
 }
 
 const ISTIO_NON_SIDECAR_PODS = 'istiod-.*|istio-(ingress|egress)gateway-.*|ztunnel-.*|.*waypoint.*';
@@ -67,6 +77,11 @@ export const CATALOGUE: MeshDef[] = [
       match: { reporter: 'destination' },
       workloadLabel: 'destination_workload',
       namespaceLabel: 'destination_workload_namespace',
+      sent: {
+        match: { reporter: 'source' },
+        workloadLabel: 'source_workload',
+        namespaceLabel: 'source_workload_namespace',
+      },
     },
     notes: 'Gateways are not sidecars and are left out; istiod is the control plane.',
   },
@@ -109,6 +124,7 @@ export const CATALOGUE: MeshDef[] = [
       match: { direction: 'inbound' },
       workloadLabel: 'deployment',
       namespaceLabel: 'namespace',
+      sent: { match: { direction: 'outbound' }, workloadLabel: 'deployment', namespaceLabel: 'namespace' },
     },
     notes: 'The control plane pods carry their own linkerd-proxy; it is counted as control plane.',
   },

@@ -2,7 +2,7 @@
  * Every figure the product shows, as { id, title, unit, expr }. The app, panels, alerts and CLI all take their
  * PromQL from here; ids are stable (the CLI's `queries` output and the report refer to them).
  */
-import type { MeshDef } from './catalogue';
+import type { MeshDef, TrafficSide } from './catalogue';
 import { containerMonthlyCost, type Pricing } from './pricing';
 import type { Expr, Matcher } from './promql/ast';
 import { agg, bin, div, eq, labelReplace, num, rate, sel, sum } from './promql/dsl';
@@ -85,28 +85,36 @@ export function costExpr(mesh: MeshDef, roles: Role[], s: Selection, p: Pricing)
   );
 }
 
-/** Requests served, per the grouping, with the mesh's workload labels renamed to namespace/workload. */
-export function trafficExpr(mesh: MeshDef, s: Selection): Expr | undefined {
-  const t = mesh.traffic;
-  if (!t) {
-    return undefined;
-  }
-  const side = {
-    metric: t.metric,
-    match: t.match,
-    workloadLabel: t.workloadLabel,
-    namespaceLabel: t.namespaceLabel,
-    toMs: 1,
-  };
+/** Requests per second on one side of a mesh's request counter, renamed to namespace/workload per the grouping. */
+function sideRate(side: TrafficSide, s: Selection): Expr {
   const matchers = [
-    ...Object.entries(t.match).map(([k, v]) => eq(k, v)),
-    ...scopeMatchers(s, { namespace: t.namespaceLabel, workload: t.workloadLabel }),
+    ...Object.entries(side.match).map(([k, v]) => eq(k, v)),
+    ...scopeMatchers(s, { namespace: side.namespaceLabel, workload: side.workloadLabel }),
   ];
   const by = groupLabels(s.groupBy).map((l) =>
     l === 'namespace' ? side.namespaceLabel : l === 'workload' ? side.workloadLabel : l
   );
-  const summed = agg('sum', rate(sel(t.metric, ...matchers), s.window), by.length ? by : undefined);
+  const summed = agg('sum', rate(sel(side.metric, ...matchers), s.window), by.length ? by : undefined);
   return renameToCommon(summed, side, s);
+}
+
+/** Requests served, per the grouping, with the mesh's workload labels renamed to namespace/workload. */
+export function trafficExpr(mesh: MeshDef, s: Selection): Expr | undefined {
+  return mesh.traffic ? sideRate(mesh.traffic, s) : undefined;
+}
+
+/**
+ * Requests served plus requests sent, per the grouping: how busy a workload's proxy is. A workload on one side only
+ * keeps that side (`or`), one on neither has no series.
+ */
+export function activityExpr(mesh: MeshDef, s: Selection): Expr | undefined {
+  const t = mesh.traffic;
+  if (!t?.sent) {
+    return trafficExpr(mesh, s);
+  }
+  const served = sideRate(t, s);
+  const sent = sideRate({ metric: t.metric, ...t.sent }, s);
+  return bin('or', bin('or', bin('+', served, sent), served), sent);
 }
 
 function renameToCommon(e: Expr, side: { namespaceLabel: string; workloadLabel: string }, s: Selection): Expr {
@@ -155,7 +163,8 @@ export function nodesReservedExpr(resource: Resource, who: Matcher[], s: Selecti
 export function idleCostExpr(mesh: MeshDef, s: Selection, p: Pricing, idleRps: number): Expr | undefined {
   const ws: Selection = { ...s, groupBy: 'workload' };
   const cost = costExpr(mesh, ['dataPlane'], ws, p);
-  const traffic = trafficExpr(mesh, ws);
+  // Served and sent: a load generator's proxy that only sends is busy, not idle.
+  const traffic = activityExpr(mesh, ws);
   if (!cost || !traffic) {
     return undefined;
   }
