@@ -14,6 +14,7 @@ import {
   linkerdProxy,
   waypoint,
 } from './meshes';
+import { applyFaults } from './faults';
 import { suffix, uid, unit } from './names';
 import type {
   Cluster,
@@ -163,5 +164,5 @@ export function expandCluster(spec: ClusterSpec): Cluster {
       });
     });
   }
-  return { spec, nodes, pods };
+  return { spec, nodes, pods: applyFaults(spec, pods) };
 }

@@ -8,7 +8,7 @@ import { seriesKey, allSeries } from './series';
 import type { ClusterSpec } from './types';
 
 export function startExporter(spec: ClusterSpec, port: number, host = '0.0.0.0'): Server {
-  const series = allSeries(expandCluster(spec)).map((s) => ({ key: seriesKey(s), value: s.value }));
+  const series = allSeries(expandCluster(spec)).map((s) => ({ ...s, key: seriesKey(s) }));
   const server = createServer((req, res) => {
     if (req.url !== '/metrics') {
       res.writeHead(req.url === '/' ? 200 : 404, { 'content-type': 'text/plain' });
@@ -18,7 +18,7 @@ export function startExporter(spec: ClusterSpec, port: number, host = '0.0.0.0')
     const now = Math.floor(Date.now() / 1000);
     res.writeHead(200, { 'content-type': 'text/plain; version=0.0.4' });
     let buf = '';
-    for (const s of series) {
+    for (const s of series.filter((x) => (x.from ?? now) <= now && now <= (x.until ?? now))) {
       buf += `${s.key} ${s.value(now)}\n`;
       if (buf.length > 1 << 20) {
         res.write(buf);

@@ -32,7 +32,7 @@ export function writeOpenMetrics(
     buf += `# TYPE ${name} unknown\n`;
     for (const s of list) {
       const key = seriesKey(s);
-      for (let t = start; t <= end; t += step) {
+      for (let t = Math.max(start, s.from ?? start); t <= Math.min(end, s.until ?? end); t += step) {
         buf += `${key} ${s.value(t)} ${t}\n`;
         samples++;
       }

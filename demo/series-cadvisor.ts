@@ -3,6 +3,7 @@
  * cgroup (container=""), the pause container (container="POD") and the node's root cgroup (id="/").
  * Naive sums over all of them count the same CPU two or three times.
  */
+import { alive, counterOf, during } from './faults';
 import { labels, nodeIp, type Series } from './series';
 import { cpuCounter, NODE_SYSTEM, PAUSE, running, usageBytes, workingSet } from './signals';
 import type { Cluster, Container, Pod } from './types';
@@ -53,7 +54,7 @@ function podSeries(cluster: Cluster, pod: Pod): Series[] {
       ...triple(
         cluster,
         l,
-        (t) => cpuCounter(c.cpuCores, c.phase, t),
+        counterOf(pod, (t) => cpuCounter(c.cpuCores, c.phase, t), c.role === 'sidecar'),
         (t) => workingSet(c.memoryBytes, c.phase, t),
         (t) => usageBytes(c, t)
       )
@@ -64,7 +65,7 @@ function podSeries(cluster: Cluster, pod: Pod): Series[] {
     ...triple(
       cluster,
       base(cluster, pod, 'POD', PAUSE_IMAGE, `${cg}/${pauseId}`, pauseId),
-      (t) => cpuCounter(PAUSE.cpuCores, pausePhase, t),
+      counterOf(pod, (t) => cpuCounter(PAUSE.cpuCores, pausePhase, t), false),
       (t) => workingSet(PAUSE.memoryBytes, pausePhase, t),
       (t) => workingSet(PAUSE.memoryBytes, pausePhase, t)
     )
@@ -76,16 +77,21 @@ function podSeries(cluster: Cluster, pod: Pod): Series[] {
     live.reduce((a, c) => a + workingSet(c.memoryBytes, c.phase, t), 0) + workingSet(PAUSE.memoryBytes, pausePhase, t);
   const podUsage = (t: number) =>
     live.reduce((a, c) => a + usageBytes(c, t), 0) + workingSet(PAUSE.memoryBytes, pausePhase, t);
-  out.push(...triple(cluster, base(cluster, pod, '', '', cg, ''), podCpu, podWs, podUsage));
-  return out;
+  // The pod cgroup outlives a container restart: it starts with the pod and never resets.
+  out.push(...triple(cluster, base(cluster, pod, '', '', cg, ''), counterOf(pod, podCpu, false), podWs, podUsage));
+  return during(pod, out);
 }
 
 function nodeRootSeries(cluster: Cluster, node: string, pods: Pod[]): Series[] {
-  const podCpu = pods.flatMap((p) =>
-    p.containers.filter(running).map((c) => (t: number) => cpuCounter(c.cpuCores, c.phase, t))
-  );
+  const podCpu = pods.flatMap((p) => p.containers.filter(running).map((c) => lifelong(p, c)));
   const podWs = pods.flatMap((p) =>
-    p.containers.filter(running).map((c) => (t: number) => workingSet(c.memoryBytes, c.phase, t))
+    p.containers
+      .filter(running)
+      .map((c) =>
+        p.from === undefined && p.until === undefined
+          ? (t: number) => workingSet(c.memoryBytes, c.phase, t)
+          : (t: number) => (alive(p, t) ? workingSet(c.memoryBytes, c.phase, t) : 0)
+      )
   );
   const l = labels(cluster, [
     ['id', '/'],
@@ -97,6 +103,15 @@ function nodeRootSeries(cluster: Cluster, node: string, pods: Pod[]): Series[] {
   const cpu = (t: number) => podCpu.reduce((a, f) => a + f(t), 0) + cpuCounter(NODE_SYSTEM.cpuCores, 0, t);
   const ws = (t: number) => podWs.reduce((a, f) => a + f(t), 0) + NODE_SYSTEM.memoryBytes;
   return triple(cluster, l, cpu, ws, (t) => ws(t) * 1.4);
+}
+
+/** What a container adds to its node's root cgroup counter: nothing before it starts, its total after it stops. */
+function lifelong(p: Pod, c: Container): (t: number) => number {
+  const cpu = counterOf(p, (t: number) => cpuCounter(c.cpuCores, c.phase, t), false);
+  if (p.from === undefined && p.until === undefined) {
+    return cpu;
+  }
+  return (t) => (p.from !== undefined && t < p.from ? 0 : cpu(p.until !== undefined ? Math.min(t, p.until) : t));
 }
 
 export function cadvisorSeries(cluster: Cluster): Series[] {

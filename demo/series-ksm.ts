@@ -2,6 +2,7 @@
  * kube-state-metrics v2 shapes (requests, limits, allocatable, pod info/owner) and OpenCost's node prices.
  * Completed init containers still report requests: only native sidecars among them are real, running cost.
  */
+import { during } from './faults';
 import { labels, nodeIp, type Series } from './series';
 import type { Cluster, Container, Pod } from './types';
 
@@ -121,7 +122,7 @@ function nodeSeries(cluster: Cluster, node: string): Series[] {
 
 export function ksmSeries(cluster: Cluster): Series[] {
   return [
-    ...cluster.pods.flatMap((p) => podSeries(cluster, p)),
+    ...cluster.pods.flatMap((p) => during(p, podSeries(cluster, p))),
     ...cluster.nodes.flatMap((n) => nodeSeries(cluster, n)),
   ];
 }

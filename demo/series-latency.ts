@@ -2,15 +2,22 @@
  * Request counters and latency histograms with the label sets Istio, Linkerd and OpenTelemetry really use.
  * Bucket counts are rps * elapsed * CDF(le), so every rate() ratio is exactly the distribution's CDF.
  */
+import { during, requestsOf } from './faults';
 import { cdf, mean, type Affine } from './latency';
 import { BUCKETS, proxyLatency } from './meshes';
 import { labels, type Labels, type Series } from './series';
-import { requestCounter } from './signals';
 import type { Cluster, LogNormalMs, Pod } from './types';
 
-/** Emits _bucket (with +Inf), _sum and _count for one distribution. */
-function histogram(name: string, l: Labels, bounds: number[], d: Affine, rps: number, unitScale = 1): Series[] {
-  const count = (t: number) => requestCounter(rps, t);
+/** Emits _bucket (with +Inf unless `noInf`), _sum and _count for one distribution. */
+function histogram(
+  name: string,
+  l: Labels,
+  bounds: number[],
+  d: Affine,
+  count: (t: number) => number,
+  unitScale = 1,
+  noInf = false
+): Series[] {
   const buckets = bounds.map((le) => {
     const frac = cdf(d, le * unitScale);
     return {
@@ -20,9 +27,10 @@ function histogram(name: string, l: Labels, bounds: number[], d: Affine, rps: nu
     };
   });
   const m = mean(d) / unitScale;
+  const inf: Series[] = noInf ? [] : [{ name: `${name}_bucket`, labels: [...l, ['le', '+Inf']], value: count }];
   return [
     ...buckets,
-    { name: `${name}_bucket`, labels: [...l, ['le', '+Inf']], value: count },
+    ...inf,
     { name: `${name}_sum`, labels: l, value: (t: number) => count(t) * m },
     { name: `${name}_count`, labels: l, value: count },
   ];
@@ -93,27 +101,29 @@ function linkerdLabels(cluster: Cluster, reporter: Pod, direction: 'inbound' | '
   return labels(cluster, pairs);
 }
 
+/** Istio 1.5+ reports milliseconds; Istio 1.4 (Mixer) reported istio_request_duration_seconds. */
+function istioHistogram(pod: Pod, l: Labels, d: Affine, count: (t: number) => number, noInf: boolean): Series[] {
+  return pod.legacyIstio
+    ? histogram('istio_request_duration_seconds', l, BUCKETS.istioLegacySeconds, d, count, 1000, noInf)
+    : histogram('istio_request_duration_milliseconds', l, BUCKETS.istioMs, d, count, 1, noInf);
+}
+
 function podLatency(cluster: Cluster, pod: Pod): Series[] {
   const out: Series[] = [];
   const noLe = (l: Labels) => l;
+  const noInf = !!pod.mesh && !!cluster.spec.faults?.histogramNoInf?.includes(pod.mesh);
   if (pod.mesh === 'istio' && pod.rps > 0 && pod.latency) {
     const l = istioLabels(cluster, pod, 'destination', 'loadgen', pod.workload);
-    out.push({ name: 'istio_requests_total', labels: noLe(l), value: (t) => requestCounter(pod.rps, t) });
+    const count = requestsOf(pod, pod.rps);
+    out.push({ name: 'istio_requests_total', labels: noLe(l), value: count });
     if (pod.emitsHistograms) {
-      out.push(
-        ...histogram(
-          'istio_request_duration_milliseconds',
-          l,
-          BUCKETS.istioMs,
-          affine(pod.latency, proxyLatency.istio.destination),
-          pod.rps
-        )
-      );
+      out.push(...istioHistogram(pod, l, affine(pod.latency, proxyLatency.istio.destination), count, noInf));
     }
   }
   if (pod.mesh === 'linkerd' && pod.rps > 0 && pod.latency) {
     const l = linkerdLabels(cluster, pod, 'inbound', pod.workload);
-    out.push({ name: 'request_total', labels: l, value: (t) => requestCounter(pod.rps, t) });
+    const count = requestsOf(pod, pod.rps);
+    out.push({ name: 'request_total', labels: l, value: count });
     if (pod.emitsHistograms) {
       out.push(
         ...histogram(
@@ -121,34 +131,31 @@ function podLatency(cluster: Cluster, pod: Pod): Series[] {
           l,
           BUCKETS.linkerdMs,
           affine(pod.latency, proxyLatency.linkerd.destination),
-          pod.rps
+          count,
+          1,
+          noInf
         )
       );
     }
   }
   for (const call of pod.calls) {
+    const count = requestsOf(pod, call.rps);
     if (pod.mesh === 'istio') {
       const l = istioLabels(cluster, pod, 'source', pod.workload, call.workload);
-      out.push({ name: 'istio_requests_total', labels: l, value: (t) => requestCounter(call.rps, t) });
-      out.push(
-        ...histogram(
-          'istio_request_duration_milliseconds',
-          l,
-          BUCKETS.istioMs,
-          affine(call.latency, proxyLatency.istio.source),
-          call.rps
-        )
-      );
+      out.push({ name: 'istio_requests_total', labels: l, value: count });
+      out.push(...istioHistogram(pod, l, affine(call.latency, proxyLatency.istio.source), count, noInf));
     } else if (pod.mesh === 'linkerd') {
       const l = linkerdLabels(cluster, pod, 'outbound', call.workload);
-      out.push({ name: 'request_total', labels: l, value: (t) => requestCounter(call.rps, t) });
+      out.push({ name: 'request_total', labels: l, value: count });
       out.push(
         ...histogram(
           'response_latency_ms',
           l,
           BUCKETS.linkerdMs,
           affine(call.latency, proxyLatency.linkerd.source),
-          call.rps
+          count,
+          1,
+          noInf
         )
       );
     }
@@ -169,7 +176,7 @@ function podLatency(cluster: Cluster, pod: Pod): Series[] {
         l,
         BUCKETS.otelSeconds,
         affine(pod.latency, { shiftMs: 0, scale: 1 }),
-        pod.rps,
+        requestsOf(pod, pod.rps),
         1000
       )
     );
@@ -178,5 +185,5 @@ function podLatency(cluster: Cluster, pod: Pod): Series[] {
 }
 
 export function latencySeries(cluster: Cluster): Series[] {
-  return cluster.pods.flatMap((p) => podLatency(cluster, p));
+  return cluster.pods.flatMap((p) => during(p, podLatency(cluster, p)));
 }

@@ -10,6 +10,9 @@ export interface Series {
   name: string;
   labels: Labels;
   value: (t: number) => number;
+  /** Faults only: no samples before `from` or after `until`. */
+  from?: number;
+  until?: number;
 }
 
 /** Drops empty labels (Prometheus treats them as absent) and adds the optional cluster label. */
@@ -34,7 +37,8 @@ export function seriesKey(s: Pick<Series, 'name' | 'labels'>): string {
 }
 
 export function allSeries(cluster: Cluster): Series[] {
-  return [...cadvisorSeries(cluster), ...ksmSeries(cluster), ...opencostSeries(cluster), ...latencySeries(cluster)];
+  const ksm = cluster.spec.faults?.noKsm ? [] : ksmSeries(cluster);
+  return [...cadvisorSeries(cluster), ...ksm, ...opencostSeries(cluster), ...latencySeries(cluster)];
 }
 
 /** Node i's IP, for instance labels. */

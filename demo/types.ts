@@ -67,6 +67,31 @@ export interface ClusterSpec {
   histogramsFirstPodOnly?: boolean;
   /** Emit cAdvisor's container_memory_usage_bytes (page cache included) for the article comparison. */
   emitUsageBytes?: boolean;
+  /** Data faults (demo/faults.ts); none by default, so the presets are unchanged. */
+  faults?: Faults;
+}
+
+/** A workload as "namespace/name". */
+export type WorkloadRef = string;
+
+/**
+ * Data faults. Times are seconds after the history's start (FIXTURE_START) and must sit on the scrape grid.
+ */
+export interface Faults {
+  /** These workloads' proxies restart at `at`: their counters (cAdvisor CPU, Envoy's stats) start again from 0. */
+  counterResets?: { workloads: WorkloadRef[]; at: number };
+  /** These workloads' pods are replaced at `at`: old pods stop, new pods (new names) start one scrape later. */
+  churn?: { workloads: WorkloadRef[]; at: number };
+  /** These workloads' pods were deleted at `at`: their series simply stop. */
+  stale?: { workloads: WorkloadRef[]; at: number };
+  /** These meshes' latency histograms lack the le="+Inf" bucket (e.g. dropped by a relabelling rule). */
+  histogramNoInf?: MeshKind[];
+  /** Istio in these namespaces is still 1.4 (Mixer): istio_request_duration_seconds instead of _milliseconds. */
+  legacyIstioNamespaces?: string[];
+  /** All traffic stops at `at`: request counters and histograms stay, flat. */
+  idleFrom?: number;
+  /** No kube-state-metrics: no kube_* series at all. */
+  noKsm?: boolean;
 }
 
 /** One running (or completed-init) container of a concrete pod. */
@@ -76,6 +101,8 @@ export interface Container extends ContainerSpec {
   /** The mesh whose proxy/agent/control plane this container is, if any. */
   role: 'app' | 'sidecar' | 'control-plane' | 'node-agent' | 'waypoint' | 'gateway' | 'system';
   mesh?: MeshKind;
+  /** Ground truth only: what Prometheus sees at T when the container's series start or stop near T. */
+  seen?: { cpu: number; mem: number };
 }
 
 export interface Pod {
@@ -95,6 +122,17 @@ export interface Pod {
   emitsHistograms: boolean;
   /** For a meshed namespace's load generator: the workloads it calls (it reports the source side). */
   calls: Array<{ workload: string; rps: number; latency: LogNormalMs }>;
+  /** Faults only (absolute unix times): first and last sample of every series of this pod. */
+  from?: number;
+  until?: number;
+  /** Faults only: the proxy restarted here, so its counters start again from 0. */
+  proxyRestartAt?: number;
+  /** Faults only: request counters stop moving here. */
+  trafficUntil?: number;
+  /** Faults only: an Istio 1.4 proxy (latency in istio_request_duration_seconds). */
+  legacyIstio?: boolean;
+  /** Ground truth only: the model cannot read this pod's histograms (no +Inf bucket, or an old metric name). */
+  histogramsUnread?: boolean;
 }
 
 export interface Cluster {
