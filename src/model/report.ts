@@ -7,12 +7,12 @@ import { bucketHolding, bucketOf, type BucketBounds } from './buckets';
 import { meshFigures, clusterFigures } from './figureSet';
 import { podCountExpr, roleMatchers, type Figure, type FigureOptions } from './figures';
 import { sideBucketBounds, sideBuckets, type LatencyOptions } from './latency';
-import { metricsOf } from './metrics';
 import { opencostProbe, type Pricing } from './pricing';
 import { render } from './promql/render';
 import { canReadRecorded, recordedClusterFigures, recordedMeshFigures, recordedPresenceExpr } from './rules/recorded';
 import { rulesConfigProbe } from './rules/config';
 import { clusterMatchers, type Selection } from './scope';
+import { unavailableReason } from './unavailable';
 
 export interface Sample {
   metric: Record<string, string>;
@@ -78,10 +78,12 @@ async function runFigures(q: InstantQuery, figures: Figure[]) {
   const reasons: Record<string, string> = {};
   await Promise.all(
     figures.map(async (f) => {
-      const v = await scalar(q, f.expr);
+      const r = await q(f.expr);
+      const raw = r.length === 0 ? undefined : r[0].value;
+      const v = raw !== undefined && Number.isFinite(raw) ? raw : null;
       values[f.id] = v;
       if (v === null) {
-        reasons[f.id] = `no data: needs ${[...metricsOf(f.ast)].join(', ')}`;
+        reasons[f.id] = unavailableReason(f, raw);
       }
     })
   );
