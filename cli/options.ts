@@ -8,7 +8,8 @@ import type { Basis } from '../src/model/resources';
 import type { Grouping, Selection } from '../src/model/scope';
 import type { ReportInput } from '../src/model/report';
 
-const wrap =
+/** Turns a validator into a commander argument parser whose errors name the flag. */
+export const wrap =
   <T>(f: (v: string) => T) =>
   (v: string) => {
     try {
@@ -86,20 +87,27 @@ export interface SelectionFlags {
   groupBy?: Grouping;
 }
 
-export function toReportInput(f: SelectionFlags): ReportInput {
+type PriceFlags = Pick<SelectionFlags, 'cpuHourUsd' | 'gibHourUsd' | 'hoursPerMonth' | 'basis'>;
+
+/** Prices from flags, validated; a bad one names its flag (--cpu-hour-usd: …). */
+export function flagPricing(f: PriceFlags, source: Pricing['source'] = DEFAULT_PRICING.source): Pricing {
   const pricing: Pricing = {
-    ...DEFAULT_PRICING,
+    source,
     cpuHourUsd: f.cpuHourUsd,
     gibHourUsd: f.gibHourUsd,
     hoursPerMonth: f.hoursPerMonth,
     basis: f.basis,
   };
   try {
-    validatePricing(pricing);
+    return validatePricing(pricing);
   } catch (e) {
     // Thrown from inside an action, so commander has not printed anything: main() prints QueryInputErrors.
     throw new QueryInputError((e as QueryInputError).field, `--${(e as Error).message}`);
   }
+}
+
+export function toReportInput(f: SelectionFlags): ReportInput {
+  const pricing = flagPricing(f);
   const selection: Selection = {
     window: f.window,
     cluster: f.cluster,

@@ -3,11 +3,11 @@
  * PrometheusRule for kube-prometheus-stack. Every bad flag value is rejected naming its flag (exit 2).
  */
 import { writeFileSync } from 'node:fs';
-import { InvalidArgumentError, Option, type Command } from 'commander';
+import { Option, type Command } from 'commander';
 import { CATALOGUE } from '../src/model/catalogue';
 import { LATENCY_METHODS, type LatencyMethod } from '../src/model/latency';
-import { DEFAULT_PRICING, validatePricing, type Pricing } from '../src/model/pricing';
-import { assertDuration, QueryInputError } from '../src/model/promql/escape';
+import { DEFAULT_PRICING } from '../src/model/pricing';
+import { assertDuration } from '../src/model/promql/escape';
 import type { Basis } from '../src/model/resources';
 import { rulesConfigLabels } from '../src/model/rules/config';
 import {
@@ -17,6 +17,7 @@ import {
   type RulesOptions,
 } from '../src/model/rules/generate';
 import { DEFAULT_PROMETHEUS_RULE_META, RULES_FORMATS, rulesYaml, type RulesFormat } from '../src/model/rules/yaml';
+import { flagPricing, wrap } from './options';
 
 export interface RulesFlags {
   monthlyCostThresholdUsd: number;
@@ -57,15 +58,7 @@ export const DEFAULT_RULES_FLAGS: RulesFlags = {
 };
 const D = DEFAULT_RULES_FLAGS;
 
-const parser =
-  <T>(f: (v: string) => T) =>
-  (v: string) => {
-    try {
-      return f(v);
-    } catch (e) {
-      throw new InvalidArgumentError((e as Error).message);
-    }
-  };
+const parser = wrap;
 
 const nonNegative = parser((v) => {
   const x = Number(v);
@@ -77,18 +70,7 @@ const nonNegative = parser((v) => {
 const duration = parser((v) => assertDuration(v, 'duration'));
 
 function toRulesOptions(f: RulesFlags): RulesOptions {
-  const pricing: Pricing = {
-    source: f.pricing,
-    cpuHourUsd: f.cpuHourUsd,
-    gibHourUsd: f.gibHourUsd,
-    hoursPerMonth: f.hoursPerMonth,
-    basis: f.basis,
-  };
-  try {
-    validatePricing(pricing);
-  } catch (e) {
-    throw new QueryInputError((e as QueryInputError).field, `--${(e as Error).message}`);
-  }
+  const pricing = flagPricing(f, f.pricing);
   return {
     selection: { window: f.window, useRecordingRules: f.recordingRules },
     figures: {

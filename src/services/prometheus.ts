@@ -144,8 +144,14 @@ export interface Trend {
   values: number[];
 }
 
-/** A range query through the data source proxy: the figure's trend over the page's time range (first series). */
-export async function proxyTrend(uid: string, expr: string, startSec: number, endSec: number): Promise<Trend | null> {
+export interface Series extends Trend {
+  labels: Record<string, string>;
+}
+
+type RangeResult = Array<{ metric: Record<string, string>; values: Array<[number, string]> }>;
+
+/** A range query through the data source proxy at about 120 points (at least 60 s apart), every series kept. */
+export async function proxyRange(uid: string, expr: string, startSec: number, endSec: number): Promise<Series[]> {
   const step = Math.max(60, Math.ceil((endSec - startSec) / 120));
   const body = await proxyPrometheus(uid, 'query_range', {
     query: expr,
@@ -153,9 +159,15 @@ export async function proxyTrend(uid: string, expr: string, startSec: number, en
     end: String(endSec),
     step: String(step),
   });
-  const series = body.data.result[0] as { values: Array<[number, string]> } | undefined;
-  if (!series || series.values.length < 2) {
-    return null;
-  }
-  return { times: series.values.map(([t]) => t * 1000), values: series.values.map(([, v]) => Number(v)) };
+  return (body.data.result as RangeResult).map((r) => ({
+    labels: r.metric,
+    times: r.values.map(([t]) => t * 1000),
+    values: r.values.map(([, v]) => Number(v)),
+  }));
+}
+
+/** A figure's trend over the page's time range: its first series, when it has at least two points. */
+export async function proxyTrend(uid: string, expr: string, startSec: number, endSec: number): Promise<Trend | null> {
+  const [first] = await proxyRange(uid, expr, startSec, endSec);
+  return first && first.values.length >= 2 ? { times: first.times, values: first.values } : null;
 }

@@ -5,7 +5,7 @@ import { Alert, Button, LoadingPlaceholder, Sparkline, Stack, Text, useStyles2, 
 import type { Unit } from '../../model/figures';
 import { formatFigure } from '../../utils/utils.units';
 import { sparklineOf } from '../../utils/utils.sparkline';
-import type { Series } from './previewQueries';
+import type { Series } from '../../services/prometheus';
 import type { PreviewState } from './usePreview';
 
 interface Props {

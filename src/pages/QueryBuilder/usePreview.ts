@@ -1,7 +1,6 @@
 import { useEffect, useState } from 'react';
 import type { Sample } from '../../model/report';
-import { proxyInstantQuery } from '../../services/prometheus';
-import { proxyRange, type Series } from './previewQueries';
+import { proxyInstantQuery, proxyRange, type Series } from '../../services/prometheus';
 
 export type PreviewState =
   | { state: 'idle' }
