@@ -34,6 +34,27 @@ export interface ReportInput {
    * (one probe), else the raw series. raw: never read recorded series.
    */
   figureSource?: 'auto' | 'raw';
+  /** Also measure BY_CLUSTER_FIGURES per `cluster` label value, for multi-cluster data sources. */
+  byCluster?: boolean;
+}
+
+/** The figures a per-cluster row shows: cost, CPU and memory share, p99 added. */
+export const BY_CLUSTER_FIGURES = ['cost.total', 'sidecars.cpuShare', 'sidecars.memoryShare', 'latency.p99Added'];
+
+/** One value per cluster label value (clusters where the figure is unavailable are absent). */
+async function perCluster(q: InstantQuery, figures: Figure[]): Promise<Record<string, Record<string, number>>> {
+  const out: Record<string, Record<string, number>> = {};
+  await Promise.all(
+    figures.map(async (f) => {
+      for (const r of await q(f.expr)) {
+        const c = r.metric.cluster ?? '';
+        if (Number.isFinite(r.value)) {
+          out[c] = { ...out[c], [f.id]: r.value };
+        }
+      }
+    })
+  );
+  return out;
 }
 
 /** Where the figures were read from; `probe` is the query that decided it. */
@@ -157,6 +178,15 @@ export async function buildReport(q: InstantQuery, input: ReportInput) {
         ? { client: v[`${m.id}.latency.${pq}Client`] ?? null, server: v[`${m.id}.latency.${pq}Server`] ?? null }
         : undefined;
       const bounds = await bucketBounds(q, m, s, input.latency.quantile, sides);
+      const cs: Selection = { ...s, groupBy: 'cluster' };
+      const byCluster = input.byCluster
+        ? await perCluster(
+            q,
+            (recorded && canReadRecorded(cs) ? recordedMeshFigures : meshFigures)(def, cs, opts).filter((f) =>
+              BY_CLUSTER_FIGURES.some((k) => f.id === `${m.id}.${k}`)
+            )
+          )
+        : undefined;
       const added = v[`${m.id}.latency.${pq}Added`] ?? null;
       return {
         id: m.id,
@@ -198,6 +228,7 @@ export async function buildReport(q: InstantQuery, input: ReportInput) {
         },
         monthlyCostUsd: pick(v, `${m.id}.cost`, ['sidecars', 'controlPlane', 'nodeAgents', 'idleSidecars', 'total']),
         reasons,
+        ...(byCluster ? { byCluster } : {}),
         queries: Object.fromEntries(figures.map((f) => [f.id, f.expr])),
         figures: figures.map(({ id, title, unit, expr }) => ({ id, title, unit, expr })),
       };

@@ -45,6 +45,8 @@ export function useReport(
       latency: { method: 'reporter-delta', quantile: 0.99 },
       idleRps: settings.idleRps,
       custom: customOf(settings),
+      // Per-cluster rows only when no single cluster is chosen; four queries per mesh.
+      byCluster: !scope.clusterRegex,
     })
       .then((report) => !cancelled && setResult({ key, value: { state: 'done', report } }))
       .catch((e: Error) => !cancelled && setResult({ key, value: { state: 'error', message: e.message } }));

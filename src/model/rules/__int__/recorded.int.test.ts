@@ -15,7 +15,7 @@ import { clusterFigures, DEFAULT_FIGURE_OPTIONS, meshFigures } from '../../figur
 import type { Figure, FigureOptions } from '../../figures';
 import { eq, sel } from '../../promql/dsl';
 import { render } from '../../promql/render';
-import { buildReport, resolveShared, type ReportInput } from '../../report';
+import { buildReport, BY_CLUSTER_FIGURES, resolveShared, type Report, type ReportInput } from '../../report';
 import { close } from '../../__int__/truthOf';
 import { ruleSelection } from '../config';
 import { DEFAULT_FOR, DEFAULT_MONTHLY_COST_THRESHOLD_USD, ruleGroups } from '../generate';
@@ -136,6 +136,35 @@ describe.each<[string, 'flat' | 'opencost', string[]]>([
       const ok = want === null ? got === null : got !== null && close(got, want);
       expect({ path, got, want, ok }).toEqual({ path, got, want, ok: true });
     }
+  });
+
+  test('per-cluster rows (byCluster): with one cluster, its row equals the report total, raw and recorded', async () => {
+    const total: Record<string, (m: Report['meshes'][number]) => number | null> = {
+      'cost.total': (m) => m.monthlyCostUsd.total,
+      'sidecars.cpuShare': (m) => m.sidecars.cpuShare,
+      'sidecars.memoryShare': (m) => m.sidecars.memoryShare,
+      'latency.p99Added': (m) => m.latency.addedMs,
+    };
+    expect(Object.keys(total).sort()).toEqual([...BY_CLUSTER_FIGURES].sort());
+    let compared = 0;
+    for (const figureSource of ['raw', 'auto'] as const) {
+      const report = await buildReport((expr) => prom.query(expr), input({ figureSource, byCluster: true }));
+      for (const m of report.meshes) {
+        const rows = Object.values(m.byCluster ?? {});
+        expect({ mesh: m.id, clusters: rows.length }).toEqual({ mesh: m.id, clusters: 1 });
+        for (const [k, get] of Object.entries(total)) {
+          const want = get(m);
+          const got = rows[0][`${m.id}.${k}`];
+          expect({ mesh: m.id, k, ok: want === null ? got === undefined : close(got, want) }).toEqual({
+            mesh: m.id,
+            k,
+            ok: true,
+          });
+          compared += want === null ? 0 : 1;
+        }
+      }
+    }
+    expect(compared).toBeGreaterThan(4 * meshIds.length);
   });
 
   test.each<[string, Partial<ReportInput>]>([
