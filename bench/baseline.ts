@@ -1,8 +1,9 @@
 /**
  * The baseline of `npm run bench`: the queries a user writes for Mesh Tax's Istio figures from the popular article's
  * script (totals over container!="POD") and the Istio performance dashboard (container="istio-proxy", pod=~"istiod-.*",
- * working-set memory). Working set rather than the article's usage_bytes, which the `large` preset does not emit. Same ids as the model's figures, so each
- * case compares like with like; figures that neither source has a query for (idle sidecars) have no baseline.
+ * working-set memory; not the article's usage_bytes, which the `large` preset does not emit). Same ids as the model's
+ * figures, so each case compares like with like; figures that neither source has a query for (idle sidecars) have no
+ * baseline.
  */
 import { toFigure, type Figure } from '../src/model/figures';
 import type { Expr, Matcher } from '../src/model/promql/ast';
