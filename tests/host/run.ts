@@ -2,16 +2,19 @@
  * Test-only browser host runner: loads the built plugin (dist/) in headless Chromium the way Grafana does and
  * screenshots the app pages and each nested panel into test-results/screens/. Data comes from a real Prometheus
  * through test-only stand-ins for Grafana's query path (see tests/host/README.md). Exits non-zero on any page
- * error, console error, unmapped shared dependency or empty render.
+ * error, console error, unmapped shared dependency or empty render. Fault cases (faults.ts) put the fault proxy
+ * in front of Prometheus and check each page's in-place error and retry.
  *
  *   npm run test:browser                          # builds, then starts Prometheus via demo/harness.ts
  *   MESHTAX_PROM_URL=http://127.0.0.1:9090 MESHTAX_EVAL_TIME=1704074400 tsx tests/host/run.ts
+ *   MESHTAX_HOST_ONLY='^fault-' tsx tests/host/run.ts   # only the cases whose name matches
  */
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { chromium, type BrowserContext } from 'playwright-core';
+import { chromium, type BrowserContext, type Page } from 'playwright-core';
 import { panelSpecs, type PluginBuild, readPluginBuild } from './discover';
+import { runFaultCases } from './faults';
 import { buildHostBundle, type HostServer, startHostServer } from './server';
 import type { PanelSpec } from './types';
 
@@ -32,6 +35,16 @@ const CHROMIUM_ARGS = [
 
 /** Known-benign console errors. Each entry says why it is harmless; keep this list short. */
 const CONSOLE_ALLOWLIST: Array<{ pattern: RegExp; why: string }> = [];
+/** Fault cases make requests fail on purpose; Chromium logs each failed request as a console error. */
+const FAULT_CONSOLE_ALLOWLIST = [
+  ...CONSOLE_ALLOWLIST,
+  { pattern: /^Failed to load resource: /, why: 'the fault proxy answers with errors or cuts the connection' },
+];
+
+/** MESHTAX_HOST_ONLY=<regex>: run only the cases whose name matches (e.g. `^fault-`), to iterate quickly. */
+const ONLY = process.env.MESHTAX_HOST_ONLY ? new RegExp(process.env.MESHTAX_HOST_ONLY) : undefined;
+/** MESHTAX_HOST_FAULTS=0 skips the fault cases. */
+const FAULTS = process.env.MESHTAX_HOST_FAULTS !== '0';
 
 interface PromHandle {
   url: string;
@@ -105,6 +118,52 @@ function buildCases(appMeta: PluginBuild['appMeta'], specs: PanelSpec[], range: 
   return [...app, ...narrow, ...panels];
 }
 
+function watchPage(page: Page, failures: string[], allow: Array<{ pattern: RegExp }>) {
+  page.on('pageerror', (err) => failures.push(`pageerror: ${err.message}`));
+  page.on('console', (msg) => {
+    const text = msg.text();
+    if (msg.type() === 'error' && !allow.some((a) => a.pattern.test(text))) {
+      failures.push(`console.error: ${text.slice(0, 500)}`);
+    }
+  });
+}
+
+/** One fault case (faults.ts): the same page checks as runCase, with the case's own steps in between. */
+async function runFaultPage(
+  context: BrowserContext,
+  url: string,
+  shot: string,
+  body: (page: Page, failures: string[]) => Promise<void>
+): Promise<string[]> {
+  const failures: string[] = [];
+  const page = await context.newPage();
+  watchPage(page, failures, FAULT_CONSOLE_ALLOWLIST);
+  try {
+    await page.goto(url, { waitUntil: 'load', timeout: 30000 });
+    await page.waitForSelector(APP_READY, { state: 'attached', timeout: 30000 });
+    await body(page, failures);
+    const root = page.locator('#host-root');
+    if ((await root.getAttribute('data-host-state')) === 'error') {
+      failures.push(`host error: ${await root.getAttribute('data-host-error')}`);
+    }
+    if (!((await root.textContent())?.trim() ?? '')) {
+      failures.push('nothing rendered: #host-root has no text');
+    }
+  } catch (e) {
+    failures.push(String(e).split('\n')[0]);
+  }
+  if (failures.length) {
+    await page.screenshot({ path: shot, fullPage: true }).catch(() => {});
+  }
+  await page.close();
+  return failures;
+}
+
+function report(name: string, url: string, ms: number, failures: string[]) {
+  console.log(`${failures.length ? 'FAIL' : 'ok  '} ${name}  ${url}  (${ms} ms)`);
+  failures.forEach((f) => console.log(`       ${f}`));
+}
+
 /** Names the host page says it shares, collected from every page that loaded. */
 const sharedNames = new Set<string>();
 
@@ -114,13 +173,7 @@ async function runCase(context: BrowserContext, base: string, c: Case): Promise<
   if (c.width) {
     await page.setViewportSize({ width: c.width, height: 800 });
   }
-  page.on('pageerror', (err) => failures.push(`pageerror: ${err.message}`));
-  page.on('console', (msg) => {
-    const text = msg.text();
-    if (msg.type() === 'error' && !CONSOLE_ALLOWLIST.some((a) => a.pattern.test(text))) {
-      failures.push(`console.error: ${text.slice(0, 500)}`);
-    }
-  });
+  watchPage(page, failures, CONSOLE_ALLOWLIST);
   try {
     await page.goto(base + c.url, { waitUntil: 'load', timeout: 30000 });
     // 'attached', not the default 'visible': an empty root must reach the "nothing rendered" check below.
@@ -209,16 +262,37 @@ async function main() {
         // App pages once (first preset); every panel with every preset, named after it.
         const cases = buildCases(build.appMeta, specs, range)
           .filter((c) => i === 0 || !c.name.startsWith('app-'))
-          .map((c) => (c.name.startsWith('app-') ? c : { ...c, name: `${preset}-${c.name}` }));
+          .map((c) => (c.name.startsWith('app-') ? c : { ...c, name: `${preset}-${c.name}` }))
+          .filter((c) => !ONLY || ONLY.test(c.name));
         for (const c of cases) {
           const t0 = Date.now();
           const failures = await runCase(context, server.url, c);
-          console.log(`${failures.length ? 'FAIL' : 'ok  '} ${c.name}  ${c.url}  (${Date.now() - t0} ms)`);
-          failures.forEach((f) => console.log(`       ${f}`));
+          report(c.name, c.url, Date.now() - t0, failures);
           failures.length ? failed++ : passed++;
         }
         promErrors.push(...server.promErrors);
         unhandled.push(...server.unhandled);
+        // Fault cases once, with the first preset's Prometheus behind the fault proxy (their errors are on purpose).
+        if (i === 0 && FAULTS && prom) {
+          const results = await runFaultCases(context, {
+            promUrl: prom.url,
+            host: {
+              boot: { pluginId, appMeta: build.appMeta, range },
+              panels: specs,
+              panelMetas: build.panelMetas,
+              distDir: DIST,
+              bundleDir,
+            },
+            query: `from=${range.from}&to=${range.to}`,
+            screens: SCREENS,
+            only: ONLY,
+            runPage: runFaultPage,
+          });
+          for (const r of results) {
+            report(r.name, r.url, r.ms, r.failures);
+            r.failures.length ? failed++ : passed++;
+          }
+        }
       } finally {
         await server?.close();
         await prom?.stop();
@@ -231,7 +305,8 @@ async function main() {
   }
 
   // Every AMD dependency of every module.js must be one the host shares (as it would be in Grafana).
-  const unmapped = Object.entries(build.amdDeps).flatMap(([file, deps]) =>
+  // (Skipped with MESHTAX_HOST_ONLY: the pages that ran may not have loaded every shared module.)
+  const unmapped = Object.entries(ONLY ? {} : build.amdDeps).flatMap(([file, deps]) =>
     deps.filter((d) => d !== 'module' && !sharedNames.has(d)).map((d) => `${file} imports unmapped "${d}"`)
   );
   for (const problem of [...build.problems, ...unmapped]) {

@@ -46,6 +46,8 @@ export interface HostServerOptions {
   distDir: string;
   bundleDir: string;
   promUrl?: string;
+  /** Grafana's [dataproxy] timeout (default 30 s): past it the proxy answers 504 with no body. */
+  proxyTimeoutMs?: number;
 }
 
 export interface HostServer {
@@ -76,7 +78,7 @@ export async function startHostServer(opts: HostServerOptions): Promise<HostServ
       return sendFile(res, opts.distDir, p.slice(pluginPrefix.length));
     }
     if (p.startsWith(proxyPrefix)) {
-      return proxyToPrometheus(req, res, opts.promUrl, p.slice(proxyPrefix.length) + url.search, promErrors);
+      return proxyToPrometheus(req, res, opts, p.slice(proxyPrefix.length) + url.search, promErrors);
     }
     if (p.startsWith('/public/build/img/icons/')) {
       return sendIcon(res, p.slice('/public/build/img/icons/'.length));
@@ -175,15 +177,19 @@ function sendJson(res: ServerResponse, status: number, body: unknown) {
   res.end(JSON.stringify(body));
 }
 
-/** Stands in for Grafana's /api/datasources/proxy: forwards GET/POST to Prometheus unchanged. */
+/**
+ * Stands in for Grafana's /api/datasources/proxy: forwards GET/POST to Prometheus unchanged and fails the way
+ * Grafana's reverse proxy does (pkg/util/proxyutil): 504 with no body past the timeout, 502 with no body when
+ * Prometheus cannot be reached or drops the connection, and a cut connection when the answer breaks mid-body.
+ */
 async function proxyToPrometheus(
   req: IncomingMessage,
   res: ServerResponse,
-  promUrl: string | undefined,
+  opts: HostServerOptions,
   rest: string,
   errors: string[]
 ) {
-  if (!promUrl) {
+  if (!opts.promUrl) {
     errors.push(`no Prometheus for ${rest}`);
     return sendJson(res, 503, { status: 'error', error: 'browser host started without a Prometheus' });
   }
@@ -191,19 +197,42 @@ async function proxyToPrometheus(
   for await (const chunk of req) {
     chunks.push(chunk as Buffer);
   }
-  const upstream = await fetch(new URL(rest, promUrl.replace(/\/?$/, '/')), {
-    method: req.method,
-    headers: { 'content-type': req.headers['content-type'] ?? 'application/x-www-form-urlencoded' },
-    body: req.method === 'GET' || req.method === 'HEAD' ? undefined : Buffer.concat(chunks),
-  });
-  const body = Buffer.from(await upstream.arrayBuffer());
+  const what = decodeURIComponent(rest).slice(0, 300);
+  const signal = AbortSignal.timeout(opts.proxyTimeoutMs ?? 30_000);
+  let upstream: Response;
+  try {
+    upstream = await fetch(new URL(rest, opts.promUrl.replace(/\/?$/, '/')), {
+      method: req.method,
+      // identity: fetch would otherwise ask for gzip, and a proxy in between (the fault proxy) may not pass
+      // content-encoding on.
+      headers: {
+        'content-type': req.headers['content-type'] ?? 'application/x-www-form-urlencoded',
+        'accept-encoding': 'identity',
+      },
+      body: req.method === 'GET' || req.method === 'HEAD' ? undefined : Buffer.concat(chunks),
+      signal,
+    });
+  } catch (e) {
+    const timedOut = signal.aborted;
+    errors.push(`${timedOut ? 504 : 502} ${what}: ${timedOut ? 'timed out' : String((e as Error).cause ?? e)}`);
+    res.writeHead(timedOut ? 504 : 502);
+    return res.end();
+  }
+  let body: Buffer;
+  try {
+    body = Buffer.from(await upstream.arrayBuffer());
+  } catch (e) {
+    // Grafana has already sent the status line by then: the browser sees the connection cut.
+    errors.push(`${upstream.status} ${what}: answer broke off (${String((e as Error).cause ?? e)})`);
+    res.writeHead(upstream.status, { 'content-type': upstream.headers.get('content-type') ?? 'application/json' });
+    res.flushHeaders();
+    return res.destroy();
+  }
   if (process.env.MESHTAX_HOST_DEBUG) {
-    process.stderr.write(
-      `proxy ${upstream.status} ${decodeURIComponent(rest).slice(0, 400)} -> ${body.toString().slice(0, 200)}\n`
-    );
+    process.stderr.write(`proxy ${upstream.status} ${what.slice(0, 400)} -> ${body.toString().slice(0, 200)}\n`);
   }
   if (!upstream.ok) {
-    errors.push(`${upstream.status} ${decodeURIComponent(rest).slice(0, 300)}: ${body.toString().slice(0, 300)}`);
+    errors.push(`${upstream.status} ${what}: ${body.toString().slice(0, 300)}`);
   }
   res.writeHead(upstream.status, { 'content-type': upstream.headers.get('content-type') ?? 'application/json' });
   res.end(body);

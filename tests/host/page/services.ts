@@ -7,6 +7,7 @@
 import {
   createDataFrame,
   DataSourceApi,
+  EventBusSrv,
   type DataFrame,
   type DataQueryRequest,
   type DataQueryResponse,
@@ -16,6 +17,7 @@ import {
   type ScopedVars,
 } from '@grafana/data';
 import {
+  setAppEvents,
   setBackendSrv,
   setDataSourceSrv,
   setPluginComponentHook,
@@ -112,7 +114,7 @@ class HostPrometheus extends DataSourceApi<HostPromQuery> {
           : { query: expr, start: String(start), end: String(end), step: String(step) };
         const url = `${promSettings.url}/api/v1/${t.instant ? 'query' : 'query_range'}`;
         const res = await request<{ data: { result: PromSeries[] } }>({ url, params });
-        return res.data.data.result.map((s) => toFrame(s, t, expr, step));
+        return promData(res.data).result.map((s) => toFrame(s, t, expr, step));
       })
     );
     return { data: frames.flat() };
@@ -134,12 +136,20 @@ class HostPrometheus extends DataSourceApi<HostPromQuery> {
       params.end = String(options.range.to.unix());
     }
     const res = await request<{ data: string[] }>({ url: `${promSettings.url}/api/v1/label/${m[2]}/values`, params });
-    return res.data.data.map((v) => ({ text: v, value: v }));
+    return promData(res.data).map((v) => ({ text: v, value: v }));
   }
 
   async testDatasource() {
     return { status: 'success', message: 'browser host Prometheus stand-in' };
   }
+}
+
+/** The `data` of a Prometheus answer; a text body (Grafana hands one over when JSON does not parse) is an error. */
+function promData<T>(body: { data: T } | string): T {
+  if (typeof body !== 'object' || !body?.data) {
+    throw new Error(`unexpected response, not Prometheus JSON: "${String(body).slice(0, 60)}…"`);
+  }
+  return body.data;
 }
 
 function toFrame(series: PromSeries, target: HostPromQuery, expr: string, step: number): DataFrame {
@@ -166,6 +176,8 @@ export const hostPrometheus = new HostPrometheus();
 
 export function installServices(): void {
   setBackendSrv(backendSrv);
+  // Grafana's app-wide event bus: scenes publishes to it (e.g. SetPanelAttentionEvent when a panel is hovered).
+  setAppEvents(new EventBusSrv());
   // No extension registry here: every exposed component (e.g. grafana/add-to-dashboard-form/v1) is absent, as in a
   // Grafana that does not offer it. The plugin must cope with that, so this is a fair stand-in.
   setPluginComponentHook(() => ({ component: null, isLoading: false }));
@@ -198,7 +210,17 @@ export function installServices(): void {
   );
 }
 
+/** A panel's error: the status and what the answer said, as Grafana's data source would show it. */
 export function errorMessage(err: unknown): string {
-  const e = err as { data?: { error?: string; message?: string }; message?: string };
-  return e?.data?.error ?? e?.data?.message ?? e?.message ?? String(err);
+  const e = err as {
+    status?: number;
+    statusText?: string;
+    data?: { error?: unknown; message?: unknown };
+    message?: string;
+  };
+  // No status: the request got no answer, and the browser's own message (e.g. Failed to fetch) says why.
+  const texts = e?.status ? [e.data?.message, e.data?.error, e.message] : [e?.message, e?.data?.message];
+  const said = texts.find((t): t is string => typeof t === 'string' && t.trim() !== '' && t !== e?.statusText);
+  const status = e?.status ? `${e.status} ${e.statusText ?? ''}`.trim() : '';
+  return [status, said?.trim()].filter(Boolean).join(': ') || String(err);
 }
