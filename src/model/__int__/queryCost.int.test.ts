@@ -1,0 +1,47 @@
+/**
+ * The range-query cost estimate against Prometheus's own accounting: for every figure of the `article` preset's
+ * Istio, peakSamples of a 100-point range query is 0.8x to 2.2x of (series touched x points).
+ */
+import { startPrometheus, type PromHandle } from '../../../demo/harness';
+import { CATALOGUE } from '../catalogue';
+import { DEFAULT_FIGURE_OPTIONS, meshFigures } from '../figureSet';
+import { render } from '../promql/render';
+import { estimatedPeakSamples, seriesTouchedExpr } from '../queryCost';
+
+let prom: PromHandle;
+beforeAll(async () => {
+  prom = await startPrometheus({ preset: 'article' });
+});
+afterAll(async () => {
+  await prom?.stop();
+});
+
+async function rangePeak(expr: string, points: number): Promise<number> {
+  const start = prom.end - 20 * 60;
+  const res = await fetch(`${prom.url}/api/v1/query_range`, {
+    method: 'POST',
+    body: new URLSearchParams({
+      query: expr,
+      start: String(start),
+      end: String(prom.end),
+      step: String((prom.end - start) / points),
+      stats: 'all',
+    }),
+  });
+  return (await res.json()).data.stats.samples.peakSamples;
+}
+
+test('peakSamples is within 0.8x to 2.2x of series touched x points, for every figure', async () => {
+  const points = 100;
+  const figures = meshFigures(CATALOGUE[0], { window: '5m', groupBy: 'none' }, DEFAULT_FIGURE_OPTIONS);
+  const off: object[] = [];
+  for (const f of figures) {
+    const series = (await prom.query(render(seriesTouchedExpr(f.ast))))[0].value;
+    const ratio = (await rangePeak(f.expr, points)) / estimatedPeakSamples(series, points);
+    if (!(ratio >= 0.8 && ratio <= 2.2)) {
+      off.push({ id: f.id, series, ratio });
+    }
+  }
+  expect(off).toEqual([]);
+  expect(figures.length).toBeGreaterThan(20);
+});
