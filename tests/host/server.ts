@@ -198,7 +198,10 @@ async function proxyToPrometheus(
     chunks.push(chunk as Buffer);
   }
   const what = decodeURIComponent(rest).slice(0, 300);
-  const signal = AbortSignal.timeout(opts.proxyTimeoutMs ?? 30_000);
+  // Until the answer's headers, like a response-header timeout: a big answer may take longer to arrive in full.
+  const abort = new AbortController();
+  const timer = setTimeout(() => abort.abort(), opts.proxyTimeoutMs ?? 30_000);
+  const { signal } = abort;
   let upstream: Response;
   try {
     upstream = await fetch(new URL(rest, opts.promUrl.replace(/\/?$/, '/')), {
@@ -217,6 +220,8 @@ async function proxyToPrometheus(
     errors.push(`${timedOut ? 504 : 502} ${what}: ${timedOut ? 'timed out' : String((e as Error).cause ?? e)}`);
     res.writeHead(timedOut ? 504 : 502);
     return res.end();
+  } finally {
+    clearTimeout(timer);
   }
   let body: Buffer;
   try {
