@@ -1,0 +1,79 @@
+import React from 'react';
+import { css } from '@emotion/css';
+import type { GrafanaTheme2 } from '@grafana/data';
+import { Text, useStyles2 } from '@grafana/ui';
+import type { Unit } from '../../model/figures';
+import type { Report } from '../../model/report';
+import { dataTableStyle } from '../../utils/utils.tableStyles';
+import { formatFigure } from '../../utils/utils.units';
+
+type Mesh = Report['meshes'][number];
+
+const COLUMNS: Array<{ key: string; header: string; unit: Unit; total: (m: Mesh) => number | null }> = [
+  { key: 'cost.total', header: 'Monthly cost', unit: 'currencyUSD', total: (m) => m.monthlyCostUsd.total },
+  { key: 'sidecars.cpuShare', header: 'Share of CPU', unit: 'percentunit', total: (m) => m.sidecars.cpuShare },
+  { key: 'sidecars.memoryShare', header: 'Share of memory', unit: 'percentunit', total: (m) => m.sidecars.memoryShare },
+  { key: 'latency.p99Added', header: 'p99 added', unit: 'ms', total: (m) => m.latency.addedMs },
+];
+
+/** Cluster names the report measured per mesh; more than one means a multi-cluster data source. */
+export function clustersOf(report: Report): string[] {
+  const names = new Set(report.meshes.flatMap((m) => Object.keys(m.byCluster ?? {})).filter((c) => c !== ''));
+  return [...names].sort();
+}
+
+/** Per-cluster rows for each mesh and its total over all clusters (the report's own figure). */
+export function ClusterTable({ report }: { report: Report }) {
+  const styles = useStyles2(getStyles);
+  if (clustersOf(report).length < 2) {
+    return null;
+  }
+  return (
+    <div className={styles.scroll}>
+      <table className={styles.table} aria-label="Mesh overhead by cluster">
+        <caption>
+          <Text variant="h4">By cluster</Text>
+        </caption>
+        <thead>
+          <tr>
+            <th scope="col">Mesh</th>
+            <th scope="col">Cluster</th>
+            {COLUMNS.map((c) => (
+              <th scope="col" key={c.key}>
+                {c.header}
+              </th>
+            ))}
+          </tr>
+        </thead>
+        <tbody>
+          {report.meshes.flatMap((m) => [
+            ...Object.entries(m.byCluster ?? {})
+              .sort(([a], [b]) => a.localeCompare(b))
+              .map(([cluster, values]) => (
+                <tr key={`${m.id}/${cluster}`}>
+                  <th scope="row">{m.name}</th>
+                  <td>{cluster || '(no cluster label)'}</td>
+                  {COLUMNS.map((c) => (
+                    <td key={c.key}>{formatFigure(values[`${m.id}.${c.key}`], c.unit)}</td>
+                  ))}
+                </tr>
+              )),
+            <tr key={`${m.id}/total`} className={styles.total}>
+              <th scope="row">{m.name}</th>
+              <td>All clusters</td>
+              {COLUMNS.map((c) => (
+                <td key={c.key}>{formatFigure(c.total(m), c.unit)}</td>
+              ))}
+            </tr>,
+          ])}
+        </tbody>
+      </table>
+    </div>
+  );
+}
+
+const getStyles = (theme: GrafanaTheme2) => ({
+  scroll: css({ overflowX: 'auto', maxWidth: '100%' }),
+  table: css(dataTableStyle(theme)),
+  total: css({ fontWeight: theme.typography.fontWeightMedium }),
+});
