@@ -38,7 +38,14 @@ export default defineConfig([
   ...baseConfig,
   // House additions (STYLE.md 17): type-only imports stay type-only; plugin code logs nothing to the console.
   {
-    files: ['src/**/*.{ts,tsx}', 'cli/**/*.ts', 'demo/**/*.ts', 'tests/**/*.{ts,tsx}', 'bench/**/*.ts', 'scripts/**/*.ts'],
+    files: [
+      'src/**/*.{ts,tsx}',
+      'cli/**/*.ts',
+      'demo/**/*.ts',
+      'tests/**/*.{ts,tsx}',
+      'bench/**/*.ts',
+      'scripts/**/*.ts',
+    ],
     languageOptions: { parserOptions: { project: './tsconfig.json' } },
     rules: {
       '@typescript-eslint/consistent-type-imports': ['error', { fixStyle: 'inline-type-imports' }],
@@ -47,6 +54,7 @@ export default defineConfig([
   {
     files: ['src/**/*.{ts,tsx}'],
     ignores: ['src/**/*.test.{ts,tsx}', 'src/**/__int__/**'],
-    rules: { 'no-console': 'error' },
+    // Label values and messages render as React text; nothing injects HTML (issue #9).
+    rules: { 'no-console': 'error', 'react/no-danger': 'error' },
   },
 ]);

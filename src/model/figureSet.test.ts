@@ -4,7 +4,7 @@ import { clusterFigures, meshFigures } from './figureSet';
 import type { FigureOptions } from './figures';
 import { LATENCY_METHODS } from './latency';
 import { DEFAULT_PRICING } from './pricing';
-import type { Expr } from './promql/ast';
+import { selectors } from './promql/inspect';
 import { regexQuote } from './promql/escape';
 import { syntaxProblems } from './promql/validate';
 import type { Basis } from './resources';
@@ -18,19 +18,6 @@ const CADVISOR = new Set([
   'container_memory_usage_bytes',
 ]);
 
-function selectors(e: Expr, out: Array<Extract<Expr, { kind: 'selector' }>> = []) {
-  if (e.kind === 'selector') {
-    out.push(e);
-  } else if (e.kind === 'call') {
-    e.args.forEach((a) => selectors(a, out));
-  } else if (e.kind === 'agg') {
-    selectors(e.expr, out);
-  } else if (e.kind === 'binary') {
-    selectors(e.lhs, out);
-    selectors(e.rhs, out);
-  }
-  return out;
-}
 
 function allFigures(s: Selection, o: FigureOptions) {
   return [...clusterFigures(s, o), ...o.meshes.flatMap((m) => meshFigures(m, s, o))];

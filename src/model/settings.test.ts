@@ -21,3 +21,8 @@ describe('settings validation', () => {
     expect(withDefaults({ cpuHourUsd: 0.05 })).toEqual({ ...DEFAULT_SETTINGS, cpuHourUsd: 0.05 });
   });
 });
+
+test('the settings saved to jsonData hold no secrets (jsonData is readable by every viewer)', () => {
+  // Mesh Tax reaches Prometheus through Grafana's data source, whose credentials stay in the data source.
+  expect(Object.keys(DEFAULT_SETTINGS).filter((k) => /token|password|secret|credential|auth|key/i.test(k))).toEqual([]);
+});

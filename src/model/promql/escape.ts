@@ -18,9 +18,23 @@ export class QueryInputError extends Error {
   }
 }
 
+/**
+ * Control characters, line separators and bidi overrides: legal inside a PromQL string, but they can hide or reorder
+ * what a reader of the query sees, so they are written as \u escapes (which PromQL, like Go, reads back exactly).
+ */
+// eslint-disable-next-line no-control-regex
+const INVISIBLE = /[\u0000-\u001f\u007f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g;
+
 /** A PromQL double-quoted string literal. */
 export function quoteString(value: string): string {
-  return `"${value.replace(/\\/g, '\\\\').replace(/"/g, '\\"').replace(/\n/g, '\\n').replace(/\r/g, '\\r').replace(/\t/g, '\\t')}"`;
+  const escaped = value
+    .replace(/\\/g, '\\\\')
+    .replace(/"/g, '\\"')
+    .replace(/\n/g, '\\n')
+    .replace(/\r/g, '\\r')
+    .replace(/\t/g, '\\t')
+    .replace(INVISIBLE, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+  return `"${escaped}"`;
 }
 
 /** Quotes a literal for use inside a regex matcher (RE2 metacharacters). */
