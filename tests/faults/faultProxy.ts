@@ -54,7 +54,9 @@ interface Upstream {
 
 function forward(target: URL, req: IncomingMessage, body: Buffer): Promise<Upstream> {
   return new Promise((resolve, reject) => {
-    const headers = { ...req.headers, host: target.host };
+    // Identity encoding: the proxy rewrites bodies (truncates, pads, adds warnings) and forwards only content-type,
+    // so a gzip answer from Prometheus would reach the client as compressed bytes labelled plain.
+    const headers = { ...req.headers, host: target.host, 'accept-encoding': 'identity' };
     const up = request(new URL(req.url ?? '/', target), { method: req.method, headers }, (res) => {
       const chunks: Buffer[] = [];
       res.on('data', (c: Buffer) => chunks.push(c));

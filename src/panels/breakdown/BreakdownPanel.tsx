@@ -45,6 +45,15 @@ export function BreakdownPanel({ data, options, replaceVariables }: PanelProps<B
   const [sortBy, setSortBy] = useState<BreakdownColumn | undefined>();
   const by = sortBy ?? options.sortBy;
   const rows = sortRows(breakdownRows(data, options), by);
+  const failed = data.errors?.map((e) => e.message).filter(Boolean) ?? [];
+  if (rows.length === 0 && failed.length) {
+    // The query failed: say so, rather than advising about labels.
+    return (
+      <Alert severity="error" title="The breakdown's queries failed">
+        {failed.join('; ')}
+      </Alert>
+    );
+  }
   if (rows.length === 0) {
     return (
       <Alert severity="info" title={`No ${options.groupBy}s with a proxy in this data`}>

@@ -117,6 +117,12 @@ test('namespace rows have no link; unresolved variables are left out of workload
   expect(hrefs.every((h) => !decodeURIComponent(h).includes('$'))).toBe(true);
 });
 
+test('a failed query shows its error, not advice about labels', () => {
+  renderPanel(DEFAULT_BREAKDOWN_OPTIONS, { ...panelData([]), errors: [{ message: 'The data source answered 503' }] });
+  expect(screen.getByText('The data source answered 503')).toBeInTheDocument();
+  expect(screen.queryByText(/No namespaces with a proxy/)).toBeNull();
+});
+
 test('empty state names the label it needs', () => {
   renderPanel(DEFAULT_BREAKDOWN_OPTIONS, panelData([]));
   expect(screen.getByText(/No namespaces with a proxy in this data/)).toBeInTheDocument();
