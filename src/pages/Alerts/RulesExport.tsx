@@ -70,7 +70,7 @@ export function RulesExport({ options }: { options: FigureOptions }) {
           />
         </Field>
         <Field label="Download">
-          <Stack direction="row" gap={1}>
+          <Stack direction="row" gap={1} wrap="wrap">
             <Button variant="secondary" icon="download-alt" onClick={() => save('prometheus')}>
               Prometheus rules
             </Button>
