@@ -9,6 +9,7 @@ import { podCountExpr, roleMatchers, type Figure, type FigureOptions } from './f
 import { sideBucketBounds, sideBuckets, type LatencyOptions } from './latency';
 import { opencostProbe, type Pricing } from './pricing';
 import { render } from './promql/render';
+import { DEFAULT_MAX_SAMPLES, estimatedPeakSamples, likelyOverMaxSamples, seriesTouchedExpr } from './queryCost';
 import { canReadRecorded, recordedClusterFigures, recordedMeshFigures, recordedPresenceExpr } from './rules/recorded';
 import { rulesConfigProbe } from './rules/config';
 import { clusterMatchers, type Selection } from './scope';
@@ -234,6 +235,7 @@ export async function buildReport(q: InstantQuery, input: ReportInput) {
       };
     })
   );
+  const rangeCost = source.kind === 'raw' ? await rangeCostOf(q, present, s, opts) : null;
   return {
     time: new Date(input.time * 1000).toISOString(),
     window: s.window,
@@ -248,7 +250,35 @@ export async function buildReport(q: InstantQuery, input: ReportInput) {
     },
     meshes,
     figureSource: source,
+    rangeCost,
   };
+}
+
+/** A dashboard panel's resolution: Grafana asks for about this many points per range query. */
+export const PANEL_POINTS = 1000;
+
+/**
+ * How close a dashboard panel of the raw monthly cost (the widest figure) comes to Prometheus's query.max-samples:
+ * one count query per mesh, before anyone draws a panel. Null when nothing was measured.
+ */
+async function rangeCostOf(q: InstantQuery, present: MeshDef[], s: Selection, opts: FigureOptions) {
+  let worst: { figure: string; seriesTouched: number } | null = null;
+  for (const m of present) {
+    const f = meshFigures(resolveShared(m, present), s, opts).find((x) => x.id === `${m.id}.cost.total`);
+    const n = f ? await scalar(q, render(seriesTouchedExpr(f.ast))) : null;
+    if (f && n !== null && (!worst || n > worst.seriesTouched)) {
+      worst = { figure: f.id, seriesTouched: n };
+    }
+  }
+  return worst
+    ? {
+        ...worst,
+        points: PANEL_POINTS,
+        estimatedPeakSamples: estimatedPeakSamples(worst.seriesTouched, PANEL_POINTS),
+        maxSamples: DEFAULT_MAX_SAMPLES,
+        likelyOverMaxSamples: likelyOverMaxSamples(worst.seriesTouched, PANEL_POINTS),
+      }
+    : null;
 }
 
 async function figureSource(

@@ -110,8 +110,8 @@ export function Alerts({ settings }: { settings: AppSettings }) {
             />
           )}
         </section>
-        <section aria-labelledby="meshtax-alerts-export">
-          <Text element="h3" id="meshtax-alerts-export">
+        <section id="meshtax-alerts-export" aria-labelledby="meshtax-alerts-export-title">
+          <Text element="h3" id="meshtax-alerts-export-title">
             Prometheus rules, for Alertmanager
           </Text>
           <RulesExport options={options} />

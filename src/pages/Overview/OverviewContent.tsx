@@ -10,6 +10,7 @@ import { ClusterTable } from './ClusterTable';
 import { MissingKsm, missingKsm } from './MissingKsm';
 import { MeshCard } from './MeshCard';
 import { NoMeshDetails } from './NoMeshDetails';
+import { RangeCostWarning } from './RangeCostWarning';
 import { useReport, type OverviewScope, type ReportState } from './useReport';
 import { useTrends } from './useTrends';
 
@@ -67,6 +68,7 @@ export function OverviewContent({ settings, uid, time, from, scope }: OverviewCo
             </LinkButton>
           </Stack>
           {missingKsm(result.report) && <MissingKsm />}
+          <RangeCostWarning report={result.report} />
           {result.report.meshes.length === 0 ? (
             <Alert severity="info" title="No service mesh detected">
               <NoMeshDetails />

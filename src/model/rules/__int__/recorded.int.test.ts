@@ -138,6 +138,19 @@ describe.each<[string, 'flat' | 'opencost', string[]]>([
     }
   });
 
+  test('rangeCost: raw reports count the series the widest figure reads; recorded ones need no estimate', async () => {
+    const q = (expr: string) => prom.query(expr);
+    const raw = await buildReport(q, input({ figureSource: 'raw' }));
+    const expr = raw.meshes.find((m) => m.id === raw.rangeCost?.figure.split('.')[0])!.queries[raw.rangeCost!.figure];
+    // At a 15 s scrape a 5m rate window holds 20 or 21 samples of each series it reads.
+    const samples = (await prom.queryRaw(expr)).data.stats.samples.totalQueryableSamples as number;
+    expect(raw.rangeCost!.seriesTouched).toBeGreaterThan(0);
+    expect(raw.rangeCost!.seriesTouched).toBeLessThanOrEqual(samples);
+    expect(raw.rangeCost!.seriesTouched * 21).toBeGreaterThanOrEqual(samples);
+    expect(raw.rangeCost!.likelyOverMaxSamples).toBe(false); // a small demo is nowhere near 50M
+    expect((await buildReport(q, input())).rangeCost).toBeNull();
+  });
+
   test('per-cluster rows (byCluster): with one cluster, its row equals the report total, raw and recorded', async () => {
     const total: Record<string, (m: Report['meshes'][number]) => number | null> = {
       'cost.total': (m) => m.monthlyCostUsd.total,
