@@ -120,9 +120,17 @@ export async function proxyPrometheus(uid: string, api: string, params: Record<s
   return body;
 }
 
-export function proxyInstantQuery(uid: string, timeSec: number): InstantQuery {
+/** `onWarnings` hears Prometheus's `warnings` (e.g. a partial answer from a long-term store); the result stands. */
+export function proxyInstantQuery(
+  uid: string,
+  timeSec: number,
+  onWarnings?: (warnings: string[]) => void
+): InstantQuery {
   return async (expr: string): Promise<Sample[]> => {
     const body = await proxyPrometheus(uid, 'query', { query: expr, time: String(timeSec) });
+    if (body.warnings?.length) {
+      onWarnings?.(body.warnings);
+    }
     if (body.data.resultType === 'scalar') {
       return [{ metric: {}, value: Number(body.data.result[1]) }];
     }

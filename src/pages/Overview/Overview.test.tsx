@@ -7,7 +7,15 @@ import { OverviewContent } from './OverviewContent';
 
 const buildReport = jest.fn();
 jest.mock('../../model/report', () => ({ buildReport: (...args: unknown[]) => buildReport(...args) }));
-jest.mock('../../services/prometheus', () => ({ proxyInstantQuery: () => jest.fn(), proxyTrend: jest.fn() }));
+// The query function passes on the warnings a test puts in `warn`, as Prometheus would attach them to an answer.
+const warn: string[] = [];
+jest.mock('../../services/prometheus', () => ({
+  proxyInstantQuery: (_uid: string, _t: number, onWarnings?: (w: string[]) => void) => async () => {
+    onWarnings?.(warn);
+    return [];
+  },
+  proxyTrend: jest.fn(),
+}));
 
 const emptyReport = (cluster: Record<string, unknown>) => ({
   pricing: { source: 'flat', cpuHourUsd: 0.04, gibHourUsd: 0.005, hoursPerMonth: 730, basis: 'usage' },
@@ -63,6 +71,20 @@ test('without kube-state-metrics the page says which figures need it, instead of
   renderOverview('prom');
   expect(await screen.findByText('kube-state-metrics not found')).toBeInTheDocument();
   expect(screen.getByText(KSM_REQUESTS_METRIC)).toBeInTheDocument();
+});
+
+test("Prometheus's warnings show above the figures, once each, and the figures still show", async () => {
+  warn.push('partial response: store eu-2 unreachable');
+  buildReport.mockImplementationOnce(async (q: (e: string) => Promise<unknown>) => {
+    await q('a');
+    await q('b');
+    return emptyReport({});
+  });
+  renderOverview('prom');
+  expect(await screen.findByText('Prometheus warned while answering')).toBeInTheDocument();
+  expect(screen.getAllByText('partial response: store eu-2 unreachable')).toHaveLength(1);
+  expect(screen.getByText('No service mesh detected')).toBeInTheDocument();
+  warn.length = 0;
 });
 
 test('with no Prometheus data source the page says how to add one, and measures nothing', async () => {

@@ -67,6 +67,16 @@ export function OverviewContent({ settings, uid, time, from, scope }: OverviewCo
               Change pricing
             </LinkButton>
           </Stack>
+          {result.warnings.length > 0 && (
+            <Alert severity="warning" title="Prometheus warned while answering">
+              <ul>
+                {result.warnings.map((w) => (
+                  <li key={w}>{w}</li>
+                ))}
+              </ul>
+              The figures below are what it answered; a warning often means a partial answer.
+            </Alert>
+          )}
           {missingKsm(result.report) && <MissingKsm />}
           <RangeCostWarning report={result.report} />
           {result.report.meshes.length === 0 ? (

@@ -4,7 +4,10 @@ import { customOf, pricingOf, type AppSettings } from '../../model/settings';
 import { proxyInstantQuery } from '../../services/prometheus';
 
 export type ReportState =
-  { state: 'loading' } | { state: 'error'; message: string } | { state: 'done'; report: Report };
+  | { state: 'loading' }
+  | { state: 'error'; message: string }
+  /** `warnings`: what Prometheus warned about while answering (each once); the figures stand. */
+  | { state: 'done'; report: Report; warnings: string[] };
 
 const NO_DATASOURCE =
   'No Prometheus data source: add one under Connections, or pick one in the Mesh Tax configuration.';
@@ -31,24 +34,28 @@ export function useReport(
       return;
     }
     let cancelled = false;
-    buildReport(proxyInstantQuery(uid, timeSec), {
-      time: timeSec,
-      selection: {
-        window: '5m',
-        groupBy: 'none',
-        clusterRegex: scope.clusterRegex,
-        namespaceInclude: scope.namespaceInclude,
-        namespaceExclude: settings.namespaceExclude || undefined,
-      },
-      pricing: pricingOf(settings),
-      pricingSource: settings.pricingSource,
-      latency: { method: 'reporter-delta', quantile: 0.99 },
-      idleRps: settings.idleRps,
-      custom: customOf(settings),
-      // Per-cluster rows only when no single cluster is chosen; four queries per mesh.
-      byCluster: !scope.clusterRegex,
-    })
-      .then((report) => !cancelled && setResult({ key, value: { state: 'done', report } }))
+    const warnings = new Set<string>();
+    buildReport(
+      proxyInstantQuery(uid, timeSec, (w) => w.forEach((x) => warnings.add(x))),
+      {
+        time: timeSec,
+        selection: {
+          window: '5m',
+          groupBy: 'none',
+          clusterRegex: scope.clusterRegex,
+          namespaceInclude: scope.namespaceInclude,
+          namespaceExclude: settings.namespaceExclude || undefined,
+        },
+        pricing: pricingOf(settings),
+        pricingSource: settings.pricingSource,
+        latency: { method: 'reporter-delta', quantile: 0.99 },
+        idleRps: settings.idleRps,
+        custom: customOf(settings),
+        // Per-cluster rows only when no single cluster is chosen; four queries per mesh.
+        byCluster: !scope.clusterRegex,
+      }
+    )
+      .then((report) => !cancelled && setResult({ key, value: { state: 'done', report, warnings: [...warnings] } }))
       .catch((e: Error) => !cancelled && setResult({ key, value: { state: 'error', message: e.message } }));
     return () => {
       cancelled = true;
