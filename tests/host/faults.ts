@@ -100,6 +100,10 @@ function overviewCase(mode: FaultMode, shot: string, setMode: (m: FaultMode) => 
       if (await page.getByText(OVERVIEW_ERROR).count()) {
         failures.push(`a ${mode} answer showed "${OVERVIEW_ERROR}"`);
       }
+      if (mode === 'warnings') {
+        // The figures stand, and the page says what Prometheus warned about.
+        await expectVisible(page, 'text=Prometheus warned while answering', 'the warnings alert', failures);
+      }
       await page.screenshot({ path: shot, fullPage: false }).catch(() => {});
       return;
     }
