@@ -17,7 +17,7 @@ import { formatFigure } from '../utils/utils.units';
 import { latencyRows } from './latencyRows';
 import { DATASOURCE_REF, meshOf, sceneSelection } from './queries';
 import { VAR_LATENCY_METHOD, VAR_MESH } from './variables';
-import { dataTableStyle } from '../utils/utils.tableStyles';
+import { DataTable } from '../components/DataTable/DataTable';
 
 interface MeshLatencyState extends SceneObjectState {
   figureOptions: FigureOptions;
@@ -100,7 +100,7 @@ function MeshLatencyRenderer({ model }: SceneComponentProps<MeshLatency>) {
   }
   return (
     <div className={styles.wrapper}>
-      <table className={styles.table} aria-label={`Latency added by ${mesh.name}, per workload`}>
+      <DataTable aria-label={`Latency added by ${mesh.name}, per workload`}>
         <thead>
           <tr>
             <th scope="col">Workload</th>
@@ -121,7 +121,7 @@ function MeshLatencyRenderer({ model }: SceneComponentProps<MeshLatency>) {
             </tr>
           ))}
         </tbody>
-      </table>
+      </DataTable>
       <Text variant="bodySmall" color="secondary">
         Method: {method}. histogram_quantile interpolates inside a bucket, so a figure is only as precise as the bucket
         it fell in. Envoy&apos;s default buckets (…, 50, 100, 250, 500 ms) are coarse: for finer results, set finer
@@ -133,5 +133,4 @@ function MeshLatencyRenderer({ model }: SceneComponentProps<MeshLatency>) {
 
 const getStyles = (theme: GrafanaTheme2) => ({
   wrapper: css({ display: 'flex', flexDirection: 'column', gap: theme.spacing(1) }),
-  table: css(dataTableStyle(theme)),
 });

@@ -1,11 +1,9 @@
 import React, { useState } from 'react';
-import { css } from '@emotion/css';
-import type { GrafanaTheme2 } from '@grafana/data';
-import { Badge, Button, ConfirmModal, Stack, type BadgeColor, useStyles2 } from '@grafana/ui';
+import { Badge, Button, ConfirmModal, Stack, type BadgeColor } from '@grafana/ui';
 import { MESHTAX_LABEL, type ProvisionedAlertRule } from '../../model/alerts/payload';
 import { variantOf } from '../../model/alerts/variants';
 import type { RuleState } from '../../services/alerting';
-import { dataTableStyle } from '../../utils/utils.tableStyles';
+import { DataTable } from '../../components/DataTable/DataTable';
 
 const STATE_COLOR: Record<RuleState, BadgeColor> = {
   firing: 'red',
@@ -26,11 +24,10 @@ export interface RuleListProps {
 
 /** The rules Mesh Tax created, with their state; Editors and Admins may edit or delete them. */
 export function RuleList({ rules, states, canWrite, onEdit, onDelete }: RuleListProps) {
-  const styles = useStyles2(getStyles);
   const [confirm, setConfirm] = useState<ProvisionedAlertRule | undefined>();
   return (
-    <div className={styles.scroll}>
-      <table className={styles.table} aria-label="Alert rules Mesh Tax created">
+    <>
+      <DataTable aria-label="Alert rules Mesh Tax created">
         <thead>
           <tr>
             <th scope="col">Rule</th>
@@ -73,7 +70,7 @@ export function RuleList({ rules, states, canWrite, onEdit, onDelete }: RuleList
             );
           })}
         </tbody>
-      </table>
+      </DataTable>
       {confirm && (
         <ConfirmModal
           isOpen
@@ -84,11 +81,6 @@ export function RuleList({ rules, states, canWrite, onEdit, onDelete }: RuleList
           onDismiss={() => setConfirm(undefined)}
         />
       )}
-    </div>
+    </>
   );
 }
-
-const getStyles = (theme: GrafanaTheme2) => ({
-  scroll: css({ overflowX: 'auto', maxWidth: '100%' }),
-  table: css(dataTableStyle(theme)),
-});

@@ -4,7 +4,7 @@ import type { GrafanaTheme2 } from '@grafana/data';
 import { Text, useStyles2 } from '@grafana/ui';
 import type { Unit } from '../../model/figures';
 import type { Report } from '../../model/report';
-import { dataTableStyle } from '../../utils/utils.tableStyles';
+import { DataTable } from '../../components/DataTable/DataTable';
 import { formatFigure } from '../../utils/utils.units';
 
 type Mesh = Report['meshes'][number];
@@ -29,51 +29,47 @@ export function ClusterTable({ report }: { report: Report }) {
     return null;
   }
   return (
-    <div className={styles.scroll}>
-      <table className={styles.table} aria-label="Mesh overhead by cluster">
-        <caption>
-          <Text variant="h4">By cluster</Text>
-        </caption>
-        <thead>
-          <tr>
-            <th scope="col">Mesh</th>
-            <th scope="col">Cluster</th>
+    <DataTable aria-label="Mesh overhead by cluster">
+      <caption>
+        <Text variant="h4">By cluster</Text>
+      </caption>
+      <thead>
+        <tr>
+          <th scope="col">Mesh</th>
+          <th scope="col">Cluster</th>
+          {COLUMNS.map((c) => (
+            <th scope="col" key={c.key}>
+              {c.header}
+            </th>
+          ))}
+        </tr>
+      </thead>
+      <tbody>
+        {report.meshes.flatMap((m) => [
+          ...Object.entries(m.byCluster ?? {})
+            .sort(([a], [b]) => a.localeCompare(b))
+            .map(([cluster, values]) => (
+              <tr key={`${m.id}/${cluster}`}>
+                <th scope="row">{m.name}</th>
+                <td>{cluster || '(no cluster label)'}</td>
+                {COLUMNS.map((c) => (
+                  <td key={c.key}>{formatFigure(values[`${m.id}.${c.key}`], c.unit)}</td>
+                ))}
+              </tr>
+            )),
+          <tr key={`${m.id}/total`} className={styles.total}>
+            <th scope="row">{m.name}</th>
+            <td>All clusters</td>
             {COLUMNS.map((c) => (
-              <th scope="col" key={c.key}>
-                {c.header}
-              </th>
+              <td key={c.key}>{formatFigure(c.total(m), c.unit)}</td>
             ))}
-          </tr>
-        </thead>
-        <tbody>
-          {report.meshes.flatMap((m) => [
-            ...Object.entries(m.byCluster ?? {})
-              .sort(([a], [b]) => a.localeCompare(b))
-              .map(([cluster, values]) => (
-                <tr key={`${m.id}/${cluster}`}>
-                  <th scope="row">{m.name}</th>
-                  <td>{cluster || '(no cluster label)'}</td>
-                  {COLUMNS.map((c) => (
-                    <td key={c.key}>{formatFigure(values[`${m.id}.${c.key}`], c.unit)}</td>
-                  ))}
-                </tr>
-              )),
-            <tr key={`${m.id}/total`} className={styles.total}>
-              <th scope="row">{m.name}</th>
-              <td>All clusters</td>
-              {COLUMNS.map((c) => (
-                <td key={c.key}>{formatFigure(c.total(m), c.unit)}</td>
-              ))}
-            </tr>,
-          ])}
-        </tbody>
-      </table>
-    </div>
+          </tr>,
+        ])}
+      </tbody>
+    </DataTable>
   );
 }
 
 const getStyles = (theme: GrafanaTheme2) => ({
-  scroll: css({ overflowX: 'auto', maxWidth: '100%' }),
-  table: css(dataTableStyle(theme)),
   total: css({ fontWeight: theme.typography.fontWeightMedium }),
 });

@@ -3,7 +3,7 @@ import { css } from '@emotion/css';
 import type { GrafanaTheme2, PanelProps } from '@grafana/data';
 import { Alert, useStyles2 } from '@grafana/ui';
 import type { Unit } from '../../model/figures';
-import { dataTableStyle } from '../../utils/utils.tableStyles';
+import { DataTable } from '../../components/DataTable/DataTable';
 import { workloadUrl } from '../../utils/utils.routing';
 import { formatFigure } from '../../utils/utils.units';
 import { breakdownRows, sortRows, type BreakdownRow } from './rows';
@@ -65,57 +65,49 @@ export function BreakdownPanel({ data, options, replaceVariables }: PanelProps<B
   const columns = COLUMNS.filter((c) => c.key !== 'request' || rows.some((r) => r.request !== null));
   const max = Math.max(...rows.map((r) => r[by] ?? 0), 0);
   return (
-    <div className={styles.scroll}>
-      <table
-        className={styles.table}
-        data-testid="data-testid meshtax-breakdown-panel"
-        aria-label={`Mesh cost by ${options.groupBy}`}
-      >
-        <thead>
-          <tr>
-            <th scope="col">{options.groupBy === 'workload' ? 'Workload' : 'Namespace'}</th>
-            {columns.map((c) => (
-              <th scope="col" key={c.key} aria-sort={by === c.key ? 'descending' : 'none'}>
-                <button type="button" className={styles.sort} onClick={() => setSortBy(c.key)}>
-                  {c.header(options)}
-                  {by === c.key ? ' ▼' : ''}
-                </button>
+    <DataTable data-testid="data-testid meshtax-breakdown-panel" aria-label={`Mesh cost by ${options.groupBy}`}>
+      <thead>
+        <tr>
+          <th scope="col">{options.groupBy === 'workload' ? 'Workload' : 'Namespace'}</th>
+          {columns.map((c) => (
+            <th scope="col" key={c.key} aria-sort={by === c.key ? 'descending' : 'none'}>
+              <button type="button" className={styles.sort} onClick={() => setSortBy(c.key)}>
+                {c.header(options)}
+                {by === c.key ? ' ▼' : ''}
+              </button>
+            </th>
+          ))}
+        </tr>
+      </thead>
+      <tbody>
+        {rows.map((r) => {
+          const v = r[by];
+          const width = v !== null && max > 0 ? `${(100 * v) / max}%` : '0%';
+          const href = options.drilldown ? drillUrl(r, options, replaceVariables) : undefined;
+          return (
+            <tr key={r.key}>
+              <th scope="row">
+                {href ? (
+                  <a className={styles.link} href={href} title={`Open ${r.key}: its proxies over time`}>
+                    {r.key}
+                  </a>
+                ) : (
+                  r.key
+                )}
+                {options.display === 'bars' && <div className={styles.bar} style={{ width }} aria-hidden />}
               </th>
-            ))}
-          </tr>
-        </thead>
-        <tbody>
-          {rows.map((r) => {
-            const v = r[by];
-            const width = v !== null && max > 0 ? `${(100 * v) / max}%` : '0%';
-            const href = options.drilldown ? drillUrl(r, options, replaceVariables) : undefined;
-            return (
-              <tr key={r.key}>
-                <th scope="row">
-                  {href ? (
-                    <a className={styles.link} href={href} title={`Open ${r.key}: its proxies over time`}>
-                      {r.key}
-                    </a>
-                  ) : (
-                    r.key
-                  )}
-                  {options.display === 'bars' && <div className={styles.bar} style={{ width }} aria-hidden />}
-                </th>
-                {columns.map((c) => (
-                  <td key={c.key}>{formatFigure(r[c.key], c.unit, c.decimals)}</td>
-                ))}
-              </tr>
-            );
-          })}
-        </tbody>
-      </table>
-    </div>
+              {columns.map((c) => (
+                <td key={c.key}>{formatFigure(r[c.key], c.unit, c.decimals)}</td>
+              ))}
+            </tr>
+          );
+        })}
+      </tbody>
+    </DataTable>
   );
 }
 
 const getStyles = (theme: GrafanaTheme2) => ({
-  scroll: css({ overflowX: 'auto', maxWidth: '100%' }),
-  table: css(dataTableStyle(theme)),
   // Headers are buttons so keyboard users can sort too.
   sort: css({
     background: 'none',
