@@ -38,7 +38,10 @@ export interface MeshDef {
   /** Container names that appear as native sidecars (init containers with restartPolicy Always). */
   nativeSidecarContainers?: string[];
   /** reporter-delta: client-side p99 minus server-side p99. */
-  latency?: { client: HistogramSide; server: HistogramSide };
+  /**
+   * `unread`: histograms of older versions the model does not read; when present, the p99 is said to be partial.
+   */
+  latency?: { client: HistogramSide; server: HistogramSide; unread?: string[] };
   /**
    * Requests served, per workload, for vCPU per 1k rps and idle detection; `sent` is the same metric as reported
    * by the caller's proxy, so a workload that only sends (a load generator, a cron client) is not called idle.
@@ -71,7 +74,12 @@ export const CATALOGUE: MeshDef[] = [
     dataPlane: { container: 'istio-proxy', excludePod: ISTIO_NON_SIDECAR_PODS },
     controlPlane: { namespace: 'istio-system', pod: 'istiod-.*' },
     nativeSidecarContainers: ['istio-proxy'],
-    latency: { client: istioSide('source'), server: istioSide('destination') },
+    // Istio before 1.5 (Mixer) reported seconds under another name; those proxies are left out of the p99.
+    latency: {
+      client: istioSide('source'),
+      server: istioSide('destination'),
+      unread: ['istio_request_duration_seconds_bucket'],
+    },
     traffic: {
       metric: 'istio_requests_total',
       match: { reporter: 'destination' },

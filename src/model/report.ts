@@ -8,6 +8,7 @@ import { meshFigures, clusterFigures } from './figureSet';
 import { podCountExpr, roleMatchers, type Figure, type FigureOptions } from './figures';
 import { sideBucketBounds, sideBuckets, type LatencyOptions } from './latency';
 import { opencostProbe, type Pricing } from './pricing';
+import { agg, sel } from './promql/dsl';
 import { render } from './promql/render';
 import { DEFAULT_MAX_SAMPLES, estimatedPeakSamples, likelyOverMaxSamples, seriesTouchedExpr } from './queryCost';
 import { canReadRecorded, recordedClusterFigures, recordedMeshFigures, recordedPresenceExpr } from './rules/recorded';
@@ -147,6 +148,17 @@ async function bucketBounds(
   return { client: await one('client'), server: await one('server') };
 }
 
+/** Why the p99 covers only some proxies: series of older histograms the model does not read, if any exist. */
+async function unreadHistograms(q: InstantQuery, m: MeshDef, s: Selection): Promise<string | undefined> {
+  for (const metric of m.latency?.unread ?? []) {
+    const n = await scalar(q, render(agg('count', sel(metric, ...clusterMatchers(s)))));
+    if (n && n > 0) {
+      return `partial: ${n} series of ${metric} (an older ${m.name} version) are not read, so those proxies are left out of the latency figures`;
+    }
+  }
+  return undefined;
+}
+
 function pick<K extends string>(values: Record<string, Value>, prefix: string, keys: K[]): Record<K, Value> {
   return Object.fromEntries(keys.map((k) => [k, values[`${prefix}.${k}`] ?? null])) as Record<K, Value>;
 }
@@ -189,6 +201,7 @@ export async function buildReport(q: InstantQuery, input: ReportInput) {
           )
         : undefined;
       const added = v[`${m.id}.latency.${pq}Added`] ?? null;
+      const partial = await unreadHistograms(q, m, s);
       return {
         id: m.id,
         name: m.name,
@@ -226,6 +239,7 @@ export async function buildReport(q: InstantQuery, input: ReportInput) {
           reason: m.latency
             ? reasons[`${m.id}.latency.${pq}Added`]
             : `${m.name} exports no latency histogram the model reads`,
+          ...(partial ? { partial } : {}),
         },
         monthlyCostUsd: pick(v, `${m.id}.cost`, ['sidecars', 'controlPlane', 'nodeAgents', 'idleSidecars', 'total']),
         reasons,

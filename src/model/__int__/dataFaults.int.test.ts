@@ -148,6 +148,10 @@ describe('restarted proxies, churn, stale series, Istio 1.4 proxies, a histogram
     expect(legacy.every((x) => x.c.image.endsWith(':1.4.8'))).toBe(true);
     expect(fig('istio.latency.p99Added').value).not.toBeNull();
     expect(fig('istio.latency.p99Added').want).not.toBeNull();
+    // The report says the p99 is partial, and why.
+    const istio = r.meshes.find((m) => m.id === 'istio')!;
+    expect(istio.latency.partial).toMatch(/istio_request_duration_seconds_bucket.*left out/);
+    expect(r.meshes.find((m) => m.id === 'linkerd')!.latency.partial).toBeUndefined();
   });
 
   test('a histogram without +Inf: the p99 is unavailable, with the reason', () => {

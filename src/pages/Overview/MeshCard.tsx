@@ -10,7 +10,8 @@ type Mesh = Report['meshes'][number];
 
 function bucket(m: Mesh): string | undefined {
   const b = m.latency.clientBucketMs;
-  return b ? `${m.latency.method}; client p99 between ${b.lowerMs} and ${b.upperMs} ms` : m.latency.method;
+  const base = b ? `${m.latency.method}; client p99 between ${b.lowerMs} and ${b.upperMs} ms` : m.latency.method;
+  return m.latency.partial ? `${base}; ${m.latency.partial}` : base;
 }
 
 export function MeshCard({
