@@ -22,7 +22,6 @@ export class QueryInputError extends Error {
  * Control characters, line separators and bidi overrides: legal inside a PromQL string, but they can hide or reorder
  * what a reader of the query sees, so they are written as \u escapes (which PromQL, like Go, reads back exactly).
  */
-// eslint-disable-next-line no-control-regex
 const INVISIBLE = /[\u0000-\u001f\u007f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g;
 
 /** A PromQL double-quoted string literal. */
