@@ -9,7 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startPrometheus, type PromHandle } from '../demo/harness';
 import { startFaultProxy, type FaultProxy } from '../tests/faults/faultProxy';
-import { runMeshtax, type CliRun } from '../tests/faults/runCli';
+import { jsonReportArgs, runMeshtax, type CliRun } from '../tests/faults/runCli';
 import { basicAuth, PASSWORD_ENV, redact, toAccess } from './access';
 
 const TOKEN = 'tok-3f9a-very-secret-bearer';
@@ -39,17 +39,7 @@ let header: FaultProxy;
 let tls: FaultProxy;
 
 async function report(url: string, extra: string[] = [], env: Record<string, string> = {}) {
-  const args = [
-    'report',
-    '--prometheus',
-    url,
-    '--time',
-    String(prom.evalTime),
-    '--format',
-    'json',
-    '--pricing',
-    'flat',
-  ];
+  const args = jsonReportArgs(url, prom.evalTime);
   const r = await runMeshtax([...args, ...extra], env);
   // Every run, failed or not: no secret on stdout or stderr.
   for (const secret of SECRETS) {

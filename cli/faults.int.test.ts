@@ -10,26 +10,14 @@ import {
   type FaultMode,
   type FaultProxy,
 } from '../tests/faults/faultProxy';
-import { runMeshtax } from '../tests/faults/runCli';
+import { jsonReportArgs, runMeshtax } from '../tests/faults/runCli';
 
 const DELAY_MS = 15000;
 let prom: PromHandle;
 let proxy: FaultProxy;
 let baseline: unknown;
 
-const report = (...extra: string[]) =>
-  runMeshtax([
-    'report',
-    '--prometheus',
-    proxy.url,
-    '--time',
-    String(prom.evalTime),
-    '--format',
-    'json',
-    '--pricing',
-    'flat',
-    ...extra,
-  ]);
+const report = (...extra: string[]) => runMeshtax([...jsonReportArgs(proxy.url, prom.evalTime), ...extra]);
 
 beforeAll(async () => {
   prom = await startPrometheus({ preset: 'small' });

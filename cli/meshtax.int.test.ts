@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { startPrometheus, type PromHandle } from '../demo/harness';
 import { groundTruth } from '../demo/truth';
 import { close } from '../src/model/__int__/truthOf';
+import { jsonReportArgs } from '../tests/faults/runCli';
 
 const ROOT = join(__dirname, '..');
 
@@ -25,17 +26,7 @@ afterAll(async () => {
 });
 
 test('report --format json keeps the contract and matches ground truth', () => {
-  const r = meshtax([
-    'report',
-    '--prometheus',
-    prom.url,
-    '--time',
-    String(prom.evalTime),
-    '--format',
-    'json',
-    '--pricing',
-    'flat',
-  ]);
+  const r = meshtax(jsonReportArgs(prom.url, prom.evalTime));
   expect(r.stderr).toBe('');
   expect(r.code).toBe(0);
   const report = JSON.parse(r.stdout);

@@ -29,3 +29,8 @@ export function runMeshtax(args: string[], env: Record<string, string> = {}, tim
     });
   });
 }
+
+/** `meshtax report` as JSON with flat prices at `time`: the invocation the CLI tests share. */
+export function jsonReportArgs(url: string, time: number): string[] {
+  return ['report', '--prometheus', url, '--time', String(time), '--format', 'json', '--pricing', 'flat'];
+}
