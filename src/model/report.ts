@@ -177,6 +177,8 @@ export async function buildReport(q: InstantQuery, input: ReportInput) {
   const recorded = source.kind === 'recorded';
   const present = await detect(q, catalogue, s, recorded);
   const cluster = await runFigures(q, (recorded ? recordedClusterFigures : clusterFigures)(s, opts));
+  // Raw reports: how many series each mesh's monthly cost reads, for the range-cost warning.
+  const touched: Array<{ figure: string; seriesTouched: number }> = [];
   const meshes = await Promise.all(
     present.map(async (m) => {
       const shared = isControlPlaneShared(m, present);
@@ -190,18 +192,26 @@ export async function buildReport(q: InstantQuery, input: ReportInput) {
       const sides = recorded
         ? { client: v[`${m.id}.latency.${pq}Client`] ?? null, server: v[`${m.id}.latency.${pq}Server`] ?? null }
         : undefined;
-      const bounds = await bucketBounds(q, m, s, input.latency.quantile, sides);
       const cs: Selection = { ...s, groupBy: 'cluster' };
-      const byCluster = input.byCluster
-        ? await perCluster(
-            q,
-            (recorded && canReadRecorded(cs) ? recordedMeshFigures : meshFigures)(def, cs, opts).filter((f) =>
-              BY_CLUSTER_FIGURES.some((k) => f.id === `${m.id}.${k}`)
+      const cost = recorded ? undefined : figures.find((f) => f.id === `${m.id}.cost.total`);
+      // Independent of each other: asked together.
+      const [bounds, byCluster, partial, costSeries] = await Promise.all([
+        bucketBounds(q, m, s, input.latency.quantile, sides),
+        input.byCluster
+          ? perCluster(
+              q,
+              (recorded && canReadRecorded(cs) ? recordedMeshFigures : meshFigures)(def, cs, opts).filter((f) =>
+                BY_CLUSTER_FIGURES.some((k) => f.id === `${m.id}.${k}`)
+              )
             )
-          )
-        : undefined;
+          : undefined,
+        unreadHistograms(q, m, s),
+        cost ? scalar(q, render(seriesTouchedExpr(cost.ast))) : null,
+      ]);
+      if (cost && costSeries !== null) {
+        touched.push({ figure: cost.id, seriesTouched: costSeries });
+      }
       const added = v[`${m.id}.latency.${pq}Added`] ?? null;
-      const partial = await unreadHistograms(q, m, s);
       return {
         id: m.id,
         name: m.name,
@@ -249,7 +259,7 @@ export async function buildReport(q: InstantQuery, input: ReportInput) {
       };
     })
   );
-  const rangeCost = source.kind === 'raw' ? await rangeCostOf(q, present, s, opts) : null;
+  const rangeCost = rangeCostOf(touched);
   return {
     time: new Date(input.time * 1000).toISOString(),
     window: s.window,
@@ -272,18 +282,14 @@ export async function buildReport(q: InstantQuery, input: ReportInput) {
 export const PANEL_POINTS = 1000;
 
 /**
- * How close a dashboard panel of the raw monthly cost (the widest figure) comes to Prometheus's query.max-samples:
- * one count query per mesh, before anyone draws a panel. Null when nothing was measured.
+ * How close a dashboard panel of the raw monthly cost (the widest figure) comes to Prometheus's query.max-samples,
+ * from the series count of the mesh whose cost reads most; null when nothing was counted (recorded series).
  */
-async function rangeCostOf(q: InstantQuery, present: MeshDef[], s: Selection, opts: FigureOptions) {
-  let worst: { figure: string; seriesTouched: number } | null = null;
-  for (const m of present) {
-    const f = meshFigures(resolveShared(m, present), s, opts).find((x) => x.id === `${m.id}.cost.total`);
-    const n = f ? await scalar(q, render(seriesTouchedExpr(f.ast))) : null;
-    if (f && n !== null && (!worst || n > worst.seriesTouched)) {
-      worst = { figure: f.id, seriesTouched: n };
-    }
-  }
+function rangeCostOf(touched: Array<{ figure: string; seriesTouched: number }>) {
+  const worst = touched.reduce<(typeof touched)[number] | null>(
+    (a, b) => (!a || b.seriesTouched > a.seriesTouched ? b : a),
+    null
+  );
   return worst
     ? {
         ...worst,

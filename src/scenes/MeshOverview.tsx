@@ -1,5 +1,6 @@
 import React from 'react';
 import {
+  QueryVariable,
   SceneObjectBase,
   VariableDependencyConfig,
   sceneGraph,
@@ -47,9 +48,16 @@ export class MeshOverview extends SceneObjectBase<MeshOverviewState> {
 
   private readVariables() {
     const uid = String(sceneGraph.lookupVariable(VAR_DATASOURCE, this)?.getValue() ?? '') || undefined;
+    const clusterRegex = regexOf(this, VAR_CLUSTER);
+    const clusters = sceneGraph.lookupVariable(VAR_CLUSTER, this);
+    const options = clusters instanceof QueryVariable ? clusters.state.options.length : 0;
     this.setState({
       uid,
-      scope: { clusterRegex: regexOf(this, VAR_CLUSTER), namespaceInclude: regexOf(this, VAR_NAMESPACE) },
+      scope: {
+        clusterRegex,
+        namespaceInclude: regexOf(this, VAR_NAMESPACE),
+        multiCluster: !clusterRegex && options > 1,
+      },
     });
   }
 

@@ -57,6 +57,8 @@ test('a data source error shows in place, and Retry measures again', async () =>
   // The evaluation time is the time range's end, and the namespace variable scopes the report.
   expect(buildReport.mock.calls[0][1].time).toBe(1704073800);
   expect(buildReport.mock.calls[0][1].selection).toMatchObject({ namespaceInclude: '(shop|pay)' });
+  // One cluster: no per-cluster queries.
+  expect(buildReport.mock.calls[0][1].byCluster).toBe(false);
   expect(screen.queryByText('kube-state-metrics not found')).not.toBeInTheDocument();
 });
 
@@ -104,4 +106,19 @@ test('the overview is a scene with a time range, refresh, and data source, clust
   expect(scene.state.controls?.map((c) => c.constructor.name)).toEqual(
     expect.arrayContaining(['SceneTimePicker', 'SceneRefreshPicker', 'VariableValueSelectors'])
   );
+});
+
+test('with several clusters and none chosen, the report also measures per cluster', async () => {
+  buildReport.mockResolvedValueOnce(emptyReport({}));
+  render(
+    <OverviewContent
+      settings={DEFAULT_SETTINGS}
+      uid="prom"
+      time={1704073800}
+      from={1704052200}
+      scope={{ multiCluster: true }}
+    />
+  );
+  expect(await screen.findByText('No service mesh detected')).toBeInTheDocument();
+  expect(buildReport.mock.calls[0][1].byCluster).toBe(true);
 });

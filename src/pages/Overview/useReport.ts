@@ -16,6 +16,8 @@ const NO_DATASOURCE =
 export interface OverviewScope {
   clusterRegex?: string;
   namespaceInclude?: string;
+  /** The data source holds more than one cluster and none is chosen: measure per cluster too. */
+  multiCluster?: boolean;
 }
 
 /** Builds the model's report through the chosen data source at `timeSec`. */
@@ -27,7 +29,7 @@ export function useReport(
   scope: OverviewScope = {}
 ): ReportState {
   // Results are keyed by their inputs: a result for other inputs means "loading", without a setState in the effect body.
-  const key = `${uid}|${timeSec}|${JSON.stringify(settings)}|${attempt}|${scope.clusterRegex}|${scope.namespaceInclude}`;
+  const key = `${uid}|${timeSec}|${JSON.stringify(settings)}|${attempt}|${scope.clusterRegex}|${scope.namespaceInclude}|${scope.multiCluster}`;
   const [result, setResult] = useState<{ key: string; value: ReportState } | undefined>();
   useEffect(() => {
     if (!uid) {
@@ -51,8 +53,8 @@ export function useReport(
         latency: { method: 'reporter-delta', quantile: 0.99 },
         idleRps: settings.idleRps,
         custom: customOf(settings),
-        // Per-cluster rows only when no single cluster is chosen; four queries per mesh.
-        byCluster: !scope.clusterRegex,
+        // Four more queries per mesh: only when there are clusters to tell apart.
+        byCluster: !!scope.multiCluster,
       }
     )
       .then((report) => !cancelled && setResult({ key, value: { state: 'done', report, warnings: [...warnings] } }))
@@ -60,7 +62,7 @@ export function useReport(
     return () => {
       cancelled = true;
     };
-  }, [uid, timeSec, settings, key, scope.clusterRegex, scope.namespaceInclude]);
+  }, [uid, timeSec, settings, key, scope.clusterRegex, scope.namespaceInclude, scope.multiCluster]);
   if (!uid) {
     return { state: 'error', message: NO_DATASOURCE };
   }
