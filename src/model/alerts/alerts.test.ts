@@ -69,6 +69,12 @@ test.each([
   [{ threshold: -1 }, 'threshold'],
   [{ variant: 'cpuShare', threshold: 150 }, 'threshold'],
   [{ for: 'soon' }, 'for'],
+  // Grafana parses `for` with Prometheus's model.ParseDuration: no macros, units in order, no fractions, not empty.
+  [{ for: '$__interval' }, 'for'],
+  [{ for: '5m1h' }, 'for'],
+  [{ for: '1.5h' }, 'for'],
+  [{ for: '' }, 'for'],
+  [{ group: 'g'.repeat(191) }, 'group'],
   [{ folderUid: '' }, 'folder'],
   [{ group: '  ' }, 'group'],
   [{ datasourceUid: '' }, 'datasource'],

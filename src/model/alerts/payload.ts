@@ -6,7 +6,8 @@
 import { CATALOGUE, type MeshDef } from '../catalogue';
 import { meshFigures } from '../figureSet';
 import type { FigureOptions } from '../figures';
-import { assertDuration, QueryInputError } from '../promql/escape';
+import { QueryInputError } from '../promql/escape';
+import { parsePromDuration } from './duration';
 import { variantOf, type AlertVariantDef } from './variants';
 
 /** The label that marks a rule as Mesh Tax's; its value is the variant. */
@@ -47,6 +48,11 @@ export interface ProvisionedAlertRule {
     relativeTimeRange: { from: number; to: number };
     model: Record<string, unknown>;
   }>;
+  /**
+   * Read-only, set by Grafana in its answers: "" or absent when the rule may be changed through the API without
+   * provenance (what Mesh Tax sends), "api", "file" or "converted_prometheus" otherwise. Never sent.
+   */
+  provenance?: string;
 }
 
 /** Grafana's template for query A's value, in the figure's unit. */
@@ -89,10 +95,9 @@ export function validateAlertForm(f: AlertRuleForm, meshes: MeshDef[] = CATALOGU
   if (v.unit === 'percentunit' && f.threshold > 100) {
     throw new AlertFormError('threshold', `threshold: ${f.threshold}% is more than 100%`);
   }
-  try {
-    assertDuration(f.for, 'for');
-  } catch (e) {
-    throw new AlertFormError('for', (e as Error).message);
+  const forDuration = parsePromDuration(f.for);
+  if ('error' in forDuration) {
+    throw new AlertFormError('for', `for: "${f.for}" ${forDuration.error}`);
   }
   if (!f.datasourceUid) {
     throw new AlertFormError('datasource', 'datasource: pick the Prometheus data source the rule queries');
@@ -102,6 +107,10 @@ export function validateAlertForm(f: AlertRuleForm, meshes: MeshDef[] = CATALOGU
   }
   if (!f.group.trim()) {
     throw new AlertFormError('group', 'group: name the evaluation group, for example "mesh-tax"');
+  }
+  // Grafana's limit on ruleGroup (maxLength 190 in ngalert's provisioning_alert_rules.go).
+  if (f.group.trim().length > 190) {
+    throw new AlertFormError('group', `group: ${f.group.trim().length} characters; Grafana allows at most 190`);
   }
   for (const name of Object.keys(f.labels)) {
     if (!LABEL_NAME.test(name) || name === MESHTAX_LABEL || name === 'mesh') {

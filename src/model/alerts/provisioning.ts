@@ -4,7 +4,7 @@
  */
 import { stringify } from 'yaml';
 import { DEFAULT_FIGURE_OPTIONS } from '../figureSet';
-import { alertRulePayload, type AlertRuleForm } from './payload';
+import { alertRulePayload, type AlertRuleForm, type ProvisionedAlertRule } from './payload';
 
 /** The demo stack's Prometheus data source (provisioning/datasources/prometheus.yaml). */
 export const DEMO_DATASOURCE_UID = 'meshtax-prometheus';
@@ -28,11 +28,24 @@ export function demoAlertForms(): AlertRuleForm[] {
   ];
 }
 
+/**
+ * Grafana expands environment variables (`$VAR`, `${VAR}`, `$__env{…}`) in a provisioned rule's string fields as it
+ * reads the file, and `$$` is its literal dollar (pkg/services/provisioning/values/values.go, interpolateValue).
+ * Title and label values go through it (rules_types.go: `rule.Title.Value()`, `rule.Labels.Value()`), so
+ * "above $20" would become "above 0". Annotations and query models are read raw, so they stay as written.
+ */
+export function escapeProvisioningDollars(text: string): string {
+  return text.replace(/\$/g, '$$$$');
+}
+
+function fileRule(f: AlertRuleForm): Omit<ProvisionedAlertRule, 'ruleGroup' | 'folderUID'> {
+  const { ruleGroup: _g, folderUID: _f, ...rule } = alertRulePayload(f, DEFAULT_FIGURE_OPTIONS);
+  const labels = Object.fromEntries(Object.entries(rule.labels).map(([k, v]) => [k, escapeProvisioningDollars(v)]));
+  return { ...rule, title: escapeProvisioningDollars(rule.title), labels };
+}
+
 export function alertProvisioningYaml(forms: AlertRuleForm[] = demoAlertForms()): string {
-  const rules = forms.map((f) => {
-    const { ruleGroup: _g, folderUID: _f, ...rule } = alertRulePayload(f, DEFAULT_FIGURE_OPTIONS);
-    return rule;
-  });
+  const rules = forms.map(fileRule);
   const doc = {
     apiVersion: 1,
     groups: [{ orgId: 1, name: 'mesh-tax', folder: 'Mesh Tax', interval: '1m', rules }],
