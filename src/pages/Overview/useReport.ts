@@ -1,7 +1,10 @@
 import { useEffect, useState } from 'react';
 import { buildReport, type Report } from '../../model/report';
-import { customOf, pricingOf, type AppSettings } from '../../model/settings';
+import type { AppSettings } from '../../model/settings';
 import { proxyInstantQuery } from '../../services/prometheus';
+import { overviewReportInput, type OverviewScope } from './reportInput';
+
+export type { OverviewScope };
 
 export type ReportState =
   | { state: 'loading' }
@@ -11,14 +14,6 @@ export type ReportState =
 
 const NO_DATASOURCE =
   'No Prometheus data source: add one under Connections, or pick one in the Mesh Tax configuration.';
-
-/** The page's scope from its cluster and namespace variables, as regexes; undefined means all. */
-export interface OverviewScope {
-  clusterRegex?: string;
-  namespaceInclude?: string;
-  /** The data source holds more than one cluster and none is chosen: measure per cluster too. */
-  multiCluster?: boolean;
-}
 
 /** Builds the model's report through the chosen data source at `timeSec`. */
 export function useReport(
@@ -39,23 +34,11 @@ export function useReport(
     const warnings = new Set<string>();
     buildReport(
       proxyInstantQuery(uid, timeSec, (w) => w.forEach((x) => warnings.add(x))),
-      {
-        time: timeSec,
-        selection: {
-          window: '5m',
-          groupBy: 'none',
-          clusterRegex: scope.clusterRegex,
-          namespaceInclude: scope.namespaceInclude,
-          namespaceExclude: settings.namespaceExclude || undefined,
-        },
-        pricing: pricingOf(settings),
-        pricingSource: settings.pricingSource,
-        latency: { method: 'reporter-delta', quantile: 0.99 },
-        idleRps: settings.idleRps,
-        custom: customOf(settings),
-        // Four more queries per mesh: only when there are clusters to tell apart.
-        byCluster: !!scope.multiCluster,
-      }
+      overviewReportInput(settings, timeSec, {
+        clusterRegex: scope.clusterRegex,
+        namespaceInclude: scope.namespaceInclude,
+        multiCluster: scope.multiCluster,
+      })
     )
       .then((report) => !cancelled && setResult({ key, value: { state: 'done', report, warnings: [...warnings] } }))
       .catch((e: Error) => !cancelled && setResult({ key, value: { state: 'error', message: e.message } }));
