@@ -69,7 +69,8 @@ export function AlertForm({ initial, options, folders, onSubmit, onCancelEdit }:
     }
   };
 
-  const folderOptions = Array.isArray(folders) ? folders.map((x) => ({ value: x.uid, label: x.title })) : [];
+  // Nested folders show their path ("Platform / Mesh"), so two folders with one title stay apart; typing filters.
+  const folderOptions = Array.isArray(folders) ? folders.map((x) => ({ value: x.uid, label: x.path })) : [];
   return (
     <form
       aria-label={f.uid ? 'Edit alert rule' : 'Create alert rule'}
@@ -130,7 +131,7 @@ export function AlertForm({ initial, options, folders, onSubmit, onCancelEdit }:
         >
           <Combobox
             id="meshtax-alert-folder"
-            width={28}
+            width={36}
             options={folderOptions}
             value={f.folderUid || null}
             onChange={(o) => set('folderUid')(o.value)}

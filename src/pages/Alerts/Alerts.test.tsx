@@ -100,3 +100,58 @@ test('a list failure shows in place with Reload, and the rest of the page still 
   await waitFor(() => expect(api.listMeshTaxRules).toHaveBeenCalledTimes(2));
   expect(await screen.findByText(/Mesh Tax has created no alert rules/)).toBeInTheDocument();
 });
+
+const storedRule = (uid: string, provenance?: string) => ({
+  uid,
+  title: `Mesh Tax: rule ${uid}`,
+  ruleGroup: 'mesh-tax',
+  folderUID: 'pm',
+  condition: 'B',
+  for: '15m',
+  noDataState: 'NoData',
+  execErrState: 'Error',
+  labels: { mesh: 'istio', meshtax: 'monthlyCost' },
+  annotations: { meshtax_threshold: '20' },
+  data: [],
+  ...(provenance === undefined ? {} : { provenance }),
+});
+
+test('a rule Grafana marks as provisioned is read-only and says why; the others keep Edit and Delete', async () => {
+  // Grafana answers PUT with 500 and DELETE with 409 for a rule whose provenance is not ours (none): offer neither.
+  setRole('Editor');
+  api.listMeshTaxRules.mockResolvedValue([storedRule('mine'), storedRule('filed', 'file'), storedRule('tf', 'api')]);
+  api.listFolders.mockResolvedValue([{ uid: 'pm', title: 'Mesh', path: 'Platform / Mesh' }]);
+  renderPage();
+  const table = await screen.findByRole('table', { name: 'Alert rules Mesh Tax created' });
+  const row = (uid: string) => screen.getByRole('rowheader', { name: `Mesh Tax: rule ${uid}` }).closest('tr')!;
+  expect(table).toBeInTheDocument();
+  expect(row('mine')).toHaveTextContent('Edit');
+  expect(row('mine')).toHaveTextContent('Delete');
+  for (const uid of ['filed', 'tf']) {
+    expect(row(uid)).toHaveTextContent('Read-only');
+    expect(row(uid).querySelectorAll('button')).toHaveLength(0);
+  }
+  expect(row('filed')).toHaveTextContent(/Provisioned from a file.*change it in that file/);
+  expect(row('tf')).toHaveTextContent(/another tool/);
+  // The folder column shows the nested folder's path, not its uid.
+  expect(row('mine')).toHaveTextContent('Platform / Mesh / mesh-tax');
+});
+
+test('the folder picker lists nested folders by path and is usable from the keyboard', async () => {
+  setRole('Editor');
+  api.listFolders.mockResolvedValue([
+    { uid: 'p', title: 'Platform', path: 'Platform' },
+    { uid: 'pm', title: 'Mesh', path: 'Platform / Mesh' },
+    { uid: 'tm', title: 'Mesh', path: 'Teams / Mesh' },
+  ]);
+  api.createAlertRule.mockImplementation(async (r: { title: string }) => r);
+  renderPage();
+  const picker = await screen.findByRole('combobox', { name: 'Folder' });
+  picker.focus();
+  fireEvent.change(picker, { target: { value: 'teams' } });
+  fireEvent.keyDown(picker, { key: 'ArrowDown' });
+  fireEvent.keyDown(picker, { key: 'Enter' });
+  await waitFor(() => expect(picker).toHaveValue('Teams / Mesh'));
+  fireEvent.click(screen.getByRole('button', { name: 'Create alert rule' }));
+  await waitFor(() => expect(api.createAlertRule).toHaveBeenCalledWith(expect.objectContaining({ folderUID: 'tm' })));
+});

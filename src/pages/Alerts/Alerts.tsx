@@ -97,6 +97,7 @@ export function Alerts({ settings }: { settings: AppSettings }) {
               rules={rules}
               states={states}
               canWrite={canWrite}
+              folderPath={(uid) => (Array.isArray(folders) ? folders.find((f) => f.uid === uid)?.path : undefined)}
               onEdit={(r) => setEditing(formOfRule(r, options.meshes))}
               onDelete={async (r) => {
                 try {

@@ -1,6 +1,7 @@
 import React, { useState } from 'react';
-import { Badge, Button, ConfirmModal, Stack, type BadgeColor } from '@grafana/ui';
+import { Badge, Button, ConfirmModal, Stack, Text, type BadgeColor } from '@grafana/ui';
 import { MESHTAX_LABEL, type ProvisionedAlertRule } from '../../model/alerts/payload';
+import { readOnlyReason } from '../../model/alerts/provenance';
 import { variantOf } from '../../model/alerts/variants';
 import type { RuleState } from '../../services/alerting';
 import { DataTable } from '../../components/DataTable/DataTable';
@@ -18,13 +19,47 @@ export interface RuleListProps {
   rules: ProvisionedAlertRule[];
   states: Record<string, RuleState>;
   canWrite: boolean;
+  /** The folder's path for its uid (nested folders), when the folders could be listed. */
+  folderPath?(uid: string): string | undefined;
   onEdit(rule: ProvisionedAlertRule): void;
   onDelete(rule: ProvisionedAlertRule): Promise<void>;
 }
 
-/** The rules Mesh Tax created, with their state; Editors and Admins may edit or delete them. */
-export function RuleList({ rules, states, canWrite, onEdit, onDelete }: RuleListProps) {
+/**
+ * The rules Mesh Tax created, with their state; Editors and Admins may edit or delete them, except rules Grafana
+ * marks as provisioned, which say why they are read-only.
+ */
+export function RuleList({ rules, states, canWrite, folderPath, onEdit, onDelete }: RuleListProps) {
   const [confirm, setConfirm] = useState<ProvisionedAlertRule | undefined>();
+  const actions = (r: ProvisionedAlertRule) => {
+    const reason = readOnlyReason(r);
+    if (reason) {
+      return (
+        <Stack direction="column" gap={0.5}>
+          <Badge color="darkgrey" icon="lock" text="Read-only" />
+          <Text variant="bodySmall" color="secondary">
+            {reason}
+          </Text>
+        </Stack>
+      );
+    }
+    return (
+      <Stack direction="row" gap={1}>
+        <Button size="sm" variant="secondary" icon="pen" onClick={() => onEdit(r)} aria-label={`Edit ${r.title}`}>
+          Edit
+        </Button>
+        <Button
+          size="sm"
+          variant="destructive"
+          icon="trash-alt"
+          onClick={() => setConfirm(r)}
+          aria-label={`Delete ${r.title}`}
+        >
+          Delete
+        </Button>
+      </Stack>
+    );
+  };
   return (
     <>
       <DataTable aria-label="Alert rules Mesh Tax created">
@@ -52,20 +87,9 @@ export function RuleList({ rules, states, canWrite, onEdit, onDelete }: RuleList
                 <td>{r.labels.mesh}</td>
                 <td>{r.for}</td>
                 <td>
-                  {r.folderUID} / {r.ruleGroup}
+                  {folderPath?.(r.folderUID) ?? r.folderUID} / {r.ruleGroup}
                 </td>
-                {canWrite && (
-                  <td>
-                    <Stack direction="row" gap={1}>
-                      <Button size="sm" variant="secondary" icon="pen" onClick={() => onEdit(r)}>
-                        Edit
-                      </Button>
-                      <Button size="sm" variant="destructive" icon="trash-alt" onClick={() => setConfirm(r)}>
-                        Delete
-                      </Button>
-                    </Stack>
-                  </td>
-                )}
+                {canWrite && <td>{actions(r)}</td>}
               </tr>
             );
           })}
