@@ -2,6 +2,8 @@
  * Escaping and validation for everything a user can type into a query: label values, regexes,
  * label and metric names, durations. Rejects what Prometheus would reject, with a message that says why.
  */
+import { re2SyntaxError } from './re2';
+
 const LABEL_NAME = /^[a-zA-Z_][a-zA-Z0-9_]*$/;
 const METRIC_NAME = /^[a-zA-Z_:][a-zA-Z0-9_:]*$/;
 const DURATION = /^([0-9]+(ms|s|m|h|d|w|y))+$/;
@@ -80,20 +82,25 @@ export function durationSeconds(d: string): number {
 }
 
 /**
- * Checks a user regex against what Prometheus's RE2 accepts. JavaScript's engine is close enough for syntax
- * errors; the constructs RE2 lacks (lookaround, backreferences) are rejected by name.
+ * Checks a user regex the way Prometheus does (labels.NewFastRegexMatcher): Go's RE2 parser reads the value on its own
+ * and compiles it anchored as `^(?:value)$`, so both must pass. Testing only the anchored form let `a)|(b` through: it
+ * is valid once wrapped, and Prometheus answers 400.
  */
 export function assertRegex(re: string, field: string): string {
-  if (/\(\?[=!<]|\\[1-9]|\\k</.test(re)) {
-    throw new QueryInputError(
-      field,
-      `${field}: lookaround and backreferences are not supported by Prometheus (RE2): ${re}`
-    );
-  }
-  try {
-    new RegExp(`^(?:${re})$`);
-  } catch (e) {
-    throw new QueryInputError(field, `${field}: invalid regular expression: ${(e as Error).message}`);
+  const problem = re2SyntaxError(re) ?? re2SyntaxError(`^(?:${re})$`);
+  if (problem) {
+    throw new QueryInputError(field, `${field}: invalid regular expression for Prometheus (RE2): ${hint(re, problem)}`);
   }
   return re;
+}
+
+/** Names the two Perl features people reach for that RE2 lacks, since Go's own message does not. */
+function hint(re: string, problem: string): string {
+  if (/Perl syntax/.test(problem) && /\(\?<?[=!]/.test(re)) {
+    return `lookaround is not supported: ${problem}`;
+  }
+  if (/escape sequence: `\\[1-9]`/.test(problem)) {
+    return `backreferences are not supported: ${problem}`;
+  }
+  return problem;
 }
