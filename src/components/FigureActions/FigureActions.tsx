@@ -1,19 +1,30 @@
 import React, { useState } from 'react';
-import { config, usePluginComponent } from '@grafana/runtime';
+import type { TimeRange } from '@grafana/data';
+import { config, locationService, usePluginComponent } from '@grafana/runtime';
 import type { Panel } from '@grafana/schema';
 import { Button, ClipboardButton, LinkButton, Modal, Stack } from '@grafana/ui';
 import { ROUTES } from '../../constants';
 import { variantOfFigure } from '../../model/alerts/variants';
 import { prefixRoute } from '../../utils/utils.routing';
 import { figurePanel, type FigureRef } from '../../model/dashboards';
+import { timeRangeFromSearch } from './timeRange';
 
 /** Grafana's own add-to-dashboard form, exposed to plugins since Grafana 12 (declared in plugin.json). */
 const ADD_TO_DASHBOARD = 'grafana/add-to-dashboard-form/v1';
 
-interface AddToDashboardFormProps {
+/**
+ * The exposed form's props (Grafana's AddToDashboardFormExposedComponent.tsx). From an app route the form must be
+ * told `useAbsolutePath`, else it navigates to a relative `dashboard/new` under /a/<app>/ (addToDashboard.ts);
+ * `timeRange` gives the new dashboard the page's range. Logs Drilldown and Grafana's extension examples pass both.
+ */
+export interface AddToDashboardFormProps {
   buildPanel(): Panel;
   onClose(): void;
+  timeRange?: TimeRange;
+  options?: { useAbsolutePath: boolean };
 }
+
+const FORM_OPTIONS = { useAbsolutePath: true };
 
 export function canEditDashboards(): boolean {
   const role = config.bootData?.user?.orgRole;
@@ -55,7 +66,12 @@ export function PanelActions({ title, buildPanel }: { title: string; buildPanel:
       </Button>
       {open === 'add' && AddToDashboardForm && (
         <Modal title="Add to dashboard" isOpen onDismiss={() => setOpen(undefined)}>
-          <AddToDashboardForm buildPanel={buildPanel} onClose={() => setOpen(undefined)} />
+          <AddToDashboardForm
+            buildPanel={buildPanel}
+            onClose={() => setOpen(undefined)}
+            options={FORM_OPTIONS}
+            timeRange={timeRangeFromSearch(new URLSearchParams(locationService.getLocation().search))}
+          />
         </Modal>
       )}
       {open === 'json' && (
