@@ -27,7 +27,14 @@ export const number = wrap((v) => {
   return x;
 });
 const duration = wrap((v) => assertDuration(v, 'duration'));
-const regex = wrap((v) => assertRegex(v, 'regex'));
+/** Every `<regex>` flag: checked as Prometheus parses it (RE2, raw and anchored). Commander names the flag. */
+const regexFlag = (v: string) => {
+  try {
+    return assertRegex(v, 'regex');
+  } catch (e) {
+    throw new InvalidArgumentError((e as Error).message.replace(/^regex: /, ''));
+  }
+};
 
 /** Unix seconds or RFC3339. */
 export const time = wrap((v) => {
@@ -46,8 +53,8 @@ export function addSelectionOptions(cmd: Command): Command {
     .option('--time <t>', 'evaluation time: unix seconds or RFC3339 (default: now)', time)
     .option('--window <d>', 'rate window', duration, '5m')
     .option('--cluster <name>', 'value of the cluster label')
-    .option('--namespace <regex>', 'namespaces to include', regex)
-    .option('--namespace-exclude <regex>', 'namespaces to leave out', regex)
+    .option('--namespace <regex>', 'namespaces to include', regexFlag)
+    .option('--namespace-exclude <regex>', 'namespaces to leave out', regexFlag)
     .option('--cpu-hour-usd <n>', 'flat price per vCPU-hour', number, DEFAULT_PRICING.cpuHourUsd)
     .option('--gib-hour-usd <n>', 'flat price per GiB-hour of memory', number, DEFAULT_PRICING.gibHourUsd)
     .option('--hours-per-month <n>', 'hours in a month', number, DEFAULT_PRICING.hoursPerMonth)
@@ -60,9 +67,9 @@ export function addSelectionOptions(cmd: Command): Command {
     )
     .option('--baseline-offset <d>', 'for --latency-method baseline: compare with this long ago', duration, '1w')
     .option('--idle-rps <n>', 'workloads below this many requests/s are idle', number, 1)
-    .option('--custom-container <regex>', 'an extra proxy container name or regex (the "custom" mesh)', regex)
-    .option('--custom-control-plane-namespace <regex>', "the custom mesh's control-plane namespace", regex)
-    .option('--custom-control-plane-pod <regex>', "the custom mesh's control-plane pods", regex)
+    .option('--custom-container <regex>', 'an extra proxy container name or regex (the "custom" mesh)', regexFlag)
+    .option('--custom-control-plane-namespace <regex>', "the custom mesh's control-plane namespace", regexFlag)
+    .option('--custom-control-plane-pod <regex>', "the custom mesh's control-plane pods", regexFlag)
     .option('--recording-rules', 'read CPU and memory from kubernetes-mixin recording rules', false);
 }
 
