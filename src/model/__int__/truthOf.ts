@@ -51,6 +51,27 @@ export function truthOf(t: GroundTruth, id: string): number | null | undefined {
   return m ? meshValue(m, path) : null;
 }
 
-export function close(actual: number, expected: number, rel = 0.01, abs = 1e-9): boolean {
+/**
+ * The demo's data is exact (float counters, samples on the rate window's edges, histograms whose truth is
+ * Prometheus's own interpolation), so only float rounding may separate an answer from the truth. At 1%, dropping
+ * `container!="POD"` passed: the pause containers move cluster CPU by 0.1-0.3%.
+ */
+export const EXACT = 1e-6;
+
+/**
+ * Recorded series only: promtool 2.42 backfills rules at start + n*15 s - 0.988 s, so the sample seen at T was
+ * computed from the scrape before T (seen in the TSDB: 1704073799.012 holds the 1704073785 value). The demo's CPU
+ * moves up to 0.65% and its memory 0.27% in 15 s, so 1% is the tightest bound that is not a coin toss.
+ */
+export const RECORDED_LAG = 0.01;
+
+/**
+ * True when both are numbers and agree within `rel` (or `abs` near zero). null, undefined and NaN are never
+ * close to anything: `null - 0` is 0 in JavaScript, which once let a missing figure pass as $0.
+ */
+export function close(actual: unknown, expected: unknown, rel = EXACT, abs = 1e-9): boolean {
+  if (typeof actual !== 'number' || typeof expected !== 'number' || Number.isNaN(actual) || Number.isNaN(expected)) {
+    return false;
+  }
   return Math.abs(actual - expected) <= Math.max(abs, rel * Math.abs(expected));
 }

@@ -16,7 +16,7 @@ import type { Figure, FigureOptions } from '../../figures';
 import { eq, sel } from '../../promql/dsl';
 import { render } from '../../promql/render';
 import { buildReport, BY_CLUSTER_FIGURES, resolveShared, type Report, type ReportInput } from '../../report';
-import { close } from '../../__int__/truthOf';
+import { close, RECORDED_LAG } from '../../__int__/truthOf';
 import { ruleSelection } from '../config';
 import { DEFAULT_FOR, DEFAULT_MONTHLY_COST_THRESHOLD_USD, ruleGroups } from '../generate';
 import { CLUSTER_RECORDS, clusterKey, isLatencyKey, meshKey, MESH_RECORDS } from '../names';
@@ -101,7 +101,11 @@ describe.each<[string, 'flat' | 'opencost', string[]]>([
       const want = expr ? byCluster(await prom.query(expr)) : {};
       expect({ id: f.id, clusters: Object.keys(got) }).toEqual({ id: f.id, clusters: Object.keys(want) });
       for (const [cluster, v] of Object.entries(want)) {
-        expect({ id: f.id, cluster, ok: close(got[cluster], v) }).toEqual({ id: f.id, cluster, ok: true });
+        expect({ id: f.id, cluster, ok: close(got[cluster], v, RECORDED_LAG) }).toEqual({
+          id: f.id,
+          cluster,
+          ok: true,
+        });
         compared++;
       }
     }
@@ -134,7 +138,7 @@ describe.each<[string, 'flat' | 'opencost', string[]]>([
     expect(Object.values(a).filter((v) => v !== null).length).toBeGreaterThan(20 * meshIds.length);
     for (const [path, want] of Object.entries(a)) {
       const got = b[path];
-      const ok = want === null ? got === null : got !== null && close(got, want);
+      const ok = want === null ? got === null : got !== null && close(got, want, RECORDED_LAG);
       expect({ path, got, want, ok }).toEqual({ path, got, want, ok: true });
     }
   });
