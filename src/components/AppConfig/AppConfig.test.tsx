@@ -51,6 +51,28 @@ describe('AppConfig', () => {
     expect(screen.getByText(/invalid regular expression/)).toBeInTheDocument();
   });
 
+  test.each([
+    [/Namespaces to leave out/, 'a)|(b', /unexpected \)/],
+    [/Namespaces to leave out/, '(?=kube)', /lookaround is not supported/],
+    [/Custom proxy container/, 'envoy\\i', /invalid escape sequence/],
+  ])(
+    'a regex Prometheus refuses (%s %j) is refused at its field, as RE2 would, and blocks saving',
+    (label, value, why) => {
+      render(<AppConfig {...props()} />);
+      fireEvent.change(screen.getByLabelText(label), { target: { value } });
+      expect(screen.getByText(why)).toBeInTheDocument();
+      expect(screen.getByTestId(testIds.appConfig.submit)).toBeDisabled();
+      expect(screen.getByLabelText(label)).toHaveValue(value);
+    }
+  );
+
+  test('a regex only RE2 takes ((?i)) is accepted', () => {
+    render(<AppConfig {...props()} />);
+    fireEvent.change(screen.getByLabelText(/Namespaces to leave out/), { target: { value: '(?i)KUBE-.*' } });
+    expect(screen.queryByText(/invalid regular expression/)).toBeNull();
+    expect(screen.getByTestId(testIds.appConfig.submit)).toBeEnabled();
+  });
+
   test('saves jsonData through the settings API and shows the saved state', async () => {
     fetchMock.mockReturnValue(of({ data: {} }));
     render(<AppConfig {...props()} />);

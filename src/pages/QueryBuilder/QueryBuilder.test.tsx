@@ -117,6 +117,18 @@ test('a bad regex shows at its field, keeps the typed text in the form and the U
   expect(urlParams().get('namespace')).toBe('shop|pay');
 });
 
+test('regexes are judged as Prometheus parses them (RE2, raw value first): a)|(b refused, (?i) accepted', async () => {
+  renderAt('mesh=istio');
+  const workloads = screen.getByLabelText(/^Workloads/);
+  // valid once wrapped in ^(?:…)$, so a JavaScript check on the wrapped form let it through; Prometheus answers 400
+  fireEvent.change(workloads, { target: { value: 'a)|(b' } });
+  expect(screen.getByText(/RE2.*unexpected \)/)).toBeInTheDocument();
+  expect(screen.queryByTestId('qb-promql')).toBeNull();
+  fireEvent.change(workloads, { target: { value: '(?i)Checkout.*' } });
+  expect(screen.queryByText(/invalid regular expression/)).toBeNull();
+  expect(promql()).toContain('(?i)Checkout.*');
+});
+
 test('a data source error shows in place, and Retry runs the query again', async () => {
   instant.mockImplementation(async (expr: string) => {
     if (PROBES.has(expr)) {
