@@ -15,7 +15,7 @@ import {
   waypoint,
 } from './meshes';
 import { applyFaults } from './faults';
-import { suffix, uid, unit } from './names';
+import { digits, suffix, uid, unit } from './names';
 import type {
   Cluster,
   ClusterSpec,
@@ -30,6 +30,7 @@ import type {
 type Role = Container['role'];
 
 interface Placed {
+  proxyRequests?: NamespaceSpec['proxyRequests'];
   ns: string;
   w: WorkloadSpec;
   role: Role;
@@ -38,25 +39,55 @@ interface Placed {
   native?: boolean;
 }
 
+/** A CronJob's current Job: <cronjob>-<scheduled time in minutes>, as the CronJob controller names it. */
+export const cronJobName = (cron: string) => `${cron}-28425600`;
+
 function podNames(ns: string, w: WorkloadSpec, nodes: string[]): Array<{ pod: string; node?: string }> {
   if (w.kind === 'DaemonSet') {
     return nodes.map((node) => ({ pod: `${w.name}-${suffix(`${ns}/${w.name}/${node}`, 5)}`, node }));
   }
   const n = w.replicas ?? 1;
-  const rs = suffix(`${ns}/${w.name}/rs`, 10);
-  return Array.from({ length: n }, (_, i) => ({
-    pod: w.kind === 'StatefulSet' ? `${w.name}-${i}` : `${w.name}-${rs}-${suffix(`${ns}/${w.name}/${i}`, 5)}`,
-  }));
+  const one = (i: number) => suffix(`${ns}/${w.name}/${i}`, 5);
+  const name = (i: number): string => {
+    switch (w.kind) {
+      case 'StatefulSet':
+        return `${w.name}-${i}`;
+      case 'Job':
+        return `${w.name}-${one(i)}`;
+      case 'CronJob':
+        return `${cronJobName(w.name)}-${one(i)}`;
+      default:
+        if (w.podNames === 'digits') {
+          return `${w.name}-${digits(`${ns}/${w.name}/rs`, 10)}-${digits(`${ns}/${w.name}/${i}`, 5)}`;
+        }
+        if (w.podNames === 'hash-ordinal') {
+          return `${w.name}-${suffix(`${ns}/${w.name}/rs`, 5)}-${i}`;
+        }
+        return `${w.name}-${suffix(`${ns}/${w.name}/rs`, 10)}-${one(i)}`;
+    }
+  };
+  return Array.from({ length: n }, (_, i) => ({ pod: name(i) }));
+}
+
+/** The proxy as injected, with only the requests the namespace's injection settings give it. */
+function withRequests(c: ContainerSpec, only: NamespaceSpec['proxyRequests']): ContainerSpec {
+  if (only === 'cpu-only') {
+    return { ...c, memoryRequest: undefined };
+  }
+  return only === 'memory-only' ? { ...c, cpuRequest: undefined } : c;
 }
 
 function toContainer(spec: ContainerSpec, seed: string, role: Role, mesh?: MeshKind): Container {
   return { ...spec, phase: unit(seed), role, mesh };
 }
 
+const namedAs = (ns: NamespaceSpec, w: WorkloadSpec): WorkloadSpec =>
+  ns.podNames && w.kind === 'Deployment' && !w.podNames ? { ...w, podNames: ns.podNames } : w;
+
 /** A meshed namespace gets a load generator whose proxy reports the source side of every call. */
 function withLoadgen(ns: NamespaceSpec): WorkloadSpec[] {
   if (ns.mesh !== 'istio' && ns.mesh !== 'linkerd') {
-    return ns.workloads;
+    return ns.workloads.map((w) => namedAs(ns, w));
   }
   const loadgen: WorkloadSpec = {
     name: 'loadgen',
@@ -74,7 +105,7 @@ function withLoadgen(ns: NamespaceSpec): WorkloadSpec[] {
       },
     ],
   };
-  return [...ns.workloads, loadgen];
+  return [...ns.workloads, loadgen].map((w) => namedAs(ns, w));
 }
 
 function placements(spec: ClusterSpec): Placed[] {
@@ -84,7 +115,8 @@ function placements(spec: ClusterSpec): Placed[] {
     out.push({ ns: 'kube-system', w, role: 'system' });
   }
   if (spec.cilium) {
-    ciliumWorkloads.agents.forEach((w) => out.push({ ns: 'kube-system', w, role: 'node-agent', mesh: 'cilium' }));
+    const agents = spec.cilium === 'envoy-cpu-only' ? ciliumWorkloads.agentsEnvoyCpuOnly : ciliumWorkloads.agents;
+    agents.forEach((w) => out.push({ ns: 'kube-system', w, role: 'node-agent', mesh: 'cilium' }));
     ciliumWorkloads.controlPlane.forEach((w) =>
       out.push({ ns: 'kube-system', w, role: 'control-plane', mesh: 'cilium' })
     );
@@ -109,7 +141,9 @@ function placements(spec: ClusterSpec): Placed[] {
   }
   for (const ns of spec.namespaces) {
     const podMesh = ns.mesh === 'none' ? undefined : ns.mesh;
-    withLoadgen(ns).forEach((w) => out.push({ ns: ns.name, w, role: 'app', podMesh, native: ns.nativeSidecars }));
+    withLoadgen(ns).forEach((w) =>
+      out.push({ ns: ns.name, w, role: 'app', podMesh, native: ns.nativeSidecars, proxyRequests: ns.proxyRequests })
+    );
     if (ns.mesh === 'istio-ambient') {
       out.push({ ns: ns.name, w: waypoint(), role: 'waypoint', mesh: 'istio-ambient' });
     }
@@ -136,15 +170,17 @@ export function expandCluster(spec: ClusterSpec): Cluster {
     names.forEach(({ pod, node }, i) => {
       const seed = `${p.ns}/${pod}`;
       const containers = p.w.containers.map((c) => toContainer(c, `${seed}/${c.name}`, p.role, p.mesh));
+      const sidecar = (c: ContainerSpec, mesh: MeshKind) =>
+        containers.push(toContainer(withRequests(c, p.proxyRequests), `${seed}/proxy`, 'sidecar', mesh));
       if (p.podMesh === 'istio') {
-        containers.push(toContainer(istioProxy(proxyRps, !!p.native), `${seed}/proxy`, 'sidecar', 'istio'));
+        sidecar(istioProxy(proxyRps, !!p.native), 'istio');
         if (!p.native) {
           containers.push(toContainer(istioInit, `${seed}/init`, 'system', 'istio'));
         }
       } else if (p.podMesh === 'consul' || p.podMesh === 'kuma' || p.podMesh === 'custom') {
-        containers.push(toContainer(dataPlaneProxy[p.podMesh](proxyRps), `${seed}/proxy`, 'sidecar', p.podMesh));
+        sidecar(dataPlaneProxy[p.podMesh](proxyRps), p.podMesh);
       } else if (p.podMesh === 'linkerd') {
-        containers.push(toContainer(linkerdProxy(proxyRps), `${seed}/proxy`, 'sidecar', 'linkerd'));
+        sidecar(linkerdProxy(proxyRps), 'linkerd');
         containers.push(toContainer(linkerdInit, `${seed}/init`, 'system', 'linkerd'));
       }
       pods.push({

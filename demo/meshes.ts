@@ -172,7 +172,26 @@ export const kumaControlPlane: WorkloadSpec[] = [
   },
 ];
 
-export const ciliumWorkloads: { agents: WorkloadSpec[]; controlPlane: WorkloadSpec[] } = {
+const ciliumAgent: WorkloadSpec = {
+  name: 'cilium',
+  kind: 'DaemonSet',
+  containers: [c('cilium-agent', 'quay.io/cilium/cilium:v1.16.5', 0.06, 220, 0.1, 512)],
+};
+
+export const ciliumWorkloads: {
+  agents: WorkloadSpec[];
+  agentsEnvoyCpuOnly: WorkloadSpec[];
+  controlPlane: WorkloadSpec[];
+} = {
+  /** cilium-envoy requesting 0.05 cores and no memory: a container whose cost `cpu + memory` would drop. */
+  agentsEnvoyCpuOnly: [
+    ciliumAgent,
+    {
+      name: 'cilium-envoy',
+      kind: 'DaemonSet',
+      containers: [c('cilium-envoy', 'quay.io/cilium/cilium-envoy:v1.30.8', 0.01, 45, 0.05)],
+    },
+  ],
   agents: [
     {
       name: 'cilium',

@@ -30,3 +30,14 @@ export function uid(seed: string): string {
   const a = hex(seed) + hex(seed + 'b') + hex(seed + 'c') + hex(seed + 'd');
   return `${a.slice(0, 8)}-${a.slice(8, 12)}-${a.slice(12, 16)}-${a.slice(16, 20)}-${a.slice(20, 32)}`;
 }
+
+/** A suffix of digits only, e.g. a ReplicaSet hash that happens to be all digits. */
+export function digits(seed: string, length: number): string {
+  let h = fnv1a(seed);
+  let out = '';
+  for (let i = 0; i < length; i++) {
+    out += String(h % 10);
+    h = fnv1a(`${seed}:${i}:${h}`);
+  }
+  return out;
+}

@@ -177,8 +177,87 @@ export const large: ClusterSpec = {
   })),
 };
 
-export const PRESETS: Record<string, ClusterSpec> = { small, article, migration, large };
-export type PresetName = 'small' | 'article' | 'migration' | 'large';
+const only = (c: ContainerSpec, keep: 'cpu' | 'memory'): ContainerSpec =>
+  keep === 'cpu' ? { ...c, memoryRequest: undefined } : { ...c, cpuRequest: undefined };
+
+/**
+ * The shapes issue #14 found mishandled, and nothing idle: containers requesting only CPU (cilium-envoy at 0.05
+ * cores, Linkerd proxies, an app) or only memory (Kuma proxies, an app); StatefulSet, DaemonSet, Job and CronJob
+ * pods; a Deployment whose pod suffix is all digits and one whose pods are <name>-<5 chars>-<n>. Every proxied
+ * workload with a request counter serves at least 1 rps, so idle cost is a measured $0.
+ */
+export const shapes: ClusterSpec = {
+  preset: 'shapes',
+  clusterLabel: 'edge-1',
+  nodes: 8,
+  nodeCpuCores: 8,
+  nodeMemoryBytes: 32 * Gi,
+  cilium: 'envoy-cpu-only',
+  opencost: { cpuHourlyUsd: 0.031611, ramGiBHourlyUsd: 0.004237 },
+  scrapeIntervalSec: 15,
+  durationSec: 3600,
+  namespaces: [
+    {
+      name: 'jobs',
+      mesh: 'istio',
+      workloads: [
+        { ...deploy('api', 3, 120, 0.2, 260, ms(25, 0.5), true), podNames: 'hash-ordinal' },
+        { ...deploy('web', 2, 200, 0.15, 200, ms(30, 0.5)), podNames: 'digits' },
+        {
+          name: 'db',
+          kind: 'StatefulSet',
+          replicas: 2,
+          rps: 40,
+          latency: ms(8, 0.4),
+          containers: [app('db', 0.3, 900)],
+        },
+        {
+          name: 'log-shipper',
+          kind: 'DaemonSet',
+          rps: 16,
+          latency: ms(5, 0.4),
+          containers: [only(app('log-shipper', 0.03, 80), 'cpu')],
+        },
+        {
+          name: 'migrate',
+          kind: 'Job',
+          replicas: 1,
+          rps: 5,
+          latency: ms(50, 0.6),
+          containers: [only(app('migrate', 0.1, 300), 'memory')],
+        },
+        {
+          name: 'nightly',
+          kind: 'CronJob',
+          replicas: 2,
+          rps: 4,
+          latency: ms(120, 0.7),
+          containers: [app('nightly', 0.2, 400)],
+        },
+      ],
+    },
+    {
+      name: 'ledger',
+      mesh: 'linkerd',
+      proxyRequests: 'cpu-only',
+      workloads: [
+        { ...deploy('books', 2, 60, 0.1, 200, ms(20, 0.5)), podNames: 'hash-ordinal' },
+        {
+          name: 'vault',
+          kind: 'StatefulSet',
+          replicas: 1,
+          rps: 10,
+          latency: ms(15, 0.5),
+          containers: [app('vault', 0.05, 150)],
+        },
+      ],
+    },
+    { name: 'inventory', mesh: 'kuma', proxyRequests: 'memory-only', workloads: [deploy('stock', 2, 60, 0.1, 160)] },
+  ],
+};
+
+export const PRESETS: Record<string, ClusterSpec> = { small, article, migration, large, shapes };
+export type PresetName = 'small' | 'article' | 'migration' | 'large' | 'shapes';
 
 export function preset(name: string): ClusterSpec {
   const p = PRESETS[name];

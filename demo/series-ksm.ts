@@ -15,11 +15,54 @@ function constant(v: number) {
   return () => v;
 }
 
+/** The pod's controller: its ReplicaSet or Job (the pod's name without its last part), else the workload itself. */
 function owner(pod: Pod): [string, string] {
   if (pod.workloadKind === 'Deployment') {
     return ['ReplicaSet', pod.pod.replace(/-[^-]+$/, '')];
   }
+  if (pod.workloadKind === 'CronJob') {
+    return ['Job', pod.pod.replace(/-[^-]+$/, '')];
+  }
   return [pod.workloadKind, pod.workload];
+}
+
+/**
+ * kube_replicaset_owner for every ReplicaSet and kube_job_owner for every Job the pods name: the Deployment or
+ * CronJob behind them (a bare Job's owner is "<none>", as kube-state-metrics writes it).
+ */
+function parentSeries(cluster: Cluster): Series[] {
+  const seen = new Map<string, Series>();
+  for (const pod of cluster.pods) {
+    const [kind, name] = owner(pod);
+    const parent =
+      kind === 'ReplicaSet'
+        ? { metric: 'kube_replicaset_owner', child: 'replicaset', kind: 'Deployment', name: pod.workload }
+        : kind === 'Job'
+          ? {
+              metric: 'kube_job_owner',
+              child: 'job_name',
+              kind: pod.workloadKind === 'CronJob' ? 'CronJob' : '<none>',
+              name: pod.workloadKind === 'CronJob' ? pod.workload : '<none>',
+            }
+          : undefined;
+    const key = `${pod.namespace}/${kind}/${name}`;
+    if (parent && !seen.has(key)) {
+      const controller = parent.kind === '<none>' ? '<none>' : 'true';
+      seen.set(key, {
+        name: parent.metric,
+        labels: labels(cluster, [
+          ...KSM,
+          ['namespace', pod.namespace],
+          [parent.child, name],
+          ['owner_kind', parent.kind],
+          ['owner_name', parent.name],
+          ['owner_is_controller', controller],
+        ]),
+        value: constant(1),
+      });
+    }
+  }
+  return [...seen.values()];
 }
 
 function containerResources(cluster: Cluster, pod: Pod, c: Container): Series[] {
@@ -123,6 +166,7 @@ function nodeSeries(cluster: Cluster, node: string): Series[] {
 export function ksmSeries(cluster: Cluster): Series[] {
   return [
     ...cluster.pods.flatMap((p) => during(p, podSeries(cluster, p))),
+    ...parentSeries(cluster),
     ...cluster.nodes.flatMap((n) => nodeSeries(cluster, n)),
   ];
 }

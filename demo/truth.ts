@@ -133,12 +133,14 @@ export function meshesPresent(rows: Row[]): MeshKind[] {
   return order.filter((m) => rows.some((r) => r.c.mesh === m && (isDataPlane(r, m) || r.c.role === 'node-agent')));
 }
 
+/** Costs follow `basis` and `pricing` (flat rates, or OpenCost's price of each container's node). */
 export function groundTruth(
   generated: Cluster,
   t: number,
   windowSec: number,
-  pricing: FlatPricing = ARTICLE_PRICING,
-  idleRps = 1
+  pricing: FlatPricing | OpencostPricing = ARTICLE_PRICING,
+  idleRps = 1,
+  basis: Basis = 'usage'
 ) {
   // Faults: the pods, rates and memory Prometheus can see at T (the cluster itself when there are none).
   const cluster = seenAt(generated, t, windowSec);
@@ -179,9 +181,9 @@ export function groundTruth(
         workload: w.key,
         rps: w.rps,
         pods: w.rows.length,
-        monthlyCostUsd: monthlyCost(cluster, w.rows, 'usage', pricing),
+        monthlyCostUsd: monthlyCost(cluster, w.rows, basis, pricing),
       }));
-    const cost = (rs: Row[]) => monthlyCost(cluster, rs, 'usage', pricing);
+    const cost = (rs: Row[]) => monthlyCost(cluster, rs, basis, pricing);
     return {
       id,
       sidecars: {

@@ -28,7 +28,13 @@ export interface ContainerSpec {
 
 export interface WorkloadSpec {
   name: string;
-  kind: 'Deployment' | 'DaemonSet' | 'StatefulSet';
+  /** A CronJob's pods belong to one of its Jobs, named <cronjob>-<scheduled minute>. */
+  kind: 'Deployment' | 'DaemonSet' | 'StatefulSet' | 'Job' | 'CronJob';
+  /**
+   * Deployments only: `digits` gives a ReplicaSet hash and pod suffix of digits only; `hash-ordinal` names pods
+   * <name>-<5 chars>-<n> (a ReplicaSet <name>-<5 chars>), which the pod-name rule cannot read.
+   */
+  podNames?: 'digits' | 'hash-ordinal';
   /** Ignored for DaemonSets, which run one pod per node. */
   replicas?: number;
   containers: ContainerSpec[];
@@ -45,6 +51,10 @@ export interface NamespaceSpec {
   mesh: MeshKind | 'none';
   /** Istio only: inject istio-proxy as a native sidecar (Kubernetes >= 1.29). */
   nativeSidecars?: boolean;
+  /** How this namespace's Deployments name their pods, the load generator's included (see WorkloadSpec). */
+  podNames?: WorkloadSpec['podNames'];
+  /** The injected proxies request only CPU, or only memory (both by default). */
+  proxyRequests?: 'cpu-only' | 'memory-only';
   workloads: WorkloadSpec[];
 }
 
@@ -56,8 +66,11 @@ export interface ClusterSpec {
   nodeCpuCores: number;
   nodeMemoryBytes: number;
   namespaces: NamespaceSpec[];
-  /** Cilium as CNI and mesh: agents and envoy on every node, operator as control plane. */
-  cilium?: boolean;
+  /**
+   * Cilium as CNI and mesh: agents and envoy on every node, operator as control plane. `envoy-cpu-only`: the
+   * cilium-envoy containers request 0.05 cores and no memory, as some Helm values do.
+   */
+  cilium?: boolean | 'envoy-cpu-only';
   /** Emit OpenCost's node_cpu_hourly_cost / node_ram_hourly_cost. */
   opencost?: { cpuHourlyUsd: number; ramGiBHourlyUsd: number };
   scrapeIntervalSec: number;

@@ -3,7 +3,7 @@ import { CATALOGUE, type MeshDef } from './catalogue';
 import { DEFAULT_PRICING } from './pricing';
 import {
   costExpr,
-  idleCostExpr,
+  idleCostTotalExpr,
   latencyExpr,
   nativeSidecarNames,
   nodesReservedExpr,
@@ -19,7 +19,7 @@ import {
   type FigureOptions,
 } from './figures';
 import type { Expr } from './promql/ast';
-import { div, num, sum } from './promql/dsl';
+import { div, num } from './promql/dsl';
 import type { Selection } from './scope';
 
 /** The defaults every generated artefact starts from: flat article pricing, reporter-delta p99, 1 rps idle threshold. */
@@ -109,7 +109,7 @@ export function meshFigures(mesh: MeshDef, s: Selection, o: FigureOptions): Figu
       'cost.idleSidecars',
       `proxies on idle workloads (< ${o.idleRps} rps), cost per month`,
       'currencyUSD',
-      idle(mesh, s, o)
+      idleCostTotalExpr(mesh, s, o.pricing, o.idleRps)
     );
   }
   const cp = roleMatchers(mesh, 'controlPlane');
@@ -153,13 +153,4 @@ export function meshFigures(mesh: MeshDef, s: Selection, o: FigureOptions): Figu
     );
   }
   return out;
-}
-
-function idle(mesh: MeshDef, s: Selection, o: FigureOptions): Expr | undefined {
-  const perWorkload = idleCostExpr(mesh, s, o.pricing, o.idleRps);
-  if (!perWorkload || s.groupBy === 'workload') {
-    return perWorkload;
-  }
-  const by = s.groupBy === 'none' ? undefined : s.groupBy === 'cluster' ? ['cluster'] : ['cluster', 'namespace'];
-  return sum(perWorkload, by);
 }

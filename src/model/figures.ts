@@ -5,7 +5,7 @@
 import type { MeshDef, TrafficSide } from './catalogue';
 import { containerMonthlyCost, type Pricing } from './pricing';
 import type { Expr, Matcher } from './promql/ast';
-import { agg, bin, div, eq, labelReplace, num, rate, sel, sum } from './promql/dsl';
+import { agg, bin, div, eq, labelReplace, mul, num, rate, sel, sum } from './promql/dsl';
 import { render } from './promql/render';
 import { basisVector, podMatchers, REAL_CONTAINERS, requestVector, usageVector, type Resource } from './resources';
 import { clusterMatchers, groupLabels, groupSum, scopeMatchers, withWorkload, type Selection } from './scope';
@@ -145,7 +145,7 @@ export function podCountExpr(who: Matcher[], s: Selection): Expr {
 export function perPodExpr(op: 'avg' | 'max', resource: Resource, who: Matcher[], s: Selection): Expr {
   const perPod = sum(usageVector(resource, who, s), ['cluster', 'namespace', 'pod']);
   const by = groupLabels(s.groupBy);
-  return agg(op, s.groupBy === 'workload' ? withWorkload(perPod) : perPod, by.length ? by : undefined);
+  return agg(op, s.groupBy === 'workload' ? withWorkload(perPod, s) : perPod, by.length ? by : undefined);
 }
 
 /** Average allocatable per node, joined to any grouping on cluster. */
@@ -160,16 +160,69 @@ export function nodesReservedExpr(resource: Resource, who: Matcher[], s: Selecti
   return div(requestExpr(resource, who, s, natives), perNodeAllocatable(resource, s), matching);
 }
 
+/**
+ * Per cluster (or one label-less series, ungrouped): the mesh's request counter exists at all. Without it no proxy
+ * can be told busy, so idle cost is unavailable rather than "every proxy".
+ */
+export function trafficPresenceExpr(mesh: MeshDef, s: Selection): Expr | undefined {
+  if (!mesh.traffic) {
+    return undefined;
+  }
+  const series = sel(mesh.traffic.metric, ...clusterMatchers(s));
+  return s.groupBy === 'none' ? agg('group', series) : agg('group', series, ['cluster']);
+}
+
+const onTrafficPresence = (s: Selection) => ({ on: s.groupBy === 'none' ? [] : ['cluster'] });
+
 export function idleCostExpr(mesh: MeshDef, s: Selection, p: Pricing, idleRps: number): Expr | undefined {
   const ws: Selection = { ...s, groupBy: 'workload' };
   const cost = costExpr(mesh, ['dataPlane'], ws, p);
   // Served and sent: a load generator's proxy that only sends is busy, not idle.
   const traffic = activityExpr(mesh, ws);
-  if (!cost || !traffic) {
+  const present = trafficPresenceExpr(mesh, ws);
+  if (!cost || !traffic || !present) {
     return undefined;
   }
   // A workload with no request series at all is idle too: `unless` keeps it.
-  return bin('unless', cost, bin('>=', traffic, num(idleRps)), { on: ['cluster', 'namespace', 'workload'] });
+  const idle = bin('unless', cost, bin('>=', traffic, num(idleRps)), { on: ['cluster', 'namespace', 'workload'] });
+  return bin('and', idle, present, onTrafficPresence(ws));
+}
+
+/**
+ * Idle cost summed to the grouping. When no workload is idle the sum is empty, yet the answer is a measured $0:
+ * the proxies' cost times zero fills it in, wherever proxies exist and the mesh's request counter does.
+ */
+export function idleCostTotalExpr(mesh: MeshDef, s: Selection, p: Pricing, idleRps: number): Expr | undefined {
+  const perWorkload = idleCostExpr(mesh, s, p, idleRps);
+  if (!perWorkload || s.groupBy === 'workload') {
+    return perWorkload;
+  }
+  const by = groupLabels(s.groupBy);
+  const none = bin(
+    'and',
+    mul(costExpr(mesh, ['dataPlane'], s, p)!, num(0)),
+    trafficPresenceExpr(mesh, s)!,
+    onTrafficPresence(s)
+  );
+  return bin('or', sum(perWorkload, by.length ? by : undefined), none);
+}
+
+/**
+ * For telling "every proxy is idle" from "the mesh's workload names match no proxy's": workloads with traffic, and
+ * those of them that also run a proxy (both counts, at the workload grouping).
+ */
+export function trafficMatchExprs(mesh: MeshDef, s: Selection): { busy: Expr; matched: Expr } | undefined {
+  const ws: Selection = { ...s, groupBy: 'workload' };
+  const traffic = activityExpr(mesh, ws);
+  const dp = roleMatchers(mesh, 'dataPlane');
+  if (!traffic || !dp) {
+    return undefined;
+  }
+  const busy = bin('>', traffic, num(0));
+  return {
+    busy: agg('count', busy),
+    matched: agg('count', bin('and', busy, podCountExpr(dp, ws), { on: ['cluster', 'namespace', 'workload'] })),
+  };
 }
 
 export function latencyExpr(mesh: MeshDef, o: LatencyOptions, s: Selection): Expr | undefined {

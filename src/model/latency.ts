@@ -86,7 +86,7 @@ export function appQuantile(app: AppHistogram, q: number, s: Selection): Expr {
     );
   }
   const selector = sel(app.metric, ...scopeMatchers(s));
-  const buckets = agg('sum', withWorkload(rate(selector, s.window)), ['le', 'cluster', 'namespace', 'workload']);
+  const buckets = agg('sum', withWorkload(rate(selector, s.window), s), ['le', 'cluster', 'namespace', 'workload']);
   const hq = histogramQuantile(q, buckets);
   return agg('max', app.toMs === 1 ? hq : mul(hq, num(app.toMs)), groupLabels('workload'));
 }

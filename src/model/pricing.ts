@@ -3,7 +3,7 @@
  * per-node prices when its metrics are present. Memory is priced per GiB (2^30 bytes).
  */
 import type { Expr, Matcher } from './promql/ast';
-import { add, agg, bin, div, mul, num, sel } from './promql/dsl';
+import { agg, bin, div, labelReplace, mul, num, sel } from './promql/dsl';
 import { QueryInputError } from './promql/escape';
 import type { Basis } from './resources';
 
@@ -45,22 +45,39 @@ export function validatePricing(p: Pricing): Pricing {
   return p;
 }
 
-function nodePrice(metric: string, cluster: Matcher[]): Expr {
-  return agg('avg', sel(metric, ...cluster), ['cluster', 'node']);
+function nodePrice(metric: string, cluster: Matcher[], by: string[]): Expr {
+  return agg('avg', sel(metric, ...cluster), by);
 }
 
-/** Monthly USD per container, from per-container CPU cores and memory bytes keyed by CONTAINER_KEY. */
+/**
+ * A per-container vector times its node's hourly price. A container whose node OpenCost does not price (a node
+ * added since its last scrape, or usage series without a node label) gets its cluster's average price instead of
+ * silently dropping out of the join.
+ */
+function atNodePrice(v: Expr, metric: string, cluster: Matcher[]): Expr {
+  const byNode = mul(v, nodePrice(metric, cluster, ['cluster', 'node']), { on: ['cluster', 'node'], groupLeft: [] });
+  const byCluster = mul(v, nodePrice(metric, cluster, ['cluster']), { on: ['cluster'], groupLeft: [] });
+  return bin('or', byNode, byCluster, { on: ['cluster', 'namespace', 'pod', 'container'] });
+}
+
+/** Tags a cost vector with the resource it prices, so that CPU and memory costs never share a label set. */
+const tagged = (e: Expr, resource: string) => labelReplace(e, 'resource', resource, '', '');
+
+/**
+ * Monthly USD per container and resource, from per-container CPU cores and memory bytes keyed by CONTAINER_KEY;
+ * sum it to get a cost. CPU and memory costs are a union of two disjoint, tagged vectors rather than `cpu + memory`:
+ * `+` keeps only containers present on both sides, so one that requests CPU but no memory would cost nothing.
+ */
 export function containerMonthlyCost(cpu: Expr, memory: Expr, p: Pricing, cluster: Matcher[]): Expr {
   const gib = div(memory, num(GIB));
-  if (p.source === 'opencost') {
-    const byNode = { on: ['cluster', 'node'], groupLeft: [] };
-    const hourly = add(
-      mul(cpu, nodePrice('node_cpu_hourly_cost', cluster), byNode),
-      mul(gib, nodePrice('node_ram_hourly_cost', cluster), byNode)
-    );
-    return mul(hourly, num(p.hoursPerMonth));
-  }
-  return mul(add(mul(cpu, num(p.cpuHourUsd)), mul(gib, num(p.gibHourUsd))), num(p.hoursPerMonth));
+  const hourly =
+    p.source === 'opencost'
+      ? {
+          cpu: atNodePrice(cpu, 'node_cpu_hourly_cost', cluster),
+          memory: atNodePrice(gib, 'node_ram_hourly_cost', cluster),
+        }
+      : { cpu: mul(cpu, num(p.cpuHourUsd)), memory: mul(gib, num(p.gibHourUsd)) };
+  return mul(bin('or', tagged(hourly.cpu, 'cpu'), tagged(hourly.memory, 'memory')), num(p.hoursPerMonth));
 }
 
 /** True when OpenCost's node prices are present. */

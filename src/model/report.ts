@@ -5,7 +5,7 @@
 import { CATALOGUE, customMesh, type CustomMesh, type MeshDef } from './catalogue';
 import { bucketHolding, bucketOf, type BucketBounds } from './buckets';
 import { meshFigures, clusterFigures } from './figureSet';
-import { podCountExpr, roleMatchers, type Figure, type FigureOptions } from './figures';
+import { podCountExpr, roleMatchers, trafficMatchExprs, type Figure, type FigureOptions } from './figures';
 import { sideBucketBounds, sideBuckets, type LatencyOptions } from './latency';
 import { opencostProbe, type Pricing } from './pricing';
 import { agg, sel } from './promql/dsl';
@@ -14,7 +14,8 @@ import { DEFAULT_MAX_SAMPLES, estimatedPeakSamples, likelyOverMaxSamples, series
 import { canReadRecorded, recordedClusterFigures, recordedMeshFigures, recordedPresenceExpr } from './rules/recorded';
 import { rulesConfigProbe } from './rules/config';
 import { clusterMatchers, type Selection } from './scope';
-import { unavailableReason } from './unavailable';
+import { metricsOf } from './metrics';
+import { emptyExplainedBy, emptyMeansZero, unavailableReason } from './unavailable';
 
 export interface Sample {
   metric: Record<string, string>;
@@ -96,21 +97,63 @@ export function resolveShared(m: MeshDef, present: MeshDef[]): MeshDef {
   return isControlPlaneShared(m, present) ? { ...m, controlPlane: undefined } : m;
 }
 
-async function runFigures(q: InstantQuery, figures: Figure[]) {
+async function runFigures(q: InstantQuery, figures: Figure[], s: Selection) {
   const values: Record<string, Value> = {};
   const reasons: Record<string, string> = {};
+  const empty: Figure[] = [];
   await Promise.all(
     figures.map(async (f) => {
       const r = await q(f.expr);
       const raw = r.length === 0 ? undefined : r[0].value;
       const v = raw !== undefined && Number.isFinite(raw) ? raw : null;
       values[f.id] = v;
-      if (v === null) {
+      if (raw === undefined) {
+        empty.push(f);
+      } else if (v === null) {
         reasons[f.id] = unavailableReason(f, raw);
       }
     })
   );
+  // Empty answers: missing inputs (null, naming them) or nothing that qualifies (a measured 0 for sums and counts).
+  const absent = await absentMetrics(q, empty, s);
+  for (const f of empty) {
+    const missing = emptyExplainedBy(f.ast, absent);
+    if (missing.length === 0 && emptyMeansZero(f.id)) {
+      values[f.id] = 0;
+    } else {
+      reasons[f.id] = unavailableReason(f, undefined, missing);
+    }
+  }
   return { values, reasons };
+}
+
+/** The metrics, among those the figures read, that have no series at all in the selected cluster(s). */
+async function absentMetrics(q: InstantQuery, figures: Figure[], s: Selection): Promise<Set<string>> {
+  const metrics = [...new Set(figures.flatMap((f) => [...metricsOf(f.ast)]))];
+  const found = await Promise.all(
+    metrics.map(async (m) => (await q(render(agg('group', sel(m, ...clusterMatchers(s)))))).length > 0)
+  );
+  return new Set(metrics.filter((_, i) => !found[i]));
+}
+
+/**
+ * When the mesh reports traffic but none of its workload names matches a proxy's workload, idle detection would call
+ * every proxy idle: say so instead of giving a number.
+ */
+async function trafficMismatch(q: InstantQuery, m: MeshDef, s: Selection): Promise<string | undefined> {
+  const e = trafficMatchExprs(m, s);
+  if (!e || !m.traffic) {
+    return undefined;
+  }
+  const [busy, matched] = await Promise.all([scalar(q, render(e.busy)), scalar(q, render(e.matched))]);
+  if (!busy || matched) {
+    return undefined;
+  }
+  return (
+    `unavailable: ${m.traffic.metric} reports traffic for ${busy} workloads, but none of their names ` +
+    `(${m.traffic.workloadLabel}) matches the workload of a proxy (from kube_pod_owner and kube_replicaset_owner, ` +
+    'else from pod names), so idle proxies cannot be told from busy ones'
+  );
 }
 
 /**
@@ -176,7 +219,7 @@ export async function buildReport(q: InstantQuery, input: ReportInput) {
   const source = await figureSource(q, input, s, opts);
   const recorded = source.kind === 'recorded';
   const present = await detect(q, catalogue, s, recorded);
-  const cluster = await runFigures(q, (recorded ? recordedClusterFigures : clusterFigures)(s, opts));
+  const cluster = await runFigures(q, (recorded ? recordedClusterFigures : clusterFigures)(s, opts), s);
   // Raw reports: how many series each mesh's monthly cost reads, for the range-cost warning.
   const touched: Array<{ figure: string; seriesTouched: number }> = [];
   const meshes = await Promise.all(
@@ -184,7 +227,12 @@ export async function buildReport(q: InstantQuery, input: ReportInput) {
       const shared = isControlPlaneShared(m, present);
       const def = resolveShared(m, present);
       const figures = (recorded ? recordedMeshFigures : meshFigures)(def, s, opts);
-      const { values: v, reasons } = await runFigures(q, figures);
+      const { values: v, reasons } = await runFigures(q, figures, s);
+      const mismatch = recorded ? undefined : await trafficMismatch(q, def, s);
+      if (mismatch) {
+        v[`${m.id}.cost.idleSidecars`] = null;
+        reasons[`${m.id}.cost.idleSidecars`] = mismatch;
+      }
       if (shared) {
         reasons[`${m.id}.controlPlane`] = `shared with ${m.controlPlaneSharedWith}: billed there`;
       }
@@ -235,7 +283,7 @@ export async function buildReport(q: InstantQuery, input: ReportInput) {
           'vcpuPer1kRps',
         ]),
         controlPlane: pick(v, `${m.id}.controlPlane`, ['cpuCores', 'memoryBytes']),
-        nodeAgents: pick(v, `${m.id}.nodeAgents`, ['cpuCores', 'memoryBytes']),
+        nodeAgents: pick(v, `${m.id}.nodeAgents`, ['pods', 'cpuCores', 'memoryBytes']),
         traffic: pick(v, `${m.id}.traffic`, ['rps']),
         latency: {
           method: input.latency.method,

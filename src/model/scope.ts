@@ -3,7 +3,7 @@
  * All user-typed values are validated here and escaped by the renderer.
  */
 import type { Expr, Matcher } from './promql/ast';
-import { eq, labelReplace, nre, re, sum } from './promql/dsl';
+import { agg, bin, eq, labelReplace, mul, nre, re, sel, sum } from './promql/dsl';
 import { assertDuration, assertRegex } from './promql/escape';
 
 export type Grouping = 'none' | 'cluster' | 'namespace' | 'workload';
@@ -53,14 +53,20 @@ export function clusterMatchers(s: Pick<Selection, 'cluster' | 'clusterRegex'>):
   return s.cluster ? [eq('cluster', s.cluster)] : s.clusterRegex ? [re('cluster', s.clusterRegex)] : [];
 }
 
-export function scopeMatchers(s: Selection, names: LabelNames = { namespace: 'namespace', pod: 'pod' }): Matcher[] {
-  const out: Matcher[] = [...clusterMatchers(s)];
+/** The namespace part of the scope, on a metric whose namespace label is `label`. */
+function namespaceMatchers(s: Selection, label: string): Matcher[] {
+  const out: Matcher[] = [];
   if (s.namespaceInclude) {
-    out.push(re(names.namespace, s.namespaceInclude));
+    out.push(re(label, s.namespaceInclude));
   }
   if (s.namespaceExclude) {
-    out.push(nre(names.namespace, s.namespaceExclude));
+    out.push(nre(label, s.namespaceExclude));
   }
+  return out;
+}
+
+export function scopeMatchers(s: Selection, names: LabelNames = { namespace: 'namespace', pod: 'pod' }): Matcher[] {
+  const out: Matcher[] = [...clusterMatchers(s), ...namespaceMatchers(s, names.namespace)];
   if (s.workloadInclude && names.workload) {
     out.push(re(names.workload, s.workloadInclude));
   } else if (s.workloadInclude && names.pod) {
@@ -72,15 +78,20 @@ export function scopeMatchers(s: Selection, names: LabelNames = { namespace: 'na
 }
 
 /**
- * A pod's workload, from its name: Deployment pods are <name>-<replicaset hash>-<5>, DaemonSet pods <name>-<5>,
- * StatefulSet pods <name>-<ordinal>. This avoids a join with kube_pod_owner on every query.
+ * A pod's workload from its name, the fallback when kube-state-metrics' owner series are absent: Deployment pods
+ * are <name>-<replicaset hash>-<5>, DaemonSet pods <name>-<5>, StatefulSet pods <name>-<ordinal>. Names that
+ * follow none of these (e.g. <name>-<5>-<n>) give a wrong workload: owners are preferred whenever they exist.
  */
 export const WORKLOAD_FROM_POD = '(.+?)(?:-[a-z0-9]{6,10})?-[a-z0-9]{5}';
 export const WORKLOAD_FROM_STS_POD = '(.+)-[0-9]+';
 /** What follows the workload in a pod's name, for the two patterns above. */
 const POD_SUFFIX = '(?:(?:-[a-z0-9]{6,10})?-[a-z0-9]{5}|-[0-9]+)';
 
-export function withWorkload(e: Expr): Expr {
+/** kube-state-metrics' owner series: who owns each pod, each ReplicaSet and each Job. */
+export const OWNER_METRICS = { pod: 'kube_pod_owner', replicaSet: 'kube_replicaset_owner', job: 'kube_job_owner' };
+const POD_KEY = ['cluster', 'namespace', 'pod'];
+
+export function workloadFromPodName(e: Expr): Expr {
   return labelReplace(
     labelReplace(e, 'workload', '$1', 'pod', WORKLOAD_FROM_STS_POD),
     'workload',
@@ -88,6 +99,57 @@ export function withWorkload(e: Expr): Expr {
     'pod',
     WORKLOAD_FROM_POD
   );
+}
+
+/**
+ * 1 per pod, labelled with its workload from kube-state-metrics' owners: the Deployment behind a pod's ReplicaSet,
+ * the CronJob behind its Job, else the owner itself (StatefulSet, DaemonSet, a bare ReplicaSet or Job). Only
+ * controller owners count, so a pod has at most one workload.
+ */
+export function podWorkloadFromOwners(s: Selection): Expr {
+  const scope = [...clusterMatchers(s), ...namespaceMatchers(s, 'namespace')];
+  const podOwner = (...m: Matcher[]) => sel(OWNER_METRICS.pod, eq('owner_is_controller', 'true'), ...m, ...scope);
+  // The parent's owner_name becomes `workload`, keyed by the child's name (`replicaset` / `job_name` in KSM).
+  const viaParent = (childKind: string, childLabel: string, parent: string, parentKind: string) =>
+    mul(
+      labelReplace(podOwner(eq('owner_kind', childKind)), childLabel, '$1', 'owner_name', '(.*)'),
+      labelReplace(
+        agg('max', sel(parent, eq('owner_kind', parentKind), ...scope), [
+          'cluster',
+          'namespace',
+          childLabel,
+          'owner_name',
+        ]),
+        'workload',
+        '$1',
+        'owner_name',
+        '(.*)'
+      ),
+      { on: ['cluster', 'namespace', childLabel], groupLeft: ['workload'] }
+    );
+  const direct = labelReplace(podOwner(), 'workload', '$1', 'owner_name', '(.*)');
+  const onPod = { on: POD_KEY };
+  const owners = bin(
+    'or',
+    bin(
+      'or',
+      viaParent('ReplicaSet', 'replicaset', OWNER_METRICS.replicaSet, 'Deployment'),
+      viaParent('Job', 'job_name', OWNER_METRICS.job, 'CronJob'),
+      onPod
+    ),
+    direct,
+    onPod
+  );
+  return agg('group', owners, [...POD_KEY, 'workload']);
+}
+
+/**
+ * Adds `workload` to a vector with a pod label: from the pod's owners when kube-state-metrics has them, from the
+ * pod's name otherwise (per pod, so a pod KSM has not seen yet still gets one).
+ */
+export function withWorkload(e: Expr, s: Selection): Expr {
+  const fromOwners = mul(e, podWorkloadFromOwners(s), { on: POD_KEY, groupLeft: ['workload'] });
+  return bin('or', fromOwners, workloadFromPodName(e), { on: POD_KEY });
 }
 
 export function groupLabels(g: Grouping): string[] {
@@ -107,7 +169,7 @@ export function groupLabels(g: Grouping): string[] {
 export function groupSum(e: Expr, s: Selection): Expr {
   const by = groupLabels(s.groupBy);
   if (s.groupBy === 'workload') {
-    const inner = withWorkload(e);
+    const inner = withWorkload(e, s);
     return sum(inner, by);
   }
   return sum(e, by.length ? by : undefined);
