@@ -10,6 +10,8 @@
  */
 import { startPrometheus, type PromHandle } from '../../../demo/harness';
 import { groundTruth, type Basis } from '../../../demo/truth';
+import { CATALOGUE, meshById } from '../catalogue';
+import { DEFAULT_FIGURE_OPTIONS, meshFigures } from '../figureSet';
 import { DEFAULT_PRICING, type Pricing } from '../pricing';
 import { buildReport, type Report } from '../report';
 import { reportValue, truth14, within } from './truth14';
@@ -41,9 +43,7 @@ async function report(prom: PromHandle, basis: Basis, source: 'flat' | 'opencost
 /** Every figure of the report compared with truth; returns the failures and how many were compared. */
 function compare(r: Report, prom: PromHandle, basis: Basis, source: 'flat' | 'opencost') {
   const pricing =
-    source === 'opencost'
-      ? { source: 'opencost' as const, hoursPerMonth: DEFAULT_PRICING.hoursPerMonth }
-      : FLAT;
+    source === 'opencost' ? { source: 'opencost' as const, hoursPerMonth: DEFAULT_PRICING.hoursPerMonth } : FLAT;
   const t = groundTruth(prom.cluster, prom.evalTime, 300, pricing, 1, basis);
   const ids = [
     ...['cpuCores', 'memoryBytes', 'cpuRequestCores', 'memoryRequestBytes'].map((k) => `cluster.${k}`),
@@ -111,6 +111,19 @@ describe('the shapes preset: real zeros and one-resource requests', () => {
       expect(mesh(id).reasons[`${id}.cost.idleSidecars`]).toBeUndefined();
       // Busy, not absent: the proxies cost money.
       expect(mesh(id).monthlyCostUsd.sidecars).toBeGreaterThan(1);
+    }
+  });
+
+  test("the idle figure's own query is 0, ungrouped and per cluster, as dashboards and recording rules read it", async () => {
+    const o = { ...DEFAULT_FIGURE_OPTIONS, meshes: CATALOGUE };
+    for (const groupBy of ['none', 'cluster'] as const) {
+      for (const id of ['istio', 'linkerd'] as const) {
+        const f = meshFigures(meshById(id), { window: '5m', groupBy }, o).find(
+          (x) => x.id === `${id}.cost.idleSidecars`
+        )!;
+        const got = await prom.query(f.expr);
+        expect({ groupBy, id, got: got.map((x) => x.value) }).toEqual({ groupBy, id, got: [0] });
+      }
     }
   });
 
