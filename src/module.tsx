@@ -3,8 +3,22 @@ import { AppPlugin, type AppRootProps } from '@grafana/data';
 import { LoadingPlaceholder } from '@grafana/ui';
 import type { AppConfigProps } from './components/AppConfig/AppConfig';
 
-const LazyApp = lazy(() => import('./components/App/App'));
-const LazyAppConfig = lazy(() => import('./components/AppConfig/AppConfig'));
+/**
+ * The app's scenes bundle their own @grafana/i18n. Grafana has initialised the shared i18next before any plugin
+ * loads, so that copy never sets its translate function and warns on every t() until the plugin initialises it
+ * (logs-drilldown does the same before its lazy imports). Found by the browser host under React's development build.
+ */
+async function withTranslations<T>(load: () => Promise<T>): Promise<T> {
+  const [{ initPluginTranslations }, { PLUGIN_ID }] = await Promise.all([
+    import('@grafana/i18n'),
+    import('./constants'),
+  ]);
+  await initPluginTranslations(PLUGIN_ID);
+  return load();
+}
+
+const LazyApp = lazy(() => withTranslations(() => import('./components/App/App')));
+const LazyAppConfig = lazy(() => withTranslations(() => import('./components/AppConfig/AppConfig')));
 
 const App = (props: AppRootProps) => (
   <Suspense fallback={<LoadingPlaceholder text="" />}>

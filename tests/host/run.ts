@@ -1,27 +1,34 @@
 /**
- * Test-only browser host runner: loads the built plugin (dist/) in headless Chromium the way Grafana does and
- * screenshots the app pages and each nested panel into test-results/screens/. Data comes from a real Prometheus
- * through test-only stand-ins for Grafana's query path (see tests/host/README.md). Exits non-zero on any page
- * error, console error, unmapped shared dependency or empty render. Fault cases (faults.ts) put the fault proxy
- * in front of Prometheus and check each page's in-place error and retry.
+ * Test-only browser host runner: loads the built plugin (dist/) in headless Chromium the way Grafana does, under
+ * every Grafana runtime in tests/host/runtimes/ (the same dist/, each runtime's shared modules), and screenshots the
+ * app pages and each nested panel into test-results/screens/<runtime>/. Data comes from a real Prometheus through
+ * test-only stand-ins for Grafana's query path (see tests/host/README.md). Exits non-zero on any page error, console
+ * error or React warning, unmapped shared dependency, empty render, failed state on a normal page, Prometheus error
+ * answer, or Overview figure that differs from the report. Fault cases (faults.ts) put the fault proxy in front of
+ * Prometheus and check each page's in-place error and retry. Writes test-results/runtimes.json.
  *
  *   npm run test:browser                          # builds, then starts Prometheus via demo/harness.ts
  *   MESHTAX_PROM_URL=http://127.0.0.1:9090 MESHTAX_EVAL_TIME=1704074400 tsx tests/host/run.ts
  *   MESHTAX_HOST_ONLY='^fault-' tsx tests/host/run.ts   # only the cases whose name matches
+ *   MESHTAX_HOST_RUNTIMES=grafana-13.2 tsx tests/host/run.ts   # only these runtimes
  */
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
+import { figureMismatches, unhealthyStates } from './checks';
 import { panelSpecs, type PluginBuild, readPluginBuild } from './discover';
+import { expectedOverviewFigures, type ExpectedFigure } from './expected';
 import { runFaultCases } from './faults';
+import { listRuntimes, type Runtime } from './runtimes';
 import { buildHostBundle, type HostServer, startHostServer } from './server';
 import type { PanelSpec } from './types';
 
 const ROOT = path.resolve(__dirname, '../..');
 // MESHTAX_HOST_DIST: load another build (e.g. a copy of dist/ with an extra probe panel) instead of dist/.
 const DIST = path.resolve(process.env.MESHTAX_HOST_DIST ?? path.join(ROOT, 'dist'));
-const SCREENS = path.join(ROOT, 'test-results', 'screens');
+const RESULTS = path.join(ROOT, 'test-results');
+const SCREENS = path.join(RESULTS, 'screens');
 const CHROMIUM_ARGS = [
   '--headless',
   '--no-sandbox',
@@ -33,7 +40,7 @@ const CHROMIUM_ARGS = [
   '--disable-sync',
 ];
 
-/** Known-benign console errors. Each entry says why it is harmless; keep this list short. */
+/** Known-benign console errors and warnings. Each entry says why it is harmless; keep this list short. */
 const CONSOLE_ALLOWLIST: Array<{ pattern: RegExp; why: string }> = [];
 /** Fault cases make requests fail on purpose; Chromium logs each failed request as a console error. */
 const FAULT_CONSOLE_ALLOWLIST = [
@@ -78,6 +85,8 @@ interface Case {
   readySelector: string;
   /** Narrow cases also fail when the page scrolls sideways. */
   width?: number;
+  /** Overview cases: the mesh cards' figures must read these (the report computed in node). */
+  figures?: ExpectedFigure[];
 }
 
 /** A phone-sized viewport: the pages must reflow, not scroll sideways. */
@@ -118,12 +127,17 @@ function buildCases(appMeta: PluginBuild['appMeta'], specs: PanelSpec[], range: 
   return [...app, ...narrow, ...panels];
 }
 
+/**
+ * Page errors, console errors and console warnings fail the case. The host runs React's development build, which
+ * is the one that warns (console.error for most React warnings, console.warn for some, e.g. deprecations).
+ */
 function watchPage(page: Page, failures: string[], allow: Array<{ pattern: RegExp }>) {
   page.on('pageerror', (err) => failures.push(`pageerror: ${err.message}`));
   page.on('console', (msg) => {
     const text = msg.text();
-    if (msg.type() === 'error' && !allow.some((a) => a.pattern.test(text))) {
-      failures.push(`console.error: ${text.slice(0, 500)}`);
+    const type = msg.type();
+    if ((type === 'error' || type === 'warning') && !allow.some((a) => a.pattern.test(text))) {
+      failures.push(`console.${type === 'warning' ? 'warn' : 'error'}: ${text.slice(0, 500)}`);
     }
   });
 }
@@ -167,8 +181,10 @@ function report(name: string, url: string, ms: number, failures: string[]) {
 /** Names the host page says it shares, collected from every page that loaded. */
 const sharedNames = new Set<string>();
 
-async function runCase(context: BrowserContext, base: string, c: Case): Promise<string[]> {
+async function runCase(context: BrowserContext, server: HostServer, screens: string, c: Case): Promise<string[]> {
   const failures: string[] = [];
+  const base = server.url;
+  const promErrorsBefore = server.promErrors.length;
   const page = await context.newPage();
   if (c.width) {
     await page.setViewportSize({ width: c.width, height: 800 });
@@ -195,6 +211,10 @@ async function runCase(context: BrowserContext, base: string, c: Case): Promise<
     if (!text) {
       failures.push('nothing rendered: #host-root has no text');
     }
+    failures.push(...(await unhealthyStates(page)));
+    if (c.figures) {
+      failures.push(...(await figureMismatches(page, c.figures)));
+    }
     if (c.width) {
       const overflow = await page.evaluate(() => {
         const by = document.documentElement.scrollWidth - window.innerWidth;
@@ -212,9 +232,30 @@ async function runCase(context: BrowserContext, base: string, c: Case): Promise<
   } catch (e) {
     failures.push(String(e).split('\n')[0]);
   }
-  await page.screenshot({ path: path.join(SCREENS, `${c.name}.png`), fullPage: true }).catch(() => {});
+  await page.screenshot({ path: path.join(screens, `${c.name}.png`), fullPage: true }).catch(() => {});
   await page.close();
+  // A normal page's queries must all be answered: an error answer is a failure even if the page hid it.
+  server.promErrors.slice(promErrorsBefore).forEach((e) => failures.push(`prometheus error answer: ${e}`));
   return failures;
+}
+
+interface RuntimeRun {
+  runtime: Runtime;
+  bundleDir: string;
+  bundle: Promise<void>;
+  screens: string;
+  passed: number;
+  failed: number;
+}
+
+/** test-results/screens/<runtime>/, emptied of the last run's screenshots. */
+function screensFor(name: string): string {
+  const dir = path.join(SCREENS, name);
+  mkdirSync(dir, { recursive: true });
+  readdirSync(dir)
+    .filter((f) => f.endsWith('.png'))
+    .forEach((f) => rmSync(path.join(dir, f)));
+  return dir;
 }
 
 async function main() {
@@ -225,20 +266,31 @@ async function main() {
   const build = readPluginBuild(DIST);
   const specs = panelSpecs(DIST, build.panelMetas);
   const pluginId = String(build.appMeta.id);
+  const runtimes = listRuntimes();
   mkdirSync(SCREENS, { recursive: true });
+  // Screenshots of runs from before there were runtimes would look like this run's.
   readdirSync(SCREENS)
     .filter((f) => f.endsWith('.png'))
     .forEach((f) => rmSync(path.join(SCREENS, f)));
 
-  const bundleDir = mkdtempSync(path.join(tmpdir(), 'meshtax-host-bundle-'));
-  const profileDir = mkdtempSync(path.join(tmpdir(), 'meshtax-host-profile-'));
-  let passed = 0;
-  let failed = 0;
+  const tmp: string[] = [];
+  const tempDir = (prefix: string) => {
+    const dir = mkdtempSync(path.join(tmpdir(), prefix));
+    tmp.push(dir);
+    return dir;
+  };
+  const profileDir = tempDir('meshtax-host-profile-');
+  // Every runtime's bundle is built while the first Prometheus starts.
+  const runs: RuntimeRun[] = runtimes.map((runtime) => {
+    const bundleDir = tempDir(`meshtax-host-bundle-${runtime.name}-`);
+    const bundle = buildHostBundle(bundleDir, runtime);
+    bundle.catch(() => {});
+    return { runtime, bundleDir, bundle, screens: screensFor(runtime.name), passed: 0, failed: 0 };
+  });
   const promErrors: string[] = [];
   const unhandled: string[] = [];
   const presets = process.env.MESHTAX_PROM_URL ? [PRESETS[0]] : PRESETS;
   try {
-    const bundle = buildHostBundle(bundleDir);
     const context = await chromium.launchPersistentContext(profileDir, {
       executablePath: '/usr/bin/chromium',
       args: CHROMIUM_ARGS,
@@ -246,62 +298,66 @@ async function main() {
     });
     for (const [i, preset] of presets.entries()) {
       let prom: PromHandle | undefined;
-      let server: HostServer | undefined;
       try {
-        [prom] = await Promise.all([startPrometheus(preset), bundle]);
+        [prom] = await Promise.all([startPrometheus(preset), ...runs.map((r) => r.bundle)]);
         const evalMs = prom?.evalTime ? (prom.evalTime < 1e11 ? prom.evalTime * 1000 : prom.evalTime) : Date.now();
         const range = { from: evalMs - 3600_000, to: evalMs };
-        server = await startHostServer({
-          boot: { pluginId, appMeta: build.appMeta, range },
-          panels: specs,
-          panelMetas: build.panelMetas,
-          distDir: DIST,
-          bundleDir,
-          promUrl: prom?.url,
-        });
+        // The report the Overview must show, from the same Prometheus at the page's time (the range's end).
+        const figures =
+          i === 0 && prom
+            ? await expectedOverviewFigures(prom.url, Math.floor(range.to / 1000), build.appMeta.jsonData)
+            : undefined;
         // App pages once (first preset); every panel with every preset, named after it.
         const cases = buildCases(build.appMeta, specs, range)
           .filter((c) => i === 0 || !c.name.startsWith('app-'))
           .map((c) => (c.name.startsWith('app-') ? c : { ...c, name: `${preset}-${c.name}` }))
+          .map((c) => (/^app-overview-/.test(c.name) ? { ...c, figures } : c))
           .filter((c) => !ONLY || ONLY.test(c.name));
-        for (const c of cases) {
-          const t0 = Date.now();
-          const failures = await runCase(context, server.url, c);
-          report(c.name, c.url, Date.now() - t0, failures);
-          failures.length ? failed++ : passed++;
-        }
-        promErrors.push(...server.promErrors);
-        unhandled.push(...server.unhandled);
-        // Fault cases once, with the first preset's Prometheus behind the fault proxy (their errors are on purpose).
-        if (i === 0 && FAULTS && prom) {
-          const results = await runFaultCases(context, {
-            promUrl: prom.url,
-            host: {
-              boot: { pluginId, appMeta: build.appMeta, range },
-              panels: specs,
-              panelMetas: build.panelMetas,
-              distDir: DIST,
-              bundleDir,
-            },
-            query: `from=${range.from}&to=${range.to}`,
-            screens: SCREENS,
-            only: ONLY,
-            runPage: runFaultPage,
-          });
-          for (const r of results) {
-            report(r.name, r.url, r.ms, r.failures);
-            r.failures.length ? failed++ : passed++;
+        for (const run of runs) {
+          const host = {
+            boot: { pluginId, appMeta: build.appMeta, range },
+            panels: specs,
+            panelMetas: build.panelMetas,
+            distDir: DIST,
+            bundleDir: run.bundleDir,
+            runtime: run.runtime,
+          };
+          const server = await startHostServer({ ...host, promUrl: prom?.url });
+          try {
+            for (const c of cases) {
+              const t0 = Date.now();
+              const failures = await runCase(context, server, run.screens, c);
+              report(`${run.runtime.name} ${c.name}`, c.url, Date.now() - t0, failures);
+              failures.length ? run.failed++ : run.passed++;
+            }
+          } finally {
+            promErrors.push(...server.promErrors);
+            unhandled.push(...server.unhandled);
+            await server.close();
+          }
+          // Fault cases once, with the first preset's Prometheus behind the fault proxy (their errors are on purpose).
+          if (i === 0 && FAULTS && prom) {
+            const results = await runFaultCases(context, {
+              promUrl: prom.url,
+              host,
+              query: `from=${range.from}&to=${range.to}`,
+              screens: run.screens,
+              only: ONLY,
+              runPage: runFaultPage,
+            });
+            for (const r of results) {
+              report(`${run.runtime.name} ${r.name}`, r.url, r.ms, r.failures);
+              r.failures.length ? run.failed++ : run.passed++;
+            }
           }
         }
       } finally {
-        await server?.close();
         await prom?.stop();
       }
     }
     await context.close();
   } finally {
-    rmSync(bundleDir, { recursive: true, force: true });
-    rmSync(profileDir, { recursive: true, force: true });
+    tmp.forEach((dir) => rmSync(dir, { recursive: true, force: true }));
   }
 
   // Every AMD dependency of every module.js must be one the host shares (as it would be in Grafana).
@@ -309,15 +365,35 @@ async function main() {
   const unmapped = Object.entries(ONLY ? {} : build.amdDeps).flatMap(([file, deps]) =>
     deps.filter((d) => d !== 'module' && !sharedNames.has(d)).map((d) => `${file} imports unmapped "${d}"`)
   );
+  // A problem with dist/ itself fails it under every runtime.
   for (const problem of [...build.problems, ...unmapped]) {
     console.log(`FAIL ${problem}`);
-    failed++;
+    runs.forEach((r) => r.failed++);
   }
-  promErrors.forEach((e) => console.log(`prometheus error: ${e}`));
+  if (promErrors.length) {
+    // Normal cases only (fault cases have their own server): each already failed the case it came from.
+    console.log('prometheus error answers:');
+    promErrors.forEach((e) => console.log(`  ${e}`));
+  }
   if (unhandled.length) {
     console.log(`note: requests the host does not stand in for: ${[...new Set(unhandled)].join(', ')}`);
   }
-  console.log(`screenshots: ${path.relative(ROOT, SCREENS)}/ (${((Date.now() - started) / 1000).toFixed(1)} s)`);
+  const summary = runs.map((r) => ({
+    name: r.runtime.name,
+    grafana: r.runtime.grafana,
+    react: r.runtime.react,
+    passed: r.passed,
+    failed: r.failed,
+  }));
+  writeFileSync(path.join(RESULTS, 'runtimes.json'), `${JSON.stringify(summary, null, 2)}\n`);
+  const passed = summary.reduce((n, r) => n + r.passed, 0);
+  const failed = summary.reduce((n, r) => n + r.failed, 0);
+  summary.forEach((r) =>
+    console.log(`${r.name} (@grafana/runtime ${r.grafana}, react ${r.react}): ${r.passed} passed, ${r.failed} failed`)
+  );
+  console.log(
+    `screenshots: ${path.relative(ROOT, SCREENS)}/<runtime>/ (${((Date.now() - started) / 1000).toFixed(1)} s)`
+  );
   console.log(`browser host: ${passed} passed, ${failed} failed`);
   process.exitCode = failed ? 1 : 0;
 }

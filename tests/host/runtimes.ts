@@ -34,7 +34,9 @@ export function listRuntimes(only = process.env.MESHTAX_HOST_RUNTIMES): Runtime[
   const wanted = only ? only.split(',').filter(Boolean) : names;
   const unknown = wanted.filter((n) => !names.includes(n));
   if (unknown.length) {
-    throw new Error(`browser host: no runtime ${unknown.join(', ')} in ${RUNTIMES_DIR} (there are: ${names.join(', ')})`);
+    throw new Error(
+      `browser host: no runtime ${unknown.join(', ')} in ${RUNTIMES_DIR} (there are: ${names.join(', ')})`
+    );
   }
   return wanted.map((name) => {
     const dir = path.join(RUNTIMES_DIR, name);
@@ -43,19 +45,20 @@ export function listRuntimes(only = process.env.MESHTAX_HOST_RUNTIMES): Runtime[
 }
 
 /**
- * Resolves every bare import of the host page (tests/host/page) inside the runtime's tree, so the bundle is built
- * against that Grafana's modules. `react-router` becomes `react-router-dom-v5-compat`, as in Grafana's own plugin
+ * Resolves every bare import of our own code in the bundle (the host page, and the few src/ helpers it imports)
+ * inside the runtime's tree, so the bundle is built against that Grafana's modules. `react-router` becomes `react-router-dom-v5-compat`, as in Grafana's own plugin
  * loader (public/app/features/plugins/loader/sharedDependencies.ts): the v6 API that plugins bundling
  * react-router-dom 6 import. The page's source keeps `react-router` so it typechecks against the root tree.
  * A module the runtime lacks fails the build: there is no fallback to the root node_modules.
  */
 export function runtimeResolver(runtime: Runtime): Plugin {
-  const pageDir = path.join(__dirname, 'page') + path.sep;
+  const inPackage = `${path.sep}node_modules${path.sep}`;
   return {
     name: 'meshtax-host-runtime',
     setup(build) {
       build.onResolve({ filter: /^[^./]/ }, async (args) => {
-        if (!args.importer.startsWith(pageDir)) {
+        // Imports inside installed packages resolve as npm laid them out (nested versions included).
+        if (!args.importer || args.importer.includes(inPackage)) {
           return undefined;
         }
         const spec = args.path === 'react-router' ? 'react-router-dom-v5-compat' : args.path;

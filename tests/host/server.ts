@@ -9,7 +9,8 @@ import { createServer, type IncomingMessage, type ServerResponse } from 'node:ht
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { alertingStandIn } from './alerting';
-import { PROM_UID, type HostBoot, type PanelSpec } from './types';
+import { type Runtime, runtimeResolver } from './runtimes';
+import { PROM_SETTINGS, PROM_UID, type HostBoot, type PanelSpec } from './types';
 
 const TYPES: Record<string, string> = {
   '.js': 'text/javascript',
@@ -23,7 +24,11 @@ const TYPES: Record<string, string> = {
   '.map': 'application/json',
 };
 
-export async function buildHostBundle(outdir: string): Promise<void> {
+/**
+ * Bundles the host page against one runtime's modules. React's development build: it is the one that logs
+ * React's warnings (keys, deprecated APIs, React 19 removals), and the runner fails on them.
+ */
+export async function buildHostBundle(outdir: string, runtime: Runtime): Promise<void> {
   await build({
     entryPoints: [path.join(__dirname, 'page', 'index.tsx')],
     outdir,
@@ -33,7 +38,8 @@ export async function buildHostBundle(outdir: string): Promise<void> {
     publicPath: '/host/',
     loader: { '.woff': 'file', '.woff2': 'file', '.ttf': 'file', '.eot': 'file', '.svg': 'file', '.png': 'file' },
     // UMD code in the bundle must not register itself with SystemJS's global AMD `define`.
-    define: { define: 'undefined', 'process.env.NODE_ENV': '"production"', global: 'window' },
+    define: { define: 'undefined', 'process.env.NODE_ENV': '"development"', global: 'window' },
+    plugins: [runtimeResolver(runtime)],
     logLevel: 'error',
   });
 }
@@ -45,6 +51,8 @@ export interface HostServerOptions {
   panelMetas: Record<string, unknown>;
   distDir: string;
   bundleDir: string;
+  /** The runtime the bundle was built against: its @grafana/ui icons and Grafana version. */
+  runtime: Runtime;
   promUrl?: string;
   /** Grafana's [dataproxy] timeout (default 30 s): past it the proxy answers 504 with no body. */
   proxyTimeoutMs?: number;
@@ -81,17 +89,23 @@ export async function startHostServer(opts: HostServerOptions): Promise<HostServ
       return proxyToPrometheus(req, res, opts, p.slice(proxyPrefix.length) + url.search, promErrors);
     }
     if (p.startsWith('/public/build/img/icons/')) {
-      return sendIcon(res, p.slice('/public/build/img/icons/'.length));
+      return sendIcon(res, opts.runtime, p.slice('/public/build/img/icons/'.length));
     }
-    if (p.startsWith('/public/fonts/') || p === '/favicon.ico') {
-      // Grafana's Inter and Roboto Mono web fonts are not on npm: answer with no font, the browser falls back.
+    if (p.startsWith('/public/fonts/')) {
+      return sendFont(res, p);
+    }
+    if (p === '/favicon.ico') {
       res.writeHead(204);
       return res.end();
+    }
+    if (p === '/api/frontend/settings') {
+      // What Grafana 13's @grafana/runtime reloads its data source registry from (page/grafanaBoot.ts).
+      return sendJson(res, 200, { datasources: { Prometheus: PROM_SETTINGS }, defaultDatasource: 'Prometheus' });
     }
     if (p === `/api/plugins/${opts.boot.pluginId}/settings`) {
       return sendJson(res, 200, opts.boot.appMeta);
     }
-    if (await alerting(req, res, p)) {
+    if (await alerting(req, res, p, url.search)) {
       return;
     }
     if (p.startsWith('/api/') || path.extname(p)) {
@@ -119,13 +133,12 @@ export async function startHostServer(opts: HostServerOptions): Promise<HostServ
 
 function indexHtml(opts: HostServerOptions, theme: 'dark' | 'light', panel?: PanelSpec): string {
   const { pluginId } = opts.boot;
-  const promSettings = { uid: PROM_UID, name: 'Prometheus', type: 'prometheus', isDefault: true };
   const bootData = {
     settings: {
       appSubUrl: '',
-      buildInfo: { version: '12.4.10', env: 'production', edition: 'Open Source' },
+      buildInfo: { version: opts.runtime.grafana, env: 'production', edition: 'Open Source' },
       featureToggles: {},
-      datasources: { Prometheus: promSettings },
+      datasources: { Prometheus: PROM_SETTINGS },
       defaultDatasource: 'Prometheus',
       apps: { [pluginId]: { id: pluginId, path: `public/plugins/${pluginId}/module.js`, preload: false } },
       panels: opts.panelMetas,
@@ -144,7 +157,7 @@ function indexHtml(opts: HostServerOptions, theme: 'dark' | 'light', panel?: Pan
 <script>
 window.grafanaBootData = ${json(bootData)};
 window.__grafana_public_path__ = '/public/';
-window.process = { env: { NODE_ENV: 'production' } };
+window.process = { env: { NODE_ENV: 'development' } };
 window.meshtaxHost = ${json(host)};
 </script></head>
 <body><div id="host-root"></div><script src="/host/index.js"></script></body></html>`;
@@ -159,17 +172,35 @@ function sendFile(res: ServerResponse, root: string, rel: string) {
   createReadStream(file).pipe(res);
 }
 
-const ICONS = path.join(__dirname, '../../node_modules/@grafana/ui/dist/public/img/icons');
 // Stand-in for the icons Grafana ships in public/ but @grafana/ui's npm package does not (e.g. unicons/spinner).
 const MISSING_ICON =
   '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 24 24"><circle cx="12" cy="12" r="4"/></svg>';
 
-function sendIcon(res: ServerResponse, rel: string) {
-  if (existsSync(path.join(ICONS, path.normalize(rel)))) {
-    return sendFile(res, ICONS, rel);
+function sendIcon(res: ServerResponse, runtime: Runtime, rel: string) {
+  const icons = path.join(runtime.dir, 'node_modules/@grafana/ui/dist/public/img/icons');
+  if (existsSync(path.join(icons, path.normalize(rel)))) {
+    return sendFile(res, icons, rel);
   }
   res.writeHead(200, { 'content-type': 'image/svg+xml' });
   res.end(MISSING_ICON);
+}
+
+const DEJAVU = '/usr/share/fonts/truetype/dejavu';
+
+/**
+ * Grafana's Inter and Roboto Mono web fonts are not on npm. Answer with DejaVu (Debian's fonts-dejavu-core, which
+ * .ci/run installs): the fonts Chromium falls back to here anyway, so layout is unchanged, and a real font file,
+ * so Chromium does not warn that it could not decode one (the run fails on console warnings).
+ */
+function sendFont(res: ServerResponse, p: string) {
+  const file = /mono/i.test(p) ? 'DejaVuSansMono.ttf' : 'DejaVuSans.ttf';
+  if (!existsSync(path.join(DEJAVU, file))) {
+    return sendJson(res, 500, {
+      message: `browser host: ${DEJAVU}/${file} is missing: apt-get install fonts-dejavu-core`,
+    });
+  }
+  res.writeHead(200, { 'content-type': 'font/ttf', 'cache-control': 'max-age=3600' });
+  createReadStream(path.join(DEJAVU, file)).pipe(res);
 }
 
 function sendJson(res: ServerResponse, status: number, body: unknown) {
@@ -236,7 +267,8 @@ async function proxyToPrometheus(
   if (process.env.MESHTAX_HOST_DEBUG) {
     process.stderr.write(`proxy ${upstream.status} ${what.slice(0, 400)} -> ${body.toString().slice(0, 200)}\n`);
   }
-  if (!upstream.ok) {
+  // Prometheus says `"status":"error"` first thing in an error body; a 2xx with it is an error answer too.
+  if (!upstream.ok || body.subarray(0, 64).toString().includes('"status":"error"')) {
     errors.push(`${upstream.status} ${what}: ${body.toString().slice(0, 300)}`);
   }
   res.writeHead(upstream.status, { 'content-type': upstream.headers.get('content-type') ?? 'application/json' });

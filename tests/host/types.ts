@@ -37,3 +37,25 @@ export interface HostBoot {
 }
 
 export const PROM_UID = 'meshtax-host-prometheus';
+
+/** The one test Prometheus, as Grafana describes a data source (boot data, /api/frontend/settings, the page). */
+export const PROM_SETTINGS = {
+  id: 1,
+  uid: PROM_UID,
+  name: 'Prometheus',
+  type: 'prometheus',
+  access: 'proxy',
+  url: `/api/datasources/proxy/uid/${PROM_UID}`,
+  isDefault: true,
+  readOnly: true,
+  jsonData: { timeInterval: '15s' },
+  meta: {
+    id: 'prometheus',
+    name: 'Prometheus',
+    type: 'datasource',
+    module: '',
+    baseUrl: '',
+    metrics: true,
+    info: { logos: {} },
+  },
+};

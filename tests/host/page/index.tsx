@@ -5,7 +5,6 @@
 import React, { Component, type ReactNode, useLayoutEffect, useState } from 'react';
 import { createRoot } from 'react-dom/client';
 import { type Location, Route, Router, Routes, useLocation } from 'react-router';
-import i18next from 'i18next';
 import {
   type AppPlugin,
   type AppPluginMeta,
@@ -15,9 +14,11 @@ import {
 } from '@grafana/data';
 import { config, locationService, LocationServiceProvider, setPluginImportUtils } from '@grafana/runtime';
 import { GlobalStyles } from '@grafana/ui';
+import { formatFigure } from '../../../src/utils/utils.units';
 import type { HostBoot } from '../types';
 import { CORE_PANEL_IDS, corePanelStandIn } from './corePanels';
 import { installRegistryStandIns, PanelHost } from './PanelHost';
+import { initI18n } from './grafanaBoot';
 import { installServices } from './services';
 import { registerSharedModules, sharedModules, unmappedImports } from './shared';
 
@@ -26,12 +27,15 @@ declare global {
     meshtaxHost: HostBoot;
     /** Read by the runner: the names the host shares, and bare imports it refused. */
     meshtaxHostShared: { names: string[]; unmapped: string[] };
+    /** The plugin's own formatter, for the runner's figure checks (tests/host/checks.ts). */
+    meshtaxHostFormatFigure: typeof formatFigure;
   }
 }
 
 const host = window.meshtaxHost;
 const root = document.getElementById('host-root')!;
 window.meshtaxHostShared = { names: Object.keys(sharedModules), unmapped: unmappedImports };
+window.meshtaxHostFormatFigure = formatFigure;
 
 function setState(state: 'rendered' | 'error', message?: string) {
   root.dataset.hostState = state;
@@ -127,10 +131,10 @@ function AppRoot({ plugin, meta }: { plugin: AppPlugin; meta: AppPluginMeta }) {
 
 async function main() {
   registerSharedModules();
-  installServices();
+  await installServices();
   installRegistryStandIns();
   setPluginImportUtils({ importPanelPlugin, getPanelPluginFromCache: (id) => panelCache.get(id) });
-  await i18next.init({ lng: 'en-US', fallbackLng: 'en-US', resources: {}, returnEmptyString: false });
+  await initI18n();
 
   let view: ReactNode;
   if (host.panel) {

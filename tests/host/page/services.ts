@@ -26,8 +26,9 @@ import {
 } from '@grafana/runtime';
 import type { DataQuery } from '@grafana/schema';
 import { catchError, from, map, of } from 'rxjs';
-import { PROM_UID, type PromTarget } from '../types';
+import { PROM_SETTINGS, type PromTarget } from '../types';
 import { backendSrv, request } from './backendSrv';
+import { initDataSourceRegistry } from './grafanaBoot';
 
 type HostPromQuery = DataQuery & PromTarget;
 
@@ -37,18 +38,7 @@ interface PromSeries {
   value?: [number, string];
 }
 
-export const promSettings = {
-  id: 1,
-  uid: PROM_UID,
-  name: 'Prometheus',
-  type: 'prometheus',
-  access: 'proxy',
-  url: `/api/datasources/proxy/uid/${PROM_UID}`,
-  isDefault: true,
-  readOnly: true,
-  jsonData: { timeInterval: '15s' },
-  meta: { id: 'prometheus', name: 'Prometheus', type: 'datasource', module: '', baseUrl: '', info: { logos: {} } },
-} as unknown as DataSourceInstanceSettings;
+export const promSettings = PROM_SETTINGS as unknown as DataSourceInstanceSettings;
 
 /** The slice of a scenes SceneObject that variable lookup needs (the plugin bundles its own @grafana/scenes). */
 interface SceneLike {
@@ -90,6 +80,9 @@ export function interpolate(target = '', scopedVars: ScopedVars = {}): string {
 }
 
 class HostPrometheus extends DataSourceApi<HostPromQuery> {
+  /** Grafana 13's runtime registry reads a runtime data source's settings from here (page/grafanaBoot.ts). */
+  readonly instanceSettings = promSettings;
+
   constructor() {
     super(promSettings);
   }
@@ -174,8 +167,10 @@ function toFrame(series: PromSeries, target: HostPromQuery, expr: string, step: 
 
 export const hostPrometheus = new HostPrometheus();
 
-export function installServices(): void {
+export async function installServices(): Promise<void> {
   setBackendSrv(backendSrv);
+  // Before setDataSourceSrv: see initDataSourceRegistry.
+  await initDataSourceRegistry(hostPrometheus, promSettings);
   // Grafana's app-wide event bus: scenes publishes to it (e.g. SetPanelAttentionEvent when a panel is hovered).
   setAppEvents(new EventBusSrv());
   // No extension registry here: every exposed component (e.g. grafana/add-to-dashboard-form/v1) is absent, as in a
