@@ -41,7 +41,7 @@ export function seriesTouchedExpr(e: Expr): Expr {
 }
 
 /**
- * series touched x points. Over the model's figures the measured peakSamples is 0.9x to 2.1x of it (an inner
+ * series touched x points. Over the model's figures the measured peakSamples is 0.9x to 2.3x of it (an inner
  * `sum by` holds as many series again): see queryCost.int.test.ts.
  */
 export function estimatedPeakSamples(seriesTouched: number, points: number): number {
