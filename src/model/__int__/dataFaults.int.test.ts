@@ -55,7 +55,7 @@ function checkAll(report: Report, t: GroundTruth, expectNull: (id: string, expr:
       return;
     }
     const truth = truthOf(t, id);
-    const want = expectNull(id, expr) || (id.endsWith('idleSidecars') && truth === 0) ? null : (truth ?? null);
+    const want = expectNull(id, expr) ? null : (truth ?? null);
     out.push({ id, value, want, reason });
     if (value === null) {
       if (want !== null) {

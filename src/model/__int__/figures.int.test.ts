@@ -46,7 +46,7 @@ describe.each(PRESETS)('preset %s', (name) => {
       const got = await prom.query(f.expr);
       if (want === undefined) {
         failures.push(`${f.id}: no ground truth mapping`);
-      } else if (want === null || (f.id.endsWith('idleSidecars') && want === 0)) {
+      } else if (want === null) {
         if (got.length !== 0) {
           failures.push(`${f.id}: expected no data, got ${got[0].value}`);
         }

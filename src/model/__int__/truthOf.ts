@@ -32,7 +32,8 @@ function meshValue(m: Mesh, path: string): number | null | undefined {
     'cost.controlPlane': m.monthlyCostUsd.controlPlane,
     'cost.nodeAgents': m.monthlyCostUsd.nodeAgents,
     'cost.total': m.monthlyCostUsd.total,
-    'cost.idleSidecars': m.idle.length ? sum(m.idle.map((i) => i.monthlyCostUsd)) : null,
+    // A measured $0 when nothing is idle (issue #14).
+    'cost.idleSidecars': sum(m.idle.map((i) => i.monthlyCostUsd)),
     'latency.p99Added': m.latency?.deltaPromMs,
     'latency.p99Client': m.latency?.source.promMs,
     'latency.p99Server': m.latency?.destination.promMs,
