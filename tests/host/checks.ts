@@ -42,6 +42,14 @@ export async function figureMismatches(page: Page, expected: ExpectedFigure[]): 
   if (!expected.length) {
     return ['no expected figures: the comparison would prove nothing'];
   }
+  // The scene shows "Loading variables…" before the overview's own loading state: wait for the cards themselves
+  // (a missing card is reported below, with what the page showed instead).
+  for (const mesh of new Set(expected.map((f) => f.mesh))) {
+    await page
+      .locator(`[data-testid="meshtax-mesh-${mesh}"]`)
+      .waitFor({ state: 'attached', timeout: 60000 })
+      .catch(() => {});
+  }
   const seen = await page.evaluate((figures) => {
     return figures.map((f) => {
       const want = window.meshtaxHostFormatFigure(f.value, f.unit);

@@ -211,10 +211,11 @@ async function runCase(context: BrowserContext, server: HostServer, screens: str
     if (!text) {
       failures.push('nothing rendered: #host-root has no text');
     }
-    failures.push(...(await unhealthyStates(page)));
+    // Figures first: that check waits for the mesh cards, so the page has settled before its states are read.
     if (c.figures) {
       failures.push(...(await figureMismatches(page, c.figures)));
     }
+    failures.push(...(await unhealthyStates(page)));
     if (c.width) {
       const overflow = await page.evaluate(() => {
         const by = document.documentElement.scrollWidth - window.innerWidth;

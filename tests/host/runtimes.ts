@@ -21,7 +21,7 @@ export interface Runtime {
 function installedVersion(dir: string, pkg: string): string {
   const file = path.join(dir, 'node_modules', pkg, 'package.json');
   if (!existsSync(file)) {
-    throw new Error(`browser host: ${path.relative(process.cwd(), dir)} has no ${pkg}: run \`npm ci\` in that folder`);
+    throw new Error(`browser host: ${path.relative(process.cwd(), dir)} has no ${pkg}: run \`npm run host:install\``);
   }
   return String(JSON.parse(readFileSync(file, 'utf8')).version);
 }
