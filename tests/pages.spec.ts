@@ -26,6 +26,12 @@ test('a workload row of the breakdown drills into the workload page', async ({ g
 test('the alerts page lists the provisioned demo rules and offers the rules download', async ({ gotoPage, page }) => {
   await gotoPage('/alerts');
   await expect(page.getByRole('table', { name: 'Alert rules Mesh Tax created' })).toBeVisible({ timeout: 30000 });
-  await expect(page.getByText(/Mesh Tax: Istio \(sidecar\) Monthly cost above/)).toBeVisible();
+  // The title reads "$20", not "0": provisioning/alerting escapes $ as $$ because Grafana expands env vars there.
+  await expect(page.getByText('Mesh Tax: Istio (sidecar) Monthly cost above $20')).toBeVisible();
   await expect(page.getByRole('button', { name: 'Prometheus rules' })).toBeVisible();
+  // The demo's rules are provisioned from a file (provenance "file"): Grafana refuses API edits, so no Edit/Delete.
+  const row = page.getByRole('row', { name: /Monthly cost above \$20/ });
+  await expect(row.getByText('Read-only')).toBeVisible();
+  await expect(row.getByText(/Provisioned from a file/)).toBeVisible();
+  await expect(row.getByRole('button')).toHaveCount(0);
 });

@@ -6,6 +6,7 @@
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { dirname, join, relative } from 'node:path';
 import { ROOT, stage } from '../../scripts/package';
+import { pluginJsonProblems } from '../__contracts__/pluginJson';
 
 const DIST = join(ROOT, 'dist');
 const ID_PATTERN = /^[0-9a-z]+-([0-9a-z]+-)?(app|panel|datasource)$/;
@@ -85,4 +86,8 @@ test('the zip layout has one top folder named after the id, no source maps and n
       secret: /-----BEGIN [A-Z ]*PRIVATE KEY-----|AKIA[0-9A-Z]{16}|glsa_[A-Za-z0-9]{32}/.test(text),
     }).toEqual({ f, secret: false });
   }
+});
+
+test("dist/plugin.json and its nested panels pass Grafana's plugin.json contract (src/__contracts__/pluginJson.ts)", () => {
+  expect(pluginJsonProblems(json(join(DIST, 'plugin.json')), { dir: DIST, built: true })).toEqual([]);
 });

@@ -90,7 +90,7 @@ test.each([
   ],
 ])('%s says what happened', async (_name, act, status, said, message) => {
   fetch.mockReturnValue(throwError(() => ({ status, data: { message: said } })));
-  const err = await act().catch((e: AlertingError) => e);
+  const err = (await act().catch((e: unknown) => e)) as AlertingError;
   expect(err.message).toMatch(message);
   expect(err.message).not.toMatch(status === 400 ? /version/ : /same title/);
 });

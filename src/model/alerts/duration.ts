@@ -8,8 +8,8 @@
 const PROM_DURATION =
   /^(?:([0-9]+)y)?(?:([0-9]+)w)?(?:([0-9]+)d)?(?:([0-9]+)h)?(?:([0-9]+)m)?(?:([0-9]+)s)?(?:([0-9]+)ms)?$/;
 const UNIT_MS = [365 * 86_400_000, 7 * 86_400_000, 86_400_000, 3_600_000, 60_000, 1000, 1];
-/** Go's time.Duration is int64 nanoseconds: newer prometheus/common refuses anything longer ("out of range"). */
-const MAX_MS = Number(2n ** 63n - 1n) / 1e6;
+/** Go's time.Duration is int64 nanoseconds (2^63 - 1 ns, in whole ms): newer prometheus/common refuses anything longer ("out of range"). */
+const MAX_MS = 9_223_372_036_854;
 
 /** Milliseconds, or why the text is not a duration Grafana accepts. */
 export function parsePromDuration(text: string): { ms: number } | { error: string } {

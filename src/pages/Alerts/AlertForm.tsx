@@ -22,6 +22,14 @@ export interface AlertFormProps {
   onCancelEdit?(): void;
 }
 
+/**
+ * Field hands its child `invalid` (and `disabled`, `loading`) props; on a plain div React warns about a non-boolean
+ * DOM attribute, so the picker's sizing box takes and drops them.
+ */
+function PickerBox({ children }: { children: React.ReactNode }) {
+  return <div style={{ minWidth: 220 }}>{children}</div>;
+}
+
 const labelsText = (l: Record<string, string>) =>
   Object.entries(l)
     .map(([k, v]) => `${k}=${v}`)
@@ -101,14 +109,14 @@ export function AlertForm({ initial, options, folders, onSubmit, onCancelEdit }:
           />
         </Field>
         <Field label="Data source" invalid={!!err('datasource')} error={err('datasource')}>
-          <div style={{ minWidth: 220 }}>
+          <PickerBox>
             <DataSourcePicker
               pluginId="prometheus"
               current={f.datasourceUid || null}
               onChange={(ds) => set('datasourceUid')(ds.uid)}
               noDefault
             />
-          </div>
+          </PickerBox>
         </Field>
       </Stack>
       <Stack direction="row" gap={2} wrap="wrap">
