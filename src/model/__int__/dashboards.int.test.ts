@@ -1,49 +1,177 @@
-/** Every query in the shipped dashboards runs against the migration preset and agrees with ground truth. */
+/**
+ * Every query of the shipped dashboards runs against two presets and equals ground truth: `migration` (Istio and
+ * Linkerd under a cluster label) and `small` (every mesh shape, no cluster label). The overview's figures are compared
+ * with the report's truth, the workload dashboard's with the truth of each workload. Every target must map to a figure
+ * (an unknown refId fails), so a new panel cannot go unchecked.
+ */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { startPrometheus, type PromHandle } from '../../../demo/harness';
-import { groundTruth } from '../../../demo/truth';
-import { substitute, targetsOf } from '../dashboardQueries';
-import { close } from './truthOf';
+import { groundTruth, type GroundTruth } from '../../../demo/truth';
+import { CATALOGUE } from '../catalogue';
+import { COMPARISON_FIGURES, parseComparisonRefId } from '../comparison';
+import { substitute } from '../dashboardQueries';
+import type { Grouping } from '../scope';
+import { sampleKey, truthByGroup } from './groupTruth';
+import { close, truthOf } from './truthOf';
 
-let prom: PromHandle;
-beforeAll(async () => {
-  prom = await startPrometheus({ preset: 'migration' });
-});
-afterAll(async () => {
-  await prom?.stop();
-});
+/** refId -> figure key, per dashboard (the comparison panel's refIds are `<mesh>.<column>`). */
+const KEYS: Record<string, Record<string, string>> = {
+  'overview.json': {
+    cost: 'cost.total',
+    cpuShare: 'sidecars.cpuShare',
+    memoryShare: 'sidecars.memoryShare',
+    p99Added: 'latency.p99Added',
+    sidecars: 'cost.sidecars',
+    controlPlane: 'cost.controlPlane',
+    nodeAgents: 'cost.nodeAgents',
+  },
+  'workload.json': {
+    cost: 'cost.sidecars',
+    cpu: 'sidecars.cpuCores',
+    request: 'sidecars.cpuRequestCores',
+    memory: 'sidecars.memoryBytes',
+    share: 'sidecars.cpuShare',
+    cpuCores: 'sidecars.cpuCores',
+    memoryBytes: 'sidecars.memoryBytes',
+    sidecars: 'cost.sidecars',
+    p99Added: 'latency.p99Added',
+  },
+};
+const GROUPING: Record<string, Grouping> = { 'overview.json': 'none', 'workload.json': 'workload' };
 
-const load = (f: string) => JSON.parse(readFileSync(join(__dirname, '..', '..', 'dashboards', f), 'utf8'));
+interface Target {
+  panel: string;
+  refId: string;
+  expr: string;
+  mesh: string;
+  key: string;
+}
 
-test.each(['overview.json', 'workload.json'])(
-  '%s: every query runs; Istio and Linkerd panels have data',
-  async (file) => {
-    const targets = targetsOf(load(file));
-    let withData = 0;
-    for (const t of targets) {
-      const r = await prom.query(substitute(t.expr));
-      if (/^(Istio \(sidecar\)|Linkerd)/.test(t.panel) && !/p99 added/.test(t.panel)) {
-        expect({ panel: t.panel, refId: t.refId, n: r.length > 0 }).toEqual({
-          panel: t.panel,
-          refId: t.refId,
-          n: true,
+function targets(file: string): Target[] {
+  const d = JSON.parse(readFileSync(join(__dirname, '..', '..', 'dashboards', file), 'utf8'));
+  const panels: Array<{ title: string; targets?: Array<{ refId: string; expr: string }> }> = d.panels ?? [];
+  return panels.flatMap((p) =>
+    (p.targets ?? []).map((x) => {
+      const comparison = parseComparisonRefId(x.refId);
+      const mesh = comparison?.meshId ?? CATALOGUE.find((m) => p.title.startsWith(`${m.name}:`))?.id ?? '';
+      const key = comparison ? COMPARISON_FIGURES[comparison.column] : KEYS[file][x.refId];
+      return { panel: p.title, refId: x.refId, expr: x.expr, mesh, key };
+    })
+  );
+}
+
+/**
+ * A static dashboard cannot know whether the owner of a shared control plane (istiod, for ambient Istio) is present,
+ * so each mesh's figures include it. The comparison panel is built for that: it is fed every mesh's control plane
+ * (controlPlaneCost) and bills a shared one once. Its raw figures are checked against the unshared truth here.
+ */
+function sharedOwner(t: GroundTruth, mesh: string): string | undefined {
+  const owner = CATALOGUE.find((m) => m.id === mesh)?.controlPlaneSharedWith;
+  return owner && t.meshes.some((m) => m.id === owner) && t.meshes.some((m) => m.id === mesh) ? owner : undefined;
+}
+
+const CONTROL_PLANE_KEYS = ['controlPlane.cpuCores', 'controlPlane.memoryBytes', 'cost.controlPlane'];
+
+/** The figure as a dashboard that bills the shared control plane to this mesh too would show it. */
+function unshared(t: GroundTruth, mesh: string, key: string): number | null | undefined {
+  const owner = sharedOwner(t, mesh);
+  const own = truthOf(t, `${mesh}.${key}`);
+  if (!owner) {
+    return own;
+  }
+  if (CONTROL_PLANE_KEYS.includes(key)) {
+    return truthOf(t, `${owner}.${key}`);
+  }
+  return key === 'cost.total' ? (own as number) + (truthOf(t, `${owner}.cost.controlPlane`) as number) : own;
+}
+
+/**
+ * Known defect, left failing on purpose (test.failing below): outside the comparison panel, the overview's own panels
+ * of a mesh with a shared control plane (Istio ambient's mesh tax and cost-over-time) bill istiod a second time.
+ */
+function knownSharedDefect(t: GroundTruth, file: string, x: Target): boolean {
+  const keys = [...CONTROL_PLANE_KEYS, 'cost.total'];
+  return file === 'overview.json' && !parseComparisonRefId(x.refId) && !!sharedOwner(t, x.mesh) && keys.includes(x.key);
+}
+
+/** Truth per group, or an empty map where truth says there is nothing to show. */
+function truth(t: GroundTruth, prom: PromHandle, file: string, x: Target): Map<string, number> {
+  const m = t.meshes.find((y) => y.id === x.mesh);
+  if (GROUPING[file] === 'none') {
+    const v = parseComparisonRefId(x.refId) ? unshared(t, x.mesh, x.key) : truthOf(t, `${x.mesh}.${x.key}`);
+    if (v === undefined) {
+      throw new Error(`${x.panel} ${x.refId}: no ground truth for ${x.key}`);
+    }
+    return v === null ? new Map() : new Map([['', v]]);
+  }
+  return m ? truthByGroup(t, prom.cluster, m, x.key, GROUPING[file]) : new Map();
+}
+
+describe.each(['migration', 'small'])('the %s preset', (preset) => {
+  let prom: PromHandle;
+  beforeAll(async () => {
+    prom = await startPrometheus({ preset });
+  });
+  afterAll(async () => {
+    await prom?.stop();
+  });
+
+  /** Targets whose answer differs from truth, for every value of the cluster variable; and how many values agreed. */
+  async function disagreements(file: string, pick: (t: GroundTruth, x: Target) => boolean) {
+    const t = groundTruth(prom.cluster, prom.evalTime, 300);
+    const clusters = prom.cluster.spec.clusterLabel ? ['.*', prom.cluster.spec.clusterLabel] : ['.*'];
+    const off: object[] = [];
+    let compared = 0;
+    for (const x of targets(file).filter((y) => pick(t, y))) {
+      const want = truth(t, prom, file, x);
+      for (const cluster of clusters) {
+        const got = await prom.query(substitute(x.expr, { cluster }));
+        const gotMap = new Map(got.map((g) => [sampleKey(GROUPING[file], g.metric), g.value]));
+        const keys = (m: Map<string, number>) => [...m.keys()].sort().join(';');
+        if (got.length !== gotMap.size || keys(gotMap) !== keys(want)) {
+          off.push({ panel: x.panel, refId: x.refId, cluster, got: [...gotMap], want: [...want] });
+          continue;
+        }
+        for (const [k, v] of want) {
+          compared++;
+          if (!close(gotMap.get(k), v)) {
+            off.push({ panel: x.panel, refId: x.refId, cluster, group: k, got: gotMap.get(k), want: v });
+          }
+        }
+      }
+    }
+    return { off, compared };
+  }
+
+  test.each(['overview.json', 'workload.json'])('%s: every query equals ground truth', async (file) => {
+    expect(targets(file).filter((x) => !x.mesh || !x.key)).toEqual([]);
+    const { off, compared } = await disagreements(file, (t, x) => !knownSharedDefect(t, file, x));
+    expect(off).toEqual([]);
+    expect(compared).toBeGreaterThan(file === 'overview.json' ? 30 : 60);
+  });
+
+  // Passes while the defect is there: when the overview bills a shared istiod once, this fails; then delete it
+  // and knownSharedDefect. Only the small preset has a mesh that shares its control plane.
+  (preset === 'small' ? test.failing : test.skip)(
+    "overview: ambient Istio's own panels equal the report's figures (istiod billed once)",
+    async () => {
+      const { off, compared } = await disagreements('overview.json', (t, x) =>
+        knownSharedDefect(t, 'overview.json', x)
+      );
+      expect(compared).toBeGreaterThan(0);
+      expect(off).toEqual([]);
+    }
+  );
+
+  test('a cluster that does not exist gives no data on any panel', async () => {
+    for (const file of ['overview.json', 'workload.json']) {
+      for (const x of targets(file)) {
+        expect({ refId: x.refId, got: await prom.query(substitute(x.expr, { cluster: 'other' })) }).toEqual({
+          refId: x.refId,
+          got: [],
         });
       }
-      withData += r.length > 0 ? 1 : 0;
     }
-    expect(withData).toBeGreaterThan(4);
-  }
-);
-
-test('overview: the summary panel cost query equals the ground truth, for All and for the one cluster', async () => {
-  const t = groundTruth(prom.cluster, prom.evalTime, 300);
-  const cost = targetsOf(load('overview.json')).find(
-    (x) => x.panel.startsWith('Istio (sidecar)') && x.refId === 'cost'
-  )!;
-  for (const cluster of ['.*', 'prod-eu-1']) {
-    const r = await prom.query(substitute(cost.expr, { cluster }));
-    expect(close(r[0].value, t.meshes.find((m) => m.id === 'istio')!.monthlyCostUsd.total)).toBe(true);
-  }
-  expect(await prom.query(substitute(cost.expr, { cluster: 'other' }))).toEqual([]);
+  });
 });

@@ -1,0 +1,123 @@
+/**
+ * Ground truth per group (the whole cluster, a namespace or a workload) for the figures the builder and the workload
+ * dashboard show grouped, from the generator's rows: what a correct grouped query returns in each group. Keys are the
+ * model's figure keys (`sidecars.cpuCores`, `cost.sidecars`, ...); an unknown key throws, so nothing goes unchecked.
+ */
+import { BUCKETS, proxyLatency } from '../../../demo/meshes';
+import { mixtureQuantile } from '../../../demo/mixture';
+import { affine } from '../../../demo/series-latency';
+import { ARTICLE_PRICING, monthlyCost, sum, workloadLatency, type GroundTruth, type Row } from '../../../demo/truth';
+import type { Cluster } from '../../../demo/types';
+import type { Grouping } from '../scope';
+
+type Mesh = GroundTruth['meshes'][number];
+
+/** A group's key: '' ungrouped, the cluster label, the namespace, or namespace/workload. */
+export function groupKey(c: Cluster, g: Grouping, ns: string, wl: string): string {
+  return g === 'none' ? '' : g === 'cluster' ? (c.spec.clusterLabel ?? '') : g === 'namespace' ? ns : `${ns}/${wl}`;
+}
+
+/** The same key, read from a Prometheus answer's labels. */
+export function sampleKey(g: Grouping, m: Record<string, string>): string {
+  return g === 'none'
+    ? ''
+    : g === 'cluster'
+      ? (m.cluster ?? '')
+      : g === 'namespace'
+        ? m.namespace
+        : `${m.namespace}/${m.workload}`;
+}
+
+function groups<T>(xs: T[], key: (x: T) => string): Map<string, T[]> {
+  const out = new Map<string, T[]>();
+  xs.forEach((x) => out.set(key(x), [...(out.get(key(x)) ?? []), x]));
+  return out;
+}
+const mapValues = <T>(m: Map<string, T>, f: (x: T, k: string) => number) =>
+  new Map([...m].map(([k, v]) => [k, f(v, k)]));
+
+/** p99 added by the proxies of one namespace: the cluster-wide truth's mixture, cut to the namespace. */
+function namespaceP99Added(c: Cluster, mesh: 'istio' | 'linkerd', ns: string): number {
+  const prox = proxyLatency[mesh];
+  const bounds = mesh === 'istio' ? BUCKETS.istioMs : BUCKETS.linkerdMs;
+  const pods = c.pods.filter((p) => p.mesh === mesh && p.namespace === ns && !p.histogramsUnread);
+  // The client side of a namespace is its load generators' calls: they only call workloads of their own namespace.
+  const here = new Set(pods.map((p) => p.workload));
+  const strays = pods.flatMap((p) => p.calls.filter((x) => !here.has(x.workload)));
+  if (strays.length) {
+    throw new Error(`calls leave namespace ${ns}: the per-namespace truth below would be wrong`);
+  }
+  const dst = pods
+    .filter((p) => p.rps > 0 && p.latency && p.emitsHistograms)
+    .map((p) => ({ d: affine(p.latency!, prox.destination), weight: p.rps }));
+  const src = pods.flatMap((p) => p.calls.map((x) => ({ d: affine(x.latency, prox.source), weight: x.rps })));
+  return mixtureQuantile(src, 0.99, bounds).promMs - mixtureQuantile(dst, 0.99, bounds).promMs;
+}
+
+/** Ground truth per group for one figure of one mesh; an empty map means "no group has a value". */
+export function truthByGroup(t: GroundTruth, c: Cluster, m: Mesh, key: string, g: Grouping): Map<string, number> {
+  const dp = m.rows.dataPlane;
+  const rowKey = (r: Row) => groupKey(c, g, r.pod.namespace, r.pod.workload);
+  const cost = (rs: Row[]) => monthlyCost(c, rs, 'usage', ARTICLE_PRICING);
+  // Shares divide by every container of the group, meshed or not.
+  const all = groups(t.rows, rowKey);
+  const dpGroups = groups(dp, rowKey);
+  const total = (f: (r: Row) => number) => mapValues(dpGroups, (rs) => sum(rs.map(f)));
+  const share = (f: (r: Row) => number) => mapValues(dpGroups, (rs, k) => sum(rs.map(f)) / sum(all.get(k)!.map(f)));
+  switch (key) {
+    case 'sidecars.cpuCores':
+      return total((r) => r.cpu);
+    case 'sidecars.memoryBytes':
+      return total((r) => r.mem);
+    case 'sidecars.cpuRequestCores':
+      return total((r) => r.reqCpu);
+    case 'cost.sidecars':
+      return mapValues(dpGroups, cost);
+    case 'cost.controlPlane':
+      return mapValues(groups(m.rows.controlPlane, rowKey), cost);
+    case 'cost.total':
+      return mapValues(groups([...dp, ...m.rows.controlPlane, ...m.rows.nodeAgents], rowKey), cost);
+    case 'sidecars.cpuShare':
+      return share((r) => r.cpu);
+    case 'sidecars.memoryShare':
+      return share((r) => r.mem);
+    case 'sidecars.cpuRequestShare':
+      return share((r) => r.reqCpu);
+    case 'sidecars.memoryPerPodAvg':
+      return mapValues(dpGroups, (rs) => sum(rs.map((r) => r.mem)) / new Set(rs.map((r) => r.pod.pod)).size);
+    case 'sidecars.vcpuPer1kRps': {
+      // Divided by the requests each group's proxies serve; a group that serves none has no value.
+      const served = (k: string) =>
+        sum(c.pods.filter((p) => p.mesh === m.id && groupKey(c, g, p.namespace, p.workload) === k).map((p) => p.rps));
+      return new Map(
+        [...mapValues(dpGroups, (rs, k) => sum(rs.map((r) => r.cpu)) / (served(k) / 1000))].filter(([, v]) =>
+          Number.isFinite(v)
+        )
+      );
+    }
+    case 'cost.idleSidecars': {
+      const idle = groups(m.idle, (i) => {
+        const [ns, wl] = i.workload.split('/');
+        return groupKey(c, g, ns, wl);
+      });
+      return mapValues(idle, (is) => sum(is.map((i) => i.monthlyCostUsd)));
+    }
+    case 'latency.p99Added': {
+      if (g === 'none' || g === 'cluster') {
+        return m.latency ? new Map([[groupKey(c, g, '', ''), m.latency.deltaPromMs]]) : new Map();
+      }
+      const served = c.pods.filter((p) => p.mesh === m.id && p.rps > 0 && p.latency && p.emitsHistograms);
+      if (g === 'namespace') {
+        const namespaces = new Set(served.map((p) => p.namespace));
+        return new Map([...namespaces].map((ns) => [ns, namespaceP99Added(c, m.id as 'istio' | 'linkerd', ns)]));
+      }
+      return new Map(
+        served.map((p) => {
+          const w = workloadLatency(c, p.namespace, p.workload)!;
+          return [`${p.namespace}/${p.workload}`, w.source.promMs - w.destination.promMs];
+        })
+      );
+    }
+  }
+  throw new Error(`no grouped ground truth for ${key}`);
+}
