@@ -13,7 +13,7 @@ import { clusterFigures, meshFigures } from '../figureSet';
 import { costExpr, roleMatchers, type FigureOptions } from '../figures';
 import type { Expr } from '../promql/ast';
 import { agg, bin, call, num, sel } from '../promql/dsl';
-import { assertDuration } from '../promql/escape';
+import { parsePromDuration } from '../alerts/duration';
 import { render } from '../promql/render';
 import { REAL_CONTAINERS } from '../resources';
 import { scopeMatchers, type Selection } from '../scope';
@@ -137,10 +137,10 @@ export function validateRulesOptions(o: Pick<RulesOptions, 'monthlyCostThreshold
   if (!Number.isFinite(o.monthlyCostThresholdUsd) || o.monthlyCostThresholdUsd < 0) {
     throw new Error(`--monthly-cost-threshold-usd: ${o.monthlyCostThresholdUsd} is not a non-negative number`);
   }
-  try {
-    assertDuration(o.for, 'for');
-  } catch {
-    throw new Error(`--for: "${o.for}" is not a Prometheus duration (for example 15m, 1h)`);
+  // A rule's `for` is Prometheus's model.ParseDuration grammar (promtool refuses "5m1h" and "$__interval").
+  const forDuration = parsePromDuration(o.for);
+  if ('error' in forDuration) {
+    throw new Error(`--for: "${o.for}" ${forDuration.error}`);
   }
 }
 
