@@ -35,7 +35,7 @@ export function RuleList({ rules, states, canWrite, folderPath, onEdit, onDelete
     const reason = readOnlyReason(r);
     if (reason) {
       return (
-        <Stack direction="column" gap={0.5}>
+        <Stack direction="column" gap={0.5} alignItems="flex-start">
           <Badge color="darkgrey" icon="lock" text="Read-only" />
           <Text variant="bodySmall" color="secondary">
             {reason}
