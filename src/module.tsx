@@ -1,7 +1,7 @@
 import React, { Suspense, lazy } from 'react';
 import { AppPlugin, type AppRootProps } from '@grafana/data';
 import { LoadingPlaceholder } from '@grafana/ui';
-import type { AppConfigProps } from './components/AppConfig/AppConfig';
+import type { AppConfigProps } from './features/config/AppConfig';
 
 /**
  * The app's scenes bundle their own @grafana/i18n. Grafana has initialised the shared i18next before any plugin
@@ -18,7 +18,7 @@ async function withTranslations<T>(load: () => Promise<T>): Promise<T> {
 }
 
 const LazyApp = lazy(() => withTranslations(() => import('./components/App/App')));
-const LazyAppConfig = lazy(() => withTranslations(() => import('./components/AppConfig/AppConfig')));
+const LazyAppConfig = lazy(() => withTranslations(() => import('./features/config/AppConfig')));
 
 const App = (props: AppRootProps) => (
   <Suspense fallback={<LoadingPlaceholder text="" />}>

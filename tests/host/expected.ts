@@ -1,6 +1,6 @@
 /**
  * Test-only: what the Overview must show, computed in node. The same model report (buildReport with the page's own
- * input, src/pages/Overview/reportInput.ts) against the same Prometheus at the same time. The values are formatted
+ * input, src/features/overview/reportInput.ts) against the same Prometheus at the same time. The values are formatted
  * in the page by the plugin's own formatFigure (src/utils/utils.units.ts, bundled into the host against the runtime's
  * @grafana/data, which needs a browser), so a figure on screen that differs is a bug in between (query path, scope,
  * rendering).
@@ -9,7 +9,7 @@ import { instantQuery } from '../../cli/prometheus';
 import { buildReport } from '../../src/model/report';
 import { withDefaults, type AppSettings } from '../../src/model/settings';
 import type { Unit } from '../../src/model/figures';
-import { overviewReportInput } from '../../src/pages/Overview/reportInput';
+import { overviewReportInput } from '../../src/features/overview/reportInput';
 
 export interface ExpectedFigure {
   /** The mesh card's data-testid suffix (mesh id). */

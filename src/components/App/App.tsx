@@ -5,14 +5,16 @@ import { ROUTES } from '../../constants';
 import { withDefaults, type AppSettings } from '../../model/settings';
 import { prefixRoute } from '../../utils/utils.routing';
 
-const Breakdown = React.lazy(() => import('../../pages/Breakdown/Breakdown').then((m) => ({ default: m.Breakdown })));
-const Latency = React.lazy(() => import('../../pages/Latency/Latency').then((m) => ({ default: m.Latency })));
-const Workload = React.lazy(() => import('../../pages/Workload/Workload').then((m) => ({ default: m.Workload })));
-const Alerts = React.lazy(() => import('../../pages/Alerts/Alerts').then((m) => ({ default: m.Alerts })));
-const QueryBuilder = React.lazy(() =>
-  import('../../pages/QueryBuilder/QueryBuilder').then((m) => ({ default: m.QueryBuilder }))
+const Breakdown = React.lazy(() =>
+  import('../../features/breakdown/Breakdown').then((m) => ({ default: m.Breakdown }))
 );
-const Overview = React.lazy(() => import('../../pages/Overview/Overview').then((m) => ({ default: m.Overview })));
+const Latency = React.lazy(() => import('../../features/latency/Latency').then((m) => ({ default: m.Latency })));
+const Workload = React.lazy(() => import('../../features/workload/Workload').then((m) => ({ default: m.Workload })));
+const Alerts = React.lazy(() => import('../../features/alerts/Alerts').then((m) => ({ default: m.Alerts })));
+const QueryBuilder = React.lazy(() =>
+  import('../../features/query-builder/QueryBuilder').then((m) => ({ default: m.QueryBuilder }))
+);
+const Overview = React.lazy(() => import('../../features/overview/Overview').then((m) => ({ default: m.Overview })));
 
 function App(props: AppRootProps<Partial<AppSettings>>) {
   const settings = React.useMemo(() => withDefaults(props.meta.jsonData), [props.meta.jsonData]);

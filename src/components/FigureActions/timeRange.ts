@@ -5,7 +5,7 @@
  */
 import { dateMath, dateTime, type DateTime, type TimeRange } from '@grafana/data';
 
-/** The scene pages' default (src/scenes/ScenePage.tsx), used when the URL has no range yet. */
+/** The scene pages' default (src/shared/scenes/ScenePage.tsx), used when the URL has no range yet. */
 export const DEFAULT_RANGE = { from: 'now-6h', to: 'now' };
 
 function end(text: string, fallback: string, roundUp: boolean): { raw: string | DateTime; value: DateTime } {

@@ -2,9 +2,9 @@ import React from 'react';
 import type { EmbeddedScene } from '@grafana/scenes';
 import { CATALOGUE } from '../../model/catalogue';
 import { pricingOf, type AppSettings } from '../../model/settings';
-import { MeshBreakdown } from '../../scenes/MeshBreakdown';
-import { buildScenePage, ScenePage } from '../../scenes/ScenePage';
-import { meshTaxVariables } from '../../scenes/variables';
+import { MeshBreakdown } from './MeshBreakdown';
+import { buildScenePage, ScenePage } from '../../shared/scenes/ScenePage';
+import { meshTaxVariables } from '../../shared/scenes/variables';
 
 export function buildBreakdownScene(settings: AppSettings): EmbeddedScene {
   // Scenes cannot probe for OpenCost before building queries: "auto" prices at the flat rates here.

@@ -9,12 +9,12 @@ import {
   type SceneComponentProps,
   type SceneObjectState,
 } from '@grafana/scenes';
-import { PanelActions } from '../components/FigureActions/FigureActions';
-import type { FigureOptions } from '../model/figures';
-import { DEFAULT_BREAKDOWN_OPTIONS, type BreakdownOptions } from '../panels/breakdown/types';
-import { scenePanelJson } from './panelJson';
-import { figureRunner, meshOf } from './queries';
-import { VAR_MESH } from './variables';
+import { PanelActions } from '../../components/FigureActions/FigureActions';
+import type { FigureOptions } from '../../model/figures';
+import { DEFAULT_BREAKDOWN_OPTIONS, type BreakdownOptions } from '../../panels/breakdown/types';
+import { scenePanelJson } from '../../shared/scenes/panelJson';
+import { figureRunner, meshOf } from '../../shared/scenes/queries';
+import { VAR_MESH } from '../../shared/scenes/variables';
 
 interface MeshBreakdownState extends SceneObjectState {
   figureOptions: FigureOptions;

@@ -3,7 +3,7 @@ import { of, throwError } from 'rxjs';
 import { PluginType } from '@grafana/data';
 import { fireEvent, render, screen, waitFor } from '@testing-library/react';
 import AppConfig, { type AppConfigProps } from './AppConfig';
-import { testIds } from '../testIds';
+import { testIds } from '../../components/testIds';
 
 const fetchMock = jest.fn();
 jest.mock('@grafana/runtime', () => ({

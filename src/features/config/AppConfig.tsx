@@ -5,7 +5,7 @@ import type { AppPluginMeta, GrafanaTheme2, PluginConfigPageProps } from '@grafa
 import { DataSourcePicker, getBackendSrv } from '@grafana/runtime';
 import { Alert, Button, Field, FieldSet, Input, RadioButtonGroup, useStyles2 } from '@grafana/ui';
 import { settingsErrors, withDefaults, type AppSettings } from '../../model/settings';
-import { testIds } from '../testIds';
+import { testIds } from '../../components/testIds';
 
 export interface AppConfigProps extends PluginConfigPageProps<AppPluginMeta<Partial<AppSettings>>> {}
 

@@ -2,9 +2,9 @@ import React from 'react';
 import type { EmbeddedScene } from '@grafana/scenes';
 import { CATALOGUE } from '../../model/catalogue';
 import { pricingOf, type AppSettings } from '../../model/settings';
-import { MeshLatency } from '../../scenes/MeshLatency';
-import { buildScenePage, ScenePage } from '../../scenes/ScenePage';
-import { latencyMethodVariable, meshTaxVariables } from '../../scenes/variables';
+import { MeshLatency } from './MeshLatency';
+import { buildScenePage, ScenePage } from '../../shared/scenes/ScenePage';
+import { latencyMethodVariable, meshTaxVariables } from '../../shared/scenes/variables';
 
 export function buildLatencyScene(settings: AppSettings): EmbeddedScene {
   const figureOptions = {

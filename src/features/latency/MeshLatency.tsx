@@ -10,14 +10,14 @@ import {
   type SceneObjectState,
 } from '@grafana/scenes';
 import { Alert, LoadingPlaceholder, Text, useStyles2 } from '@grafana/ui';
-import type { FigureOptions } from '../model/figures';
-import { addedLatency, sideBuckets, type LatencyMethod } from '../model/latency';
-import { render } from '../model/promql/render';
-import { formatFigure } from '../utils/utils.units';
+import type { FigureOptions } from '../../model/figures';
+import { addedLatency, sideBuckets, type LatencyMethod } from '../../model/latency';
+import { render } from '../../model/promql/render';
+import { formatFigure } from '../../utils/utils.units';
 import { latencyRows } from './latencyRows';
-import { DATASOURCE_REF, meshOf, sceneSelection } from './queries';
-import { VAR_LATENCY_METHOD, VAR_MESH } from './variables';
-import { DataTable } from '../components/DataTable/DataTable';
+import { DATASOURCE_REF, meshOf, sceneSelection } from '../../shared/scenes/queries';
+import { VAR_LATENCY_METHOD, VAR_MESH } from '../../shared/scenes/variables';
+import { DataTable } from '../../components/DataTable/DataTable';
 
 interface MeshLatencyState extends SceneObjectState {
   figureOptions: FigureOptions;

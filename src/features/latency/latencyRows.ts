@@ -1,6 +1,6 @@
 /** Per-workload added latency rows from query frames, with the bucket each client p99 fell in. */
 import { FieldType, type DataFrame } from '@grafana/data';
-import { bucketOf, type BucketBounds } from '../model/buckets';
+import { bucketOf, type BucketBounds } from '../../model/buckets';
 
 export interface LatencyRow {
   key: string;

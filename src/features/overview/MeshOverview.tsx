@@ -9,10 +9,10 @@ import {
   type SceneObjectState,
 } from '@grafana/scenes';
 import { LoadingPlaceholder } from '@grafana/ui';
-import type { AppSettings } from '../model/settings';
-import { OverviewContent } from '../pages/Overview/OverviewContent';
-import type { OverviewScope } from '../pages/Overview/useReport';
-import { VAR_CLUSTER, VAR_DATASOURCE, VAR_NAMESPACE } from './variables';
+import type { AppSettings } from '../../model/settings';
+import { OverviewContent } from './OverviewContent';
+import type { OverviewScope } from './useReport';
+import { VAR_CLUSTER, VAR_DATASOURCE, VAR_NAMESPACE } from '../../shared/scenes/variables';
 
 interface MeshOverviewState extends SceneObjectState {
   settings: AppSettings;

@@ -1,9 +1,9 @@
 import React from 'react';
 import type { EmbeddedScene } from '@grafana/scenes';
 import type { AppSettings } from '../../model/settings';
-import { MeshOverview } from '../../scenes/MeshOverview';
-import { buildScenePage, ScenePage } from '../../scenes/ScenePage';
-import { meshTaxVariables } from '../../scenes/variables';
+import { MeshOverview } from './MeshOverview';
+import { buildScenePage, ScenePage } from '../../shared/scenes/ScenePage';
+import { meshTaxVariables } from '../../shared/scenes/variables';
 
 /** Every detected mesh at once, so no mesh variable: data source, cluster and namespace scope the report. */
 export function buildOverviewScene(settings: AppSettings): EmbeddedScene {

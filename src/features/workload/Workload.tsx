@@ -1,9 +1,9 @@
 import React from 'react';
 import type { EmbeddedScene } from '@grafana/scenes';
 import { staticFigureOptions, type AppSettings } from '../../model/settings';
-import { buildScenePage, ScenePage } from '../../scenes/ScenePage';
-import { meshTaxVariables, workloadVariable } from '../../scenes/variables';
-import { WorkloadDetail } from '../../scenes/WorkloadDetail';
+import { buildScenePage, ScenePage } from '../../shared/scenes/ScenePage';
+import { meshTaxVariables, workloadVariable } from '../../shared/scenes/variables';
+import { WorkloadDetail } from './WorkloadDetail';
 
 export function buildWorkloadScene(settings: AppSettings): EmbeddedScene {
   const figureOptions = staticFigureOptions(settings);

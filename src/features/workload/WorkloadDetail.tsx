@@ -11,16 +11,16 @@ import {
   type SceneObjectState,
 } from '@grafana/scenes';
 import { Alert, LinkButton } from '@grafana/ui';
-import { ROUTES } from '../constants';
-import type { FigureOptions, Unit } from '../model/figures';
-import { addedLatency } from '../model/latency';
-import { render } from '../model/promql/render';
-import { GRAFANA_UNIT } from '../model/units';
-import { prefixRoute } from '../utils/utils.routing';
-import { PanelActions } from '../components/FigureActions/FigureActions';
-import { scenePanelJson } from './panelJson';
-import { DATASOURCE_REF, figureRunner, meshOf, sceneSelection } from './queries';
-import { VAR_MESH, VAR_WORKLOAD } from './variables';
+import { ROUTES } from '../../constants';
+import type { FigureOptions, Unit } from '../../model/figures';
+import { addedLatency } from '../../model/latency';
+import { render } from '../../model/promql/render';
+import { GRAFANA_UNIT } from '../../model/units';
+import { prefixRoute } from '../../utils/utils.routing';
+import { PanelActions } from '../../components/FigureActions/FigureActions';
+import { scenePanelJson } from '../../shared/scenes/panelJson';
+import { DATASOURCE_REF, figureRunner, meshOf, sceneSelection } from '../../shared/scenes/queries';
+import { VAR_MESH, VAR_WORKLOAD } from '../../shared/scenes/variables';
 
 interface WorkloadDetailState extends SceneObjectState {
   figureOptions: FigureOptions;

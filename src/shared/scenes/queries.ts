@@ -1,9 +1,9 @@
 /** Scene query runners fed only by the model: the UI chooses inputs, the model writes the PromQL. */
 import { SceneQueryRunner } from '@grafana/scenes';
-import { CATALOGUE, type MeshDef } from '../model/catalogue';
-import { meshFigures } from '../model/figureSet';
-import type { FigureOptions } from '../model/figures';
-import type { Grouping, Selection } from '../model/scope';
+import { CATALOGUE, type MeshDef } from '../../model/catalogue';
+import { meshFigures } from '../../model/figureSet';
+import type { FigureOptions } from '../../model/figures';
+import type { Grouping, Selection } from '../../model/scope';
 import { VAR_CLUSTER, VAR_DATASOURCE, VAR_NAMESPACE, VAR_WORKLOAD } from './variables';
 
 export const DATASOURCE_REF = { type: 'prometheus', uid: `\${${VAR_DATASOURCE}}` };

@@ -1,9 +1,9 @@
-import { CATALOGUE } from '../model/catalogue';
-import { meshFigures } from '../model/figureSet';
-import { DEFAULT_PRICING } from '../model/pricing';
-import { syntaxProblems } from '../model/promql/validate';
-import { buildBreakdownScene } from '../pages/Breakdown/Breakdown';
-import { DEFAULT_SETTINGS } from '../model/settings';
+import { CATALOGUE } from '../../model/catalogue';
+import { meshFigures } from '../../model/figureSet';
+import { DEFAULT_PRICING } from '../../model/pricing';
+import { syntaxProblems } from '../../model/promql/validate';
+import { buildBreakdownScene } from '../../features/breakdown/Breakdown';
+import { DEFAULT_SETTINGS } from '../../model/settings';
 import { figureRunner, sceneSelection } from './queries';
 import { meshTaxVariables, VAR_CLUSTER, VAR_DATASOURCE, VAR_MESH, VAR_NAMESPACE } from './variables';
 

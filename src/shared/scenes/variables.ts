@@ -1,6 +1,6 @@
 /** The app's scene variables, one definition shared by every page: data source, cluster, namespace and mesh. */
 import { CustomVariable, DataSourceVariable, QueryVariable, SceneVariableSet, TextBoxVariable } from '@grafana/scenes';
-import { CATALOGUE } from '../model/catalogue';
+import { CATALOGUE } from '../../model/catalogue';
 
 export const VAR_DATASOURCE = 'datasource';
 export const VAR_CLUSTER = 'cluster';
