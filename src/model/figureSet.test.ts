@@ -18,7 +18,6 @@ const CADVISOR = new Set([
   'container_memory_usage_bytes',
 ]);
 
-
 function allFigures(s: Selection, o: FigureOptions) {
   return [...clusterFigures(s, o), ...o.meshes.flatMap((m) => meshFigures(m, s, o))];
 }
@@ -75,7 +74,8 @@ describe('properties over random selections', () => {
     useRecordingRules: fc.boolean(),
   });
 
-  test('every output parses, and user values appear only as escaped strings', () => {
+  test('every output parses, and a chosen cluster filters every selector by exactly the user value', () => {
+    let filtered = 0;
     fc.assert(
       fc.property(
         selection,
@@ -84,19 +84,28 @@ describe('properties over random selections', () => {
         (s, b, src) => {
           for (const f of allFigures(s, opts(b, src))) {
             expect(syntaxProblems(f.expr)).toEqual([]);
-            const clusterMatchers = selectors(f.ast).flatMap((x) => x.matchers.filter((m) => m.label === 'cluster'));
             if (s.cluster !== undefined && s.cluster !== '') {
-              // every selector that filters by cluster uses exactly the user's value
-              clusterMatchers.forEach((m) => expect(m.value).toBe(s.cluster));
+              // Every selector, not just those that happen to carry a cluster matcher: a dropped filter fails here.
+              for (const x of selectors(f.ast)) {
+                const ms = x.matchers.filter((m) => m.label === 'cluster');
+                expect({ id: f.id, metric: x.metric, ms }).toEqual({
+                  id: f.id,
+                  metric: x.metric,
+                  ms: [{ label: 'cluster', op: '=', value: s.cluster }],
+                });
+                filtered++;
+              }
             }
           }
         }
       ),
       { numRuns: 60 }
     );
+    expect(filtered).toBeGreaterThan(1000);
   });
 
   test('no selection reads cAdvisor pod-level or pause series', () => {
+    let checked = 0;
     fc.assert(
       fc.property(selection, fc.constantFrom(...BASES), (s, b) => {
         for (const f of allFigures(s, opts(b, 'flat'))) {
@@ -105,11 +114,13 @@ describe('properties over random selections', () => {
           )) {
             const ms = x.matchers.map((m) => `${m.label}${m.op}${m.value}`);
             expect(ms).toEqual(expect.arrayContaining(['container!=', 'container!=POD']));
+            checked++;
           }
         }
       }),
       { numRuns: 40 }
     );
+    expect(checked).toBeGreaterThan(1000);
   });
 
   test('memory is always the working set, never usage_bytes', () => {
