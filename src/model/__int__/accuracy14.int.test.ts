@@ -10,6 +10,7 @@
  */
 import { startPrometheus, type PromHandle } from '../../../demo/harness';
 import { groundTruth, type Basis } from '../../../demo/truth';
+import type { ClusterSpec, WorkloadSpec } from '../../../demo/types';
 import { CATALOGUE, meshById } from '../catalogue';
 import { DEFAULT_FIGURE_OPTIONS, meshFigures } from '../figureSet';
 import { DEFAULT_PRICING, type Pricing } from '../pricing';
@@ -145,4 +146,68 @@ describe('the shapes preset: real zeros and one-resource requests', () => {
       )
     ).toBe(true);
   });
+});
+
+/** An Istio namespace whose pods are all <name>-<5 chars>-<n>, the load generator's included. */
+function hashOrdinal(noKsm: boolean): ClusterSpec {
+  const w = (name: string, rps: number): WorkloadSpec => ({
+    name,
+    kind: 'Deployment',
+    replicas: 2,
+    rps,
+    latency: { medianMs: 20, sigma: 0.5 },
+    containers: [
+      { name, image: `ghcr.io/meshtax/${name}:1`, cpuCores: 0.1, memoryBytes: 200 * 2 ** 20, cpuRequest: 0.2 },
+    ],
+  });
+  return {
+    preset: noKsm ? 'hash-ordinal-no-ksm' : 'hash-ordinal',
+    nodes: 2,
+    nodeCpuCores: 8,
+    nodeMemoryBytes: 32 * 2 ** 30,
+    scrapeIntervalSec: 15,
+    durationSec: 1800,
+    faults: noKsm ? { noKsm: true } : undefined,
+    namespaces: [
+      { name: 'shop', mesh: 'istio', podNames: 'hash-ordinal', workloads: [w('frontend', 100), w('cart', 50)] },
+    ],
+  };
+}
+
+describe.each([false, true])('pods named <name>-<5 chars>-<n>, kube-state-metrics absent: %s', (noKsm) => {
+  let prom: PromHandle;
+  let r: Report;
+  beforeAll(async () => {
+    prom = await startPrometheus({ spec: hashOrdinal(noKsm) });
+    r = await report(prom, 'usage', 'flat');
+  });
+  afterAll(async () => {
+    await prom?.stop();
+  });
+
+  test(
+    noKsm
+      ? 'the name rule misreads every pod: idle cost is unavailable, and the reason says no traffic matches a proxy'
+      : 'owners give each pod its Deployment: nothing is idle, a measured $0',
+    () => {
+      const istio = r.meshes.find((m) => m.id === 'istio')!;
+      expect(istio.traffic.rps).toBeGreaterThan(100);
+      if (noKsm) {
+        expect(istio.monthlyCostUsd.idleSidecars).toBeNull();
+        expect(istio.reasons['istio.cost.idleSidecars']).toMatch(
+          /istio_requests_total reports traffic for \d+ workloads, but none of their names \(destination_workload\) matches/
+        );
+        // Requests are missing for a reason that names kube-state-metrics' metric, and only because it is absent.
+        expect(r.cluster.cpuRequestCores).toBeNull();
+        expect(r.cluster.reasons['cluster.cpuRequestCores']).toBe(
+          'no data: needs kube_pod_container_resource_requests, kube_pod_init_container_resource_requests, absent from Prometheus'
+        );
+      } else {
+        expect(istio.monthlyCostUsd.idleSidecars).toBe(0);
+        expect(istio.reasons['istio.cost.idleSidecars']).toBeUndefined();
+        const t = groundTruth(prom.cluster, prom.evalTime, 300, FLAT, 1, 'usage');
+        expect(within(r.cluster.cpuRequestCores, t.cluster.cpuRequestCores, EXACT)).toBe(true);
+      }
+    }
+  );
 });
