@@ -205,6 +205,13 @@ export function fileGroupProblems(group: Json, interpolate: (s: string) => strin
         datasourceUid: text(q.datasourceUid),
       })),
     };
+    // Grafana 12+ reads annotations with `rule.Annotations.ValueWithBracedVars()` (rules_types.go), which expands
+    // braced variables; its source was not readable here, so no annotation may contain "${" at all.
+    for (const [k, v] of Object.entries<string>(rule.annotations ?? {})) {
+      if (String(v).includes('${')) {
+        out.push(`rule "${seen.title}": annotation ${k} contains "\${", which Grafana may expand as a variable`);
+      }
+    }
     if (!isText(seen.uid)) {
       out.push(`rule "${seen.title}": uid is required in a provisioning file`);
     }

@@ -181,5 +181,9 @@ describe('the contract checks can fail', () => {
     expect(fileGroupProblems({ ...doc.groups[0], interval: '1m30' })).toEqual([
       expect.stringMatching(/group interval/),
     ]);
+    const braced = { ...rule, annotations: { summary: 'costs ${{ $value }}' } };
+    expect(fileGroupProblems({ ...doc.groups[0], rules: [braced] })).toEqual([
+      expect.stringMatching(/annotation summary/),
+    ]);
   });
 });

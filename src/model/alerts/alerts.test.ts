@@ -52,7 +52,7 @@ test('the monthly-cost payload queries the model figure per cluster and fires ab
   });
   expect(syntaxProblems(String(rule.data[0].model.expr))).toEqual([]);
   // The summary states dollars from the query's value, and the threshold.
-  expect(rule.annotations.summary).toContain('${{ printf "%.2f" $values.A.Value }} per month');
+  expect(rule.annotations.summary).toContain('{{ printf "$%.2f" $values.A.Value }} per month');
   expect(rule.annotations.summary).toContain('above the $1500 threshold');
 });
 

@@ -61,7 +61,8 @@ function valueTemplate(v: AlertVariantDef): string {
     case 'percentunit':
       return '{{ humanizePercentage $values.A.Value }}';
     case 'currencyUSD':
-      return '{{ printf "%.2f" $values.A.Value }}';
+      // The dollar sign inside the template: "${{" would read as a braced variable to Grafana's provisioning.
+      return '{{ printf "$%.2f" $values.A.Value }}';
     default:
       return '{{ printf "%.1f" $values.A.Value }}';
   }

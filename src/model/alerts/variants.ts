@@ -30,7 +30,7 @@ export const ALERT_VARIANTS: AlertVariantDef[] = [
     thresholdLabel: 'Monthly cost threshold (USD)',
     scale: 1,
     defaultThreshold: 1000,
-    what: 'costs ${{ $value }} per month (sidecars, control plane and node agents)',
+    what: 'costs {{ $value }} per month (sidecars, control plane and node agents)',
   },
   {
     id: 'cpuShare',
@@ -70,7 +70,7 @@ export const ALERT_VARIANTS: AlertVariantDef[] = [
     thresholdLabel: 'Idle-sidecar cost threshold (USD per month)',
     scale: 1,
     defaultThreshold: 100,
-    what: 'spends ${{ $value }} per month on idle sidecars',
+    what: 'spends {{ $value }} per month on idle sidecars',
   },
 ];
 
