@@ -100,7 +100,13 @@ export function truthByGroup(t: GroundTruth, c: Cluster, m: Mesh, key: string, g
         const [ns, wl] = i.workload.split('/');
         return groupKey(c, g, ns, wl);
       });
-      return mapValues(idle, (is) => sum(is.map((i) => i.monthlyCostUsd)));
+      const out = mapValues(idle, (is) => sum(is.map((i) => i.monthlyCostUsd)));
+      if (g === 'workload') {
+        return out;
+      }
+      // Issue #14: a group with proxies but no idle workload is a measured $0 (per workload, only idle ones show).
+      const zeros = groups(m.rows.dataPlane, (r) => groupKey(c, g, r.pod.namespace, r.pod.workload));
+      return new Map([...[...zeros.keys()].map((k): [string, number] => [k, 0]), ...out]);
     }
     case 'latency.p99Added': {
       if (g === 'none' || g === 'cluster') {
