@@ -126,13 +126,14 @@ describe('restarted proxies, churn, stale series, Istio 1.4 proxies, a histogram
     expect((await prom.query(render(sum(call('resets', range(requests, '5m'))))))[0].value).toBe(2);
     // Truth for restarted proxies is their true usage: nothing is lost to the reset.
     const cart = t.rows.filter((x) => x.pod.workload === 'cart' && x.pod.namespace === 'shop');
-    expect(cart.every((x) => x.c.seen === undefined)).toBe(true);
+    expect(cart.length).toBeGreaterThan(0);
+    expect(cart.filter((x) => x.c.seen !== undefined)).toEqual([]);
   });
 
   test('churn: old and new pods both count while the old ones are within the look-back', () => {
     const checkout = t.rows.filter((x) => x.pod.namespace === 'shop' && x.pod.workload === 'checkout');
     expect(new Set(checkout.map((x) => x.pod.pod)).size).toBe(4);
-    expect(checkout.every((x) => x.c.seen !== undefined)).toBe(true);
+    expect(checkout.filter((x) => x.c.seen === undefined)).toEqual([]);
     expect(fig('istio.sidecars.pods').value).toBe(fig('istio.sidecars.pods').want);
   });
 
@@ -145,7 +146,7 @@ describe('restarted proxies, churn, stale series, Istio 1.4 proxies, a histogram
   test('Istio 1.4 proxies: counted for resources and cost, left out of the p99 (their seconds histogram is not read)', () => {
     const legacy = t.rows.filter((x) => x.pod.namespace === 'legacy' && x.c.name === 'istio-proxy');
     expect(legacy.length).toBeGreaterThan(0);
-    expect(legacy.every((x) => x.c.image.endsWith(':1.4.8'))).toBe(true);
+    expect(legacy.filter((x) => !x.c.image.endsWith(':1.4.8'))).toEqual([]);
     expect(fig('istio.latency.p99Added').value).not.toBeNull();
     expect(fig('istio.latency.p99Added').want).not.toBeNull();
     // The report says the p99 is partial, and why.

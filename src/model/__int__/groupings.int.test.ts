@@ -12,7 +12,7 @@ import {
   workloadLatency,
   type Row,
 } from '../../../demo/truth';
-import { CATALOGUE, meshById } from '../catalogue';
+import { meshById } from '../catalogue';
 import { costExpr, idleCostExpr, latencyExpr, resourceExpr, roleMatchers } from '../figures';
 import { DEFAULT_PRICING, type Pricing } from '../pricing';
 import { render } from '../promql/render';
@@ -149,6 +149,10 @@ describe('latency per workload', () => {
 
 test('idle sidecars: exactly the workloads under the threshold, with their cost', async () => {
   const t = groundTruth(prom.cluster, prom.evalTime, 300);
+  // The preset must have idle workloads, or the comparison below compares two empty lists.
+  expect(t.meshes.filter((m) => m.id === 'istio' || m.id === 'linkerd').flatMap((m) => m.idle).length).toBeGreaterThan(
+    0
+  );
   for (const id of ['istio', 'linkerd'] as const) {
     const m = t.meshes.find((x) => x.id === id)!;
     const r = await prom.query(
@@ -156,7 +160,7 @@ test('idle sidecars: exactly the workloads under the threshold, with their cost'
     );
     const got = new Map(r.map((x) => [`${x.metric.namespace}/${x.metric.workload}`, x.value]));
     expect([...got.keys()].sort()).toEqual(m.idle.map((i) => i.workload).sort());
-    m.idle.forEach((i) => expect(close(got.get(i.workload)!, i.monthlyCostUsd)).toBe(true));
+    const off = m.idle.filter((i) => !close(got.get(i.workload), i.monthlyCostUsd));
+    expect(off).toEqual([]);
   }
-  expect(CATALOGUE.length).toBe(6);
 });
