@@ -195,7 +195,8 @@ async function runCase(context: BrowserContext, server: HostServer, screens: str
     // 'attached', not the default 'visible': an empty root must reach the "nothing rendered" check below.
     await page.waitForSelector('#host-root[data-host-state]', { state: 'attached', timeout: 30000 });
     await page.waitForSelector(c.readySelector, { state: 'attached', timeout: 30000 });
-    await page.waitForLoadState('networkidle', { timeout: 30000 });
+    // 60 s: the breakdown panels' per-workload range queries (owner joins) can take tens of seconds on a busy machine.
+    await page.waitForLoadState('networkidle', { timeout: 60000 });
     // App pages that measure asynchronously mark themselves with data-meshtax-loading until their queries answer.
     await page.waitForSelector('[data-meshtax-loading]', { state: 'detached', timeout: 60000 });
     await page.waitForTimeout(Number(process.env.MESHTAX_HOST_SETTLE_MS ?? 500));
