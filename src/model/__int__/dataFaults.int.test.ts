@@ -1,7 +1,7 @@
 /**
  * Data faults (issue #9) against a real Prometheus: restarted proxies, churning and deleted pods, Istio 1.4 proxies,
  * a histogram without +Inf, an idle cluster and no kube-state-metrics. Every figure of the report is a finite,
- * non-negative number matching the generator's ground truth within 1%, or null with a reason; never NaN or Infinity.
+ * non-negative number matching the generator's ground truth (EXACT), or null with a reason; never NaN or Infinity.
  */
 import { faultsMixed, faultsQuiet } from '../../../demo/faultPresets';
 import { startPrometheus, type PromHandle } from '../../../demo/harness';
