@@ -9,9 +9,12 @@ import type { BrowserContext, Page } from 'playwright-core';
 import { FAULT_MODES, startFaultProxy, type FaultMode } from '../faults/faultProxy';
 import { startHostServer, type HostServerOptions } from './server';
 
-/** Short stand-ins for Grafana's 30 s [dataproxy] timeout and a Prometheus slower than it, to keep the run fast. */
-const PROXY_TIMEOUT_MS = 1000;
-const DELAY_MS = 2500;
+/**
+ * Short stand-ins for Grafana's 30 s [dataproxy] timeout and a Prometheus slower than it, to keep the run fast.
+ * 3 s, not 1 s: on a busy machine an ordinary answer (or a padded `huge` one) took over a second to start.
+ */
+const PROXY_TIMEOUT_MS = 3000;
+const DELAY_MS = 5000;
 /** Huge answers: this many, padded to this size, so the page parses tens of MB without a minute-long run. */
 const HUGE_COUNT = 3;
 const HUGE_BYTES = 8 * 1024 * 1024;
