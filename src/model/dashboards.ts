@@ -10,9 +10,8 @@ import { DEFAULT_FIGURE_OPTIONS, meshFigures } from './figureSet';
 import type { Figure } from './figures';
 import type { Selection } from './scope';
 import { GRAFANA_UNIT } from './units';
-// The panels' option defaults are plain data (no React): the dashboards use the same refIds the panels expect.
-import { DEFAULT_BREAKDOWN_OPTIONS as BREAKDOWN } from '../panels/breakdown/types';
-import { DEFAULT_SUMMARY_OPTIONS as SUMMARY } from '../panels/summary/types';
+// The panels read their options from the model too: the dashboards set the same refIds the panels expect.
+import { DEFAULT_BREAKDOWN_OPTIONS as BREAKDOWN, DEFAULT_SUMMARY_OPTIONS as SUMMARY } from './panelOptions';
 
 const DS = { type: 'prometheus', uid: '${datasource}' };
 export const DASHBOARD_UIDS = { overview: 'meshtax-overview', workload: 'meshtax-workload' } as const;

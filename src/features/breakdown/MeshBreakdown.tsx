@@ -11,7 +11,7 @@ import {
 } from '@grafana/scenes';
 import { PanelActions } from '../../components/FigureActions/FigureActions';
 import type { FigureOptions } from '../../model/figures';
-import { DEFAULT_BREAKDOWN_OPTIONS, type BreakdownOptions } from '../../panels/breakdown/types';
+import { DEFAULT_BREAKDOWN_OPTIONS, type BreakdownOptions } from '../../model/panelOptions';
 import { scenePanelJson } from '../../shared/scenes/panelJson';
 import { figureRunner, meshOf } from '../../shared/scenes/queries';
 import { VAR_MESH } from '../../shared/scenes/variables';

@@ -7,7 +7,7 @@ import { DataTable } from '../../components/DataTable/DataTable';
 import { workloadUrl } from '../../utils/utils.routing';
 import { formatFigure } from '../../utils/utils.units';
 import { breakdownRows, sortRows, type BreakdownRow } from './rows';
-import type { BreakdownColumn, BreakdownOptions } from './types';
+import type { BreakdownColumn, BreakdownOptions } from '../../model/panelOptions';
 
 const COLUMNS: Array<{ key: BreakdownColumn; header: (o: BreakdownOptions) => string; unit: Unit; decimals?: number }> =
   [

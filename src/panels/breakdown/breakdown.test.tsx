@@ -4,7 +4,7 @@ import { fireEvent, render, screen, within } from '@testing-library/react';
 import { panelData } from '../testData';
 import { BreakdownPanel } from './BreakdownPanel';
 import { breakdownRows } from './rows';
-import { DEFAULT_BREAKDOWN_OPTIONS, type BreakdownOptions } from './types';
+import { DEFAULT_BREAKDOWN_OPTIONS, type BreakdownOptions } from '../../model/panelOptions';
 
 const ns = (namespace: string, workload?: string) => ({ namespace, ...(workload ? { workload } : {}) });
 const data = panelData([

@@ -1,6 +1,6 @@
 import { PanelPlugin } from '@grafana/data';
 import { BreakdownPanel } from './BreakdownPanel';
-import { DEFAULT_BREAKDOWN_OPTIONS as d, type BreakdownOptions } from './types';
+import { DEFAULT_BREAKDOWN_OPTIONS as d, type BreakdownOptions } from '../../model/panelOptions';
 
 export const plugin = new PanelPlugin<BreakdownOptions>(BreakdownPanel).setPanelOptions((builder) =>
   builder

@@ -3,7 +3,7 @@
  * of each series (Prometheus time-series frames) or from label columns (table frames).
  */
 import { FieldType, type DataFrame, type PanelData } from '@grafana/data';
-import type { BreakdownColumn, BreakdownOptions } from './types';
+import type { BreakdownColumn, BreakdownOptions } from '../../model/panelOptions';
 
 export type BreakdownRow = { key: string; namespace: string; workload?: string } & Record<
   BreakdownColumn,

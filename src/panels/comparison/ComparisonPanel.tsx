@@ -4,7 +4,7 @@ import type { GrafanaTheme2, PanelProps } from '@grafana/data';
 import { Alert, useStyles2 } from '@grafana/ui';
 import { ComparisonTable } from '../../components/ComparisonTable/ComparisonTable';
 import { comparisonRows } from './rows';
-import type { ComparisonOptions } from './types';
+import type { ComparisonOptions } from '../../model/panelOptions';
 
 export function ComparisonPanel({ data, options }: PanelProps<ComparisonOptions>) {
   const styles = useStyles2(getStyles);

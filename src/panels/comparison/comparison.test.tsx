@@ -4,7 +4,7 @@ import { render, screen, within } from '@testing-library/react';
 import { panelData } from '../testData';
 import { ComparisonPanel } from './ComparisonPanel';
 import { comparisonRows } from './rows';
-import { DEFAULT_COMPARISON_OPTIONS, type ComparisonOptions } from './types';
+import { DEFAULT_COMPARISON_OPTIONS, type ComparisonOptions } from '../../model/panelOptions';
 
 const targets = ['istio', 'linkerd', 'kuma'].flatMap((m) =>
   ['pods', 'monthlyCost', 'p99Added'].map((c) => ({ refId: `${m}.${c}`, expr: `${m}_${c}` }))

@@ -1,6 +1,6 @@
 import { PanelPlugin } from '@grafana/data';
 import { ComparisonPanel } from './ComparisonPanel';
-import { DEFAULT_COMPARISON_OPTIONS, type ComparisonOptions } from './types';
+import { DEFAULT_COMPARISON_OPTIONS, type ComparisonOptions } from '../../model/panelOptions';
 
 export const plugin = new PanelPlugin<ComparisonOptions>(ComparisonPanel).setPanelOptions((builder) =>
   builder

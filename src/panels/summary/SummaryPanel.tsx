@@ -5,7 +5,7 @@ import { BigValue, BigValueColorMode, BigValueGraphMode, Stack, Text, useStyles2
 import { testIds } from '../../components/testIds';
 import { sparklineOf } from '../../utils/utils.sparkline';
 import { costColor, readFigure, type FrameFigure } from './figures';
-import type { SummaryOptions } from './types';
+import type { SummaryOptions } from '../../model/panelOptions';
 
 function formatted(f: FrameFigure, unit: string): string {
   return f.value === null ? 'unavailable' : formattedValueToString(getValueFormat(unit)(f.value, 2));

@@ -1,6 +1,6 @@
 import { PanelPlugin } from '@grafana/data';
 import { SummaryPanel } from './SummaryPanel';
-import { DEFAULT_SUMMARY_OPTIONS, type SummaryOptions } from './types';
+import { DEFAULT_SUMMARY_OPTIONS, type SummaryOptions } from '../../model/panelOptions';
 
 const d = DEFAULT_SUMMARY_OPTIONS;
 

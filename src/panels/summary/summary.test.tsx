@@ -4,7 +4,7 @@ import { render, screen } from '@testing-library/react';
 import { panelData } from '../testData';
 import { costColor, readFigure } from './figures';
 import { SummaryPanel } from './SummaryPanel';
-import { DEFAULT_SUMMARY_OPTIONS, type SummaryOptions } from './types';
+import { DEFAULT_SUMMARY_OPTIONS, type SummaryOptions } from '../../model/panelOptions';
 
 // BigValue measures text on a canvas; jsdom has none, so give it a fixed-width font.
 beforeAll(() => {

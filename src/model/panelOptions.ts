@@ -1,0 +1,72 @@
+/**
+ * The options of our three nested panels (src/panels/*): their contract with the dashboards that the model generates
+ * (src/model/dashboards.ts sets refIds and defaults from here), so it lives in the model and the panels import it.
+ * Changing a field name or a default changes saved dashboards: treat these as a contract.
+ */
+
+/** The breakdown panel: which query holds which figure, how rows are keyed, sorted and cut. */
+export type BreakdownColumn = 'cost' | 'cpu' | 'request' | 'memory' | 'share';
+
+export interface BreakdownOptions {
+  groupBy: 'namespace' | 'workload';
+  /** The initial sort; viewers re-sort by clicking a column header. */
+  sortBy: BreakdownColumn;
+  topN: number;
+  display: 'bars' | 'table';
+  /** any: a row for every key any query returns; cost: only the keys the cost query returns (e.g. idle sidecars). */
+  rowsFrom: 'any' | 'cost';
+  costRefId: string;
+  cpuRefId: string;
+  memoryRefId: string;
+  shareRefId: string;
+  /** refId of the proxies' requested CPU (cores). */
+  requestRefId: string;
+  /** Workload rows link to the app's workload page. */
+  drilldown: boolean;
+  /** The mesh id the links carry; empty takes the dashboard's `mesh` variable. */
+  drilldownMesh: string;
+}
+
+export const DEFAULT_BREAKDOWN_OPTIONS: BreakdownOptions = {
+  groupBy: 'namespace',
+  sortBy: 'cost',
+  topN: 10,
+  display: 'bars',
+  rowsFrom: 'any',
+  costRefId: 'cost',
+  cpuRefId: 'cpu',
+  memoryRefId: 'memory',
+  shareRefId: 'share',
+  requestRefId: 'request',
+  drilldown: true,
+  drilldownMesh: '',
+};
+
+/** The summary panel: which query (refId) holds which figure, and the cost thresholds. */
+export interface SummaryOptions {
+  costRefId: string;
+  cpuShareRefId: string;
+  memoryShareRefId: string;
+  latencyRefId: string;
+  /** Monthly USD at which the cost turns orange, then red. */
+  costWarnUsd: number;
+  costCriticalUsd: number;
+}
+
+export const DEFAULT_SUMMARY_OPTIONS: SummaryOptions = {
+  costRefId: 'cost',
+  cpuShareRefId: 'cpuShare',
+  memoryShareRefId: 'memoryShare',
+  latencyRefId: 'p99Added',
+  costWarnUsd: 1000,
+  costCriticalUsd: 5000,
+};
+
+/** The comparison panel. Queries are matched by refId `<mesh id>.<column>` (see model/comparison.ts). */
+export interface ComparisonOptions {
+  /** Hide meshes whose queries all returned nothing: a mesh that is not there is never reported. */
+  hideAbsent: boolean;
+  showPodShare: boolean;
+}
+
+export const DEFAULT_COMPARISON_OPTIONS: ComparisonOptions = { hideAbsent: true, showPodShare: true };
