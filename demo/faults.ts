@@ -6,7 +6,7 @@
  */
 import { suffix, uid, unit } from './names';
 import { FIXTURE_START } from './presets';
-import type { Series } from './series';
+import type { Series } from './seriesShape';
 import { cpuCounter, requestCounter, running, workingSet } from './signals';
 import type { Cluster, ClusterSpec, Pod } from './types';
 

@@ -4,7 +4,7 @@
  * Naive sums over all of them count the same CPU two or three times.
  */
 import { alive, counterOf, during } from './faults';
-import { labels, nodeIp, type Series } from './series';
+import { labels, nodeIp, type Series } from './seriesShape';
 import { cpuCounter, NODE_SYSTEM, PAUSE, running, usageBytes, workingSet } from './signals';
 import type { Cluster, Container, Pod } from './types';
 

@@ -3,7 +3,7 @@
  * Completed init containers still report requests: only native sidecars among them are real, running cost.
  */
 import { during } from './faults';
-import { labels, nodeIp, type Series } from './series';
+import { labels, nodeIp, type Series } from './seriesShape';
 import type { Cluster, Container, Pod } from './types';
 
 const KSM = [

@@ -5,7 +5,7 @@
 import { during, requestsOf } from './faults';
 import { cdf, mean, type Affine } from './latency';
 import { BUCKETS, proxyLatency } from './meshes';
-import { labels, type Labels, type Series } from './series';
+import { labels, type Labels, type Series } from './seriesShape';
 import type { Cluster, LogNormalMs, Pod } from './types';
 
 /** Emits _bucket (with +Inf unless `noInf`), _sum and _count for one distribution. */

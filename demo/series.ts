@@ -1,48 +1,14 @@
-/** The demo's series: a name, ordered labels, and a value as a pure function of time. */
+/** Every series of a demo cluster, from each exporter's generator (cAdvisor, kube-state-metrics, OpenCost, mesh). */
 import { cadvisorSeries } from './series-cadvisor';
 import { ksmSeries, opencostSeries } from './series-ksm';
 import { latencySeries } from './series-latency';
+import type { Series } from './seriesShape';
 import type { Cluster } from './types';
 
-export type Labels = Array<[string, string]>;
-
-export interface Series {
-  name: string;
-  labels: Labels;
-  value: (t: number) => number;
-  /** Faults only: no samples before `from` or after `until`. */
-  from?: number;
-  until?: number;
-}
-
-/** Drops empty labels (Prometheus treats them as absent) and adds the optional cluster label. */
-export function labels(cluster: Cluster, pairs: Labels): Labels {
-  const out = pairs.filter(([, v]) => v !== '');
-  if (cluster.spec.clusterLabel) {
-    out.push(['cluster', cluster.spec.clusterLabel]);
-  }
-  return out;
-}
-
-function escapeLabelValue(v: string): string {
-  return v.replace(/\\/g, '\\\\').replace(/"/g, '\\"').replace(/\n/g, '\\n');
-}
-
-/** `name{a="b",...}` in the exposition formats' syntax. */
-export function seriesKey(s: Pick<Series, 'name' | 'labels'>): string {
-  if (s.labels.length === 0) {
-    return s.name;
-  }
-  return `${s.name}{${s.labels.map(([k, v]) => `${k}="${escapeLabelValue(v)}"`).join(',')}}`;
-}
+// Callers that read or write series take their type and key from here with allSeries.
+export { seriesKey, type Series } from './seriesShape';
 
 export function allSeries(cluster: Cluster): Series[] {
   const ksm = cluster.spec.faults?.noKsm ? [] : ksmSeries(cluster);
   return [...cadvisorSeries(cluster), ...ksm, ...opencostSeries(cluster), ...latencySeries(cluster)];
-}
-
-/** Node i's IP, for instance labels. */
-export function nodeIp(cluster: Cluster, node: string): string {
-  const i = cluster.nodes.indexOf(node);
-  return `10.0.${Math.floor(i / 250)}.${(i % 250) + 1}`;
 }
