@@ -4,7 +4,7 @@
  */
 import { startPrometheus, type PromHandle } from '../demo/harness';
 import { groundTruth } from '../demo/truth';
-import { articleMethodFigures } from '../src/model/articleMethod';
+import { articleMethodFigures } from './articleMethod';
 import { CATALOGUE } from '../src/model/catalogue';
 import { clusterFigures, DEFAULT_FIGURE_OPTIONS, meshFigures } from '../src/model/figureSet';
 import { DEFAULT_SELECTION } from '../src/model/scope';

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Dashboard } from '@grafana/schema';
 import { DASHBOARD_FILES, dashboardText } from '../../scripts/dashboards';
-import { substitute, targetsOf } from './dashboardQueries';
+import { substitute, targetsOf } from '../testing/dashboardQueries';
 import { syntaxProblems } from './promql/validate';
 
 describe.each(Object.entries(DASHBOARD_FILES))('%s', (file, make) => {

@@ -4,7 +4,7 @@ import { clusterFigures, meshFigures } from './figureSet';
 import type { FigureOptions } from './figures';
 import { LATENCY_METHODS } from './latency';
 import { DEFAULT_PRICING } from './pricing';
-import { selectors } from './promql/inspect';
+import { selectors } from '../testing/promql';
 import { regexQuote } from './promql/escape';
 import { syntaxProblems } from './promql/validate';
 import type { Basis } from './resources';

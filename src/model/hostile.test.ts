@@ -9,7 +9,7 @@ import { parser } from '@prometheus-io/lezer-promql';
 import { CATALOGUE } from './catalogue';
 import { DEFAULT_FIGURE_OPTIONS, meshFigures } from './figureSet';
 import { QueryInputError, regexQuote } from './promql/escape';
-import { selectors, treeShape } from './promql/inspect';
+import { selectors, treeShape } from '../testing/promql';
 import { syntaxProblems } from './promql/validate';
 import { validateSelection, type Grouping, type Selection } from './scope';
 

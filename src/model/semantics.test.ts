@@ -1,5 +1,5 @@
 /**
- * What the shipped figures compute, away from the defaults: queries are evaluated (testing/instant.ts, checked
+ * What the shipped figures compute, away from the defaults: queries are evaluated (src/testing/instant.ts, checked
  * against a real Prometheus) over hand-made series whose expected values are worked out below by hand. Each test
  * names the mutant it exists to catch; an audit found that none of these failed the suite before.
  */
@@ -9,8 +9,8 @@ import type { FigureOptions } from './figures';
 import type { LatencyMethod } from './latency';
 import { DEFAULT_PRICING, type Pricing } from './pricing';
 import type { Grouping, Selection } from './scope';
-import { histogram, MiB, nodePriceSeries, PAUSE, podSeries, type FixturePod } from './testing/fixture';
-import { InstantEvaluator } from './testing/instant';
+import { histogram, MiB, nodePriceSeries, PAUSE, podSeries, type FixturePod } from '../testing/fixture';
+import { InstantEvaluator } from '../testing/instant';
 
 const T = 1_704_073_800;
 const GiB = 1024 * MiB;

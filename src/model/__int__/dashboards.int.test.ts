@@ -10,7 +10,7 @@ import { startPrometheus, type PromHandle } from '../../../demo/harness';
 import { groundTruth, type GroundTruth } from '../../../demo/truth';
 import { CATALOGUE } from '../catalogue';
 import { COMPARISON_FIGURES, parseComparisonRefId } from '../comparison';
-import { substitute } from '../dashboardQueries';
+import { substitute } from '../../testing/dashboardQueries';
 import type { Grouping } from '../scope';
 import { sampleKey, truthByGroup } from './groupTruth';
 import { close, truthOf } from './truthOf';

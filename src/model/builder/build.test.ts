@@ -6,7 +6,7 @@ import { buildFigure } from './build';
 import { BUILDER_FIGURES } from './catalogue';
 import { formatExpr } from './pretty';
 import { BASES, defaultState, GROUPINGS, PRICE_SOURCES, type BuilderState } from './state';
-import { selectors, squeeze, treeShape } from './testing';
+import { selectors, squeeze, treeShape } from '../../testing/promql';
 import { LATENCY_METHODS } from '../latency';
 
 const base = defaultState(DEFAULT_SETTINGS);

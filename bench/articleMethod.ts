@@ -3,9 +3,9 @@
  * sums cAdvisor's pod-level cgroups (container="") and the node root cgroups, and it reads usage_bytes, which
  * includes reclaimable page cache. Never used for a product figure.
  */
-import type { Expr } from './promql/ast';
-import { div, eq, neq, rate, sel, sum } from './promql/dsl';
-import { toFigure, type Figure } from './figures';
+import type { Expr } from '../src/model/promql/ast';
+import { div, eq, neq, rate, sel, sum } from '../src/model/promql/dsl';
+import { toFigure, type Figure } from '../src/model/figures';
 
 export function articleMethodFigures(proxyContainer = 'istio-proxy', window = '5m'): Figure[] {
   const cpu = (m: ReturnType<typeof eq>): Expr => sum(rate(sel('container_cpu_usage_seconds_total', m), window));

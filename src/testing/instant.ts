@@ -7,8 +7,8 @@
  * Series are the demo's shape: a value as a pure function of time. rate(x[w]) at T is (x(T) - x(T - w)) / w, which is
  * what Prometheus returns when samples sit on both edges of the window and the counter does not reset.
  */
-import type { Expr, Matcher, VectorMatching } from '../promql/ast';
-import type { Series } from '../../../demo/series';
+import type { Expr, Matcher, VectorMatching } from '../model/promql/ast';
+import type { Series } from '../../demo/series';
 
 export type Labels = Record<string, string>;
 export interface Sample {

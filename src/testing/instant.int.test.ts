@@ -3,14 +3,14 @@
  * basis and price source, on two demo presets, gives the same series and values. Unit tests that evaluate queries
  * with it (semantics.test.ts) are only as good as this agreement.
  */
-import { startPrometheus, type PromHandle } from '../../../demo/harness';
-import { allSeries } from '../../../demo/series';
-import { CATALOGUE } from '../catalogue';
-import { clusterFigures, DEFAULT_FIGURE_OPTIONS, meshFigures } from '../figureSet';
-import type { FigureOptions } from '../figures';
-import type { Basis } from '../resources';
-import type { Grouping } from '../scope';
-import { close } from '../__int__/truthOf';
+import { startPrometheus, type PromHandle } from '../../demo/harness';
+import { allSeries } from '../../demo/series';
+import { CATALOGUE } from '../model/catalogue';
+import { clusterFigures, DEFAULT_FIGURE_OPTIONS, meshFigures } from '../model/figureSet';
+import type { FigureOptions } from '../model/figures';
+import type { Basis } from '../model/resources';
+import type { Grouping } from '../model/scope';
+import { close } from '../model/__int__/truthOf';
 import { InstantEvaluator, type Labels } from './instant';
 
 const key = (l: Labels) =>
@@ -39,7 +39,8 @@ describe.each(['small', 'migration'])('the %s preset', (preset) => {
   test.each(cases)('grouped by %s, basis %s, %s prices: every figure agrees', async (groupBy, basis, source) => {
     const o: FigureOptions = {
       ...DEFAULT_FIGURE_OPTIONS,
-      pricing: { ...DEFAULT_FIGURE_OPTIONS.pricing, basis, source },
+      pricing: { ...DEFAULT_FIGURE_OPTIONS.pricing, source },
+      basis,
       latency: { method: groupBy === 'workload' ? 'app-vs-mesh' : 'reporter-delta', quantile: 0.99 },
     };
     const s = { window: '5m', groupBy };

@@ -3,7 +3,7 @@
  * demo generator writes), with constant values, so a unit test's expected figure is arithmetic a reader can redo.
  * Counters grow linearly, so rate() over any window is exactly the per-second value given here.
  */
-import type { Series } from '../../../demo/series';
+import type { Series } from '../../demo/series';
 
 export const MiB = 2 ** 20;
 
