@@ -1,5 +1,6 @@
 import { defineConfig } from 'eslint/config';
 import baseConfig from './.config/eslint.config.mjs';
+import meshtax from './eslint/modelBoundary.mjs';
 
 export default defineConfig([
   {
@@ -70,5 +71,42 @@ export default defineConfig([
     ignores: ['src/**/*.test.{ts,tsx}', 'src/**/__int__/**'],
     // Label values and messages render as React text; nothing injects HTML (issue #9).
     rules: { 'no-console': 'error', 'react/no-danger': 'error' },
+  },
+  // The model stays pure (issue #15, STYLE.md 25): the app, the panels, the CLI and the tests import src/model, never the
+  // other way round, so it runs the same in Node (CLI, generators) as in the browser. Packages: no React or Grafana UI
+  // runtime (@grafana/schema, types only, stays allowed); paths: nothing outside src/model (eslint/modelBoundary.mjs).
+  // Tests under src/model may also import their helpers from src/testing and the generators they check against
+  // (demo/, bench/, scripts/), never app or panel code.
+  {
+    files: ['src/model/**/*.{ts,tsx}'],
+    plugins: { meshtax },
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          // 'moment' is the Grafana base config's own entry: this list replaces it, so it is repeated.
+          paths: ['moment'],
+          patterns: [
+            {
+              group: ['react', 'react/*', 'react-dom', 'react-dom/*', 'react-router', 'react-router-dom', '@emotion/*'],
+              message: 'src/model is pure TypeScript: no React (the app and the panels render its figures).',
+            },
+            {
+              group: ['@grafana/runtime', '@grafana/runtime/*', '@grafana/ui', '@grafana/ui/*'],
+              message: 'src/model runs in the CLI too: no Grafana runtime or UI (pass what it needs in as data).',
+            },
+            {
+              group: ['@grafana/scenes', '@grafana/scenes/*', '@grafana/scenes-react'],
+              message: 'src/model builds queries and figures; scenes live in src/features and src/shared/scenes.',
+            },
+          ],
+        },
+      ],
+      'meshtax/model-boundary': 'error',
+    },
+  },
+  {
+    files: ['src/model/**/*.test.{ts,tsx}', 'src/model/**/__int__/**'],
+    rules: { 'meshtax/model-boundary': ['error', { allow: ['src/testing', 'demo', 'bench', 'scripts'] }] },
   },
 ]);
