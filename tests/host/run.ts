@@ -208,6 +208,12 @@ async function runCase(context: BrowserContext, server: HostServer, screens: str
     const shared = await page.evaluate(() => window.meshtaxHostShared);
     shared.names.forEach((n) => sharedNames.add(n));
     shared.unmapped.forEach((n) => failures.push(`plugin imported "${n}", which the host does not share`));
+    // Lazy pages (and React 19's deferred first render) may paint after the network settles on a busy machine.
+    await page
+      .waitForFunction(() => (document.getElementById('host-root')?.textContent ?? '').trim() !== '', null, {
+        timeout: 30000,
+      })
+      .catch(() => {});
     const text = (await root.textContent())?.trim() ?? '';
     if (!text) {
       failures.push('nothing rendered: #host-root has no text');
