@@ -68,5 +68,3 @@ export const faultsQuiet: ClusterSpec = {
   namespaces: [shop('shop', 'istio'), shop('billing', 'linkerd')],
   faults: { idleFrom: 2100, noKsm: true },
 };
-
-export const FAULT_SPECS = [faultsMixed, faultsQuiet];

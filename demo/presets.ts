@@ -257,7 +257,6 @@ export const shapes: ClusterSpec = {
 };
 
 export const PRESETS: Record<string, ClusterSpec> = { small, article, migration, large, shapes };
-export type PresetName = 'small' | 'article' | 'migration' | 'large' | 'shapes';
 
 export function preset(name: string): ClusterSpec {
   const p = PRESETS[name];

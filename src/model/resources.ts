@@ -16,7 +16,7 @@ const MATCH_KEY = ['cluster', 'namespace', 'pod', 'container'];
 
 export const REAL_CONTAINERS: Matcher[] = [neq('container', ''), neq('container', 'POD')];
 
-export const MIXIN = {
+const MIXIN = {
   cpu: 'node_namespace_pod_container:container_cpu_usage_seconds_total:sum_rate5m',
   memory: 'node_namespace_pod_container:container_memory_working_set_bytes',
 };

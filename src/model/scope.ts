@@ -82,13 +82,13 @@ export function scopeMatchers(s: Selection, names: LabelNames = { namespace: 'na
  * are <name>-<replicaset hash>-<5>, DaemonSet pods <name>-<5>, StatefulSet pods <name>-<ordinal>. Names that
  * follow none of these (e.g. <name>-<5>-<n>) give a wrong workload: owners are preferred whenever they exist.
  */
-export const WORKLOAD_FROM_POD = '(.+?)(?:-[a-z0-9]{6,10})?-[a-z0-9]{5}';
-export const WORKLOAD_FROM_STS_POD = '(.+)-[0-9]+';
+const WORKLOAD_FROM_POD = '(.+?)(?:-[a-z0-9]{6,10})?-[a-z0-9]{5}';
+const WORKLOAD_FROM_STS_POD = '(.+)-[0-9]+';
 /** What follows the workload in a pod's name, for the two patterns above. */
 const POD_SUFFIX = '(?:(?:-[a-z0-9]{6,10})?-[a-z0-9]{5}|-[0-9]+)';
 
 /** kube-state-metrics' owner series: who owns each pod, each ReplicaSet and each Job. */
-export const OWNER_METRICS = { pod: 'kube_pod_owner', replicaSet: 'kube_replicaset_owner', job: 'kube_job_owner' };
+const OWNER_METRICS = { pod: 'kube_pod_owner', replicaSet: 'kube_replicaset_owner', job: 'kube_job_owner' };
 const POD_KEY = ['cluster', 'namespace', 'pod'];
 
 export function workloadFromPodName(e: Expr): Expr {

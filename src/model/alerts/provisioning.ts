@@ -7,7 +7,7 @@ import { DEFAULT_FIGURE_OPTIONS } from '../figureSet';
 import { alertRulePayload, type AlertRuleForm, type ProvisionedAlertRule } from './payload';
 
 /** The demo stack's Prometheus data source (provisioning/datasources/prometheus.yaml). */
-export const DEMO_DATASOURCE_UID = 'meshtax-prometheus';
+const DEMO_DATASOURCE_UID = 'meshtax-prometheus';
 
 export function demoAlertForms(): AlertRuleForm[] {
   const base = {
@@ -34,7 +34,7 @@ export function demoAlertForms(): AlertRuleForm[] {
  * Title and label values go through it (rules_types.go: `rule.Title.Value()`, `rule.Labels.Value()`), so
  * "above $20" would become "above 0". Annotations and query models are read raw, so they stay as written.
  */
-export function escapeProvisioningDollars(text: string): string {
+function escapeProvisioningDollars(text: string): string {
   return text.replace(/\$/g, '$$$$');
 }
 

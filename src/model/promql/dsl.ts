@@ -25,7 +25,7 @@ export function withOffset(e: Expr, offset: string): Expr {
 }
 
 export const num = (value: number): Expr => ({ kind: 'number', value });
-export const str = (value: string): Expr => ({ kind: 'string', value });
+const str = (value: string): Expr => ({ kind: 'string', value });
 export const call = (fn: string, ...args: Expr[]): Expr => ({ kind: 'call', fn, args });
 export const rate = (s: Expr, window: string): Expr => call('rate', range(s, window));
 

@@ -19,7 +19,7 @@ export const DEFAULT_PROMETHEUS_RULE_META: PrometheusRuleMeta = {
   labels: { release: 'kube-prometheus-stack', 'app.kubernetes.io/name': 'meshtax' },
 };
 
-export function rulesDocument(
+function rulesDocument(
   groups: RuleGroup[],
   format: RulesFormat,
   meta: PrometheusRuleMeta = DEFAULT_PROMETHEUS_RULE_META
