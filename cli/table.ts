@@ -1,32 +1,33 @@
 /** The human report: one aligned table per mesh, units on every number, the pricing assumptions up front. */
 import Table from 'cli-table3';
+import type { MeshFigureKey } from '../src/model/figureKeys';
+import { MESH_FIGURES } from '../src/model/figureTable';
 import type { Unit } from '../src/model/figures';
 import type { Report } from '../src/model/report';
+import { hasFigure, reportFigureId, reportValue, type ReportMesh as Mesh } from '../src/model/reportValue';
 import { formatValue } from './format';
 
-type Mesh = Report['meshes'][number];
-
-/** [label, figure id suffix, unit]: a row shows only when the mesh has that figure at all. */
-const ROWS: Array<[string, string, Unit]> = [
-  ['Pods with a proxy', 'sidecars.pods', 'pods'],
-  ['Proxy CPU', 'sidecars.cpuCores', 'cores'],
-  ['Proxy share of cluster CPU', 'sidecars.cpuShare', 'percentunit'],
-  ['Proxy memory (working set)', 'sidecars.memoryBytes', 'bytes'],
-  ['Proxy share of cluster memory', 'sidecars.memoryShare', 'percentunit'],
-  ['Proxy memory per pod (avg)', 'sidecars.memoryPerPodAvg', 'bytes'],
-  ['Proxy share of requested CPU', 'sidecars.cpuRequestShare', 'percentunit'],
-  ['Proxy share of requested memory', 'sidecars.memoryRequestShare', 'percentunit'],
-  ["Nodes' worth of CPU requested by proxies", 'sidecars.nodesReservedCpu', 'nodes'],
-  ['Proxy vCPU per 1000 rps', 'sidecars.vcpuPer1kRps', 'vcpuPer1kRps'],
-  ['Control-plane CPU', 'controlPlane.cpuCores', 'cores'],
-  ['Control-plane memory', 'controlPlane.memoryBytes', 'bytes'],
-  ['Node-agent CPU', 'nodeAgents.cpuCores', 'cores'],
-  ['Node-agent memory', 'nodeAgents.memoryBytes', 'bytes'],
-  ['Monthly cost: proxies', 'cost.sidecars', 'currencyUSD'],
-  ['Monthly cost: control plane', 'cost.controlPlane', 'currencyUSD'],
-  ['Monthly cost: node agents', 'cost.nodeAgents', 'currencyUSD'],
-  ['Monthly cost: idle proxies (included above)', 'cost.idleSidecars', 'currencyUSD'],
-  ['Monthly cost: total', 'cost.total', 'currencyUSD'],
+/** The rows, in order; each shows only when the mesh has that figure at all. Labels and units are the table's. */
+const ROWS: MeshFigureKey[] = [
+  'sidecars.pods',
+  'sidecars.cpuCores',
+  'sidecars.cpuShare',
+  'sidecars.memoryBytes',
+  'sidecars.memoryShare',
+  'sidecars.memoryPerPodAvg',
+  'sidecars.cpuRequestShare',
+  'sidecars.memoryRequestShare',
+  'sidecars.nodesReservedCpu',
+  'sidecars.vcpuPer1kRps',
+  'controlPlane.cpuCores',
+  'controlPlane.memoryBytes',
+  'nodeAgents.cpuCores',
+  'nodeAgents.memoryBytes',
+  'cost.sidecars',
+  'cost.controlPlane',
+  'cost.nodeAgents',
+  'cost.idleSidecars',
+  'cost.total',
 ];
 
 const COMPACT = {
@@ -47,22 +48,18 @@ const COMPACT = {
   middle: '  ',
 };
 
-function value(m: Mesh, key: string): number | null {
-  const [group, field] = key.split('.');
-  const groups = m as unknown as Record<string, Record<string, number | null> | undefined>;
-  return groups[group === 'cost' ? 'monthlyCostUsd' : group]?.[field] ?? null;
-}
-
 function rows(m: Mesh): Array<[string, number | null, Unit, string]> {
-  const shown = ROWS.filter(([, key]) => `${m.id}.${key}` in m.queries);
-  const out: Array<[string, number | null, Unit, string]> = shown.map(([label, key, unit]) => [
-    label,
-    value(m, key),
-    unit,
-    m.reasons[`${m.id}.${key}`] ?? '',
+  const shown = ROWS.filter((key) => hasFigure(m, key));
+  const out: Array<[string, number | null, Unit, string]> = shown.map((key) => [
+    MESH_FIGURES[key].label,
+    reportValue(m, key),
+    MESH_FIGURES[key].unit,
+    m.reasons[reportFigureId(m, key)] ?? '',
   ]);
-  const firstCost = shown.findIndex(([, key]) => key.startsWith('cost.'));
-  out.splice(firstCost < 0 ? out.length : firstCost, 0, ['Latency added', m.latency.addedMs, 'ms', bucketNote(m)]);
+  // The latency row shows even without a latency figure: its note says why there is none.
+  const firstCost = shown.findIndex((key) => MESH_FIGURES[key].unit === 'currencyUSD');
+  const added = MESH_FIGURES['latency.pNAdded'];
+  out.splice(firstCost < 0 ? out.length : firstCost, 0, [added.label, m.latency.addedMs, added.unit, bucketNote(m)]);
   const shared = m.reasons[`${m.id}.controlPlane`];
   if (shared) {
     out.push(['Control plane', null, 'cores', shared]);

@@ -1,13 +1,15 @@
 /**
- * The benchmark table's columns as model figure ids, shared by the app's table, the comparison panel and the
- * dashboards that feed it (query refIds are `<mesh id>.<column>`).
+ * The benchmark table's columns as keys of the figure table (latency at p99), shared by the app's table, the
+ * comparison panel and the dashboards that feed it (query refIds are `<mesh id>.<column>`).
  */
-export const COMPARISON_FIGURES: Record<string, string> = {
+import type { MeshFigureKey } from './figureKeys';
+
+export const COMPARISON_FIGURES: Record<string, MeshFigureKey> = {
   pods: 'sidecars.pods',
   // Not columns: agentPods tells a sidecar-less mesh is present; controlPlaneCost lets a shared istiod be billed once.
   agentPods: 'nodeAgents.pods',
   controlPlaneCost: 'cost.controlPlane',
-  p99Added: 'latency.p99Added',
+  p99Added: 'latency.pNAdded',
   controlPlaneCpu: 'controlPlane.cpuCores',
   controlPlaneMemory: 'controlPlane.memoryBytes',
   sidecarMemoryPerPod: 'sidecars.memoryPerPodAvg',

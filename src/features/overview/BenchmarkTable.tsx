@@ -1,29 +1,24 @@
 import React from 'react';
 import { COMPARISON_FIGURES } from '../../model/comparison';
+import { meshFigureId, P99 } from '../../model/figureKeys';
 import type { Report } from '../../model/report';
+import { reportValue, type ReportMesh as Mesh } from '../../model/reportValue';
 import { ComparisonTable, type ComparisonRow } from '../../components/ComparisonTable/ComparisonTable';
 import { exploreUrl } from '../../utils/utils.explore';
 
-type Mesh = Report['meshes'][number];
+/** The comparison columns the app's table shows (pods is the row's own; the others feed the panel only). */
+const COLUMNS = ['p99Added', 'controlPlaneCpu', 'controlPlaneMemory', 'sidecarMemoryPerPod', 'monthlyCost', 'cpuShare'];
 
-/** Comparison column -> its value in the report (the figure ids come from the model's COMPARISON_FIGURES). */
-const VALUES: Record<string, (m: Mesh) => number | null> = {
-  p99Added: (m) => m.latency.addedMs,
-  controlPlaneCpu: (m) => m.controlPlane.cpuCores,
-  controlPlaneMemory: (m) => m.controlPlane.memoryBytes,
-  sidecarMemoryPerPod: (m) => m.sidecars.memoryPerPodAvg,
-  monthlyCost: (m) => m.monthlyCostUsd.total,
-  cpuShare: (m) => m.sidecars.cpuShare,
-};
+const value = (m: Mesh, column: string) => reportValue(m, COMPARISON_FIGURES[column]);
 
 export function reportRows(report: Report, datasourceUid: string, timeSec: number): ComparisonRow[] {
   return report.meshes.map((m) => ({
     name: m.name,
     pods: m.sidecars.pods,
     cells: Object.fromEntries(
-      Object.entries(VALUES).map(([key, get]) => {
-        const expr = m.queries[`${m.id}.${COMPARISON_FIGURES[key]}`];
-        return [key, { value: get(m), expr, href: expr ? exploreUrl(datasourceUid, expr, timeSec) : undefined }];
+      COLUMNS.map((key) => {
+        const expr = m.queries[meshFigureId(m.id, COMPARISON_FIGURES[key], P99)];
+        return [key, { value: value(m, key), expr, href: expr ? exploreUrl(datasourceUid, expr, timeSec) : undefined }];
       })
     ),
   }));

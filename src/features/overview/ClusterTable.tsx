@@ -2,18 +2,19 @@ import React from 'react';
 import { css } from '@emotion/css';
 import type { GrafanaTheme2 } from '@grafana/data';
 import { Text, useStyles2 } from '@grafana/ui';
-import type { Unit } from '../../model/figures';
+import { meshFigureId, P99, type MeshFigureKey } from '../../model/figureKeys';
+import { MESH_FIGURES } from '../../model/figureTable';
 import type { Report } from '../../model/report';
+import { reportValue } from '../../model/reportValue';
 import { DataTable } from '../../components/DataTable/DataTable';
 import { formatFigure } from '../../utils/utils.units';
 
-type Mesh = Report['meshes'][number];
-
-const COLUMNS: Array<{ key: string; header: string; unit: Unit; total: (m: Mesh) => number | null }> = [
-  { key: 'cost.total', header: 'Monthly cost', unit: 'currencyUSD', total: (m) => m.monthlyCostUsd.total },
-  { key: 'sidecars.cpuShare', header: 'Share of CPU', unit: 'percentunit', total: (m) => m.sidecars.cpuShare },
-  { key: 'sidecars.memoryShare', header: 'Share of memory', unit: 'percentunit', total: (m) => m.sidecars.memoryShare },
-  { key: 'latency.p99Added', header: 'p99 added', unit: 'ms', total: (m) => m.latency.addedMs },
+/** The report's per-cluster figures (BY_CLUSTER_FIGURES, latency at p99); units from the figure table. */
+const COLUMNS: Array<{ key: MeshFigureKey; header: string }> = [
+  { key: 'cost.total', header: 'Monthly cost' },
+  { key: 'sidecars.cpuShare', header: 'Share of CPU' },
+  { key: 'sidecars.memoryShare', header: 'Share of memory' },
+  { key: 'latency.pNAdded', header: 'p99 added' },
 ];
 
 /** Cluster names the report measured per mesh; more than one means a multi-cluster data source. */
@@ -53,7 +54,7 @@ export function ClusterTable({ report }: { report: Report }) {
                 <th scope="row">{m.name}</th>
                 <td>{cluster || '(no cluster label)'}</td>
                 {COLUMNS.map((c) => (
-                  <td key={c.key}>{formatFigure(values[`${m.id}.${c.key}`], c.unit)}</td>
+                  <td key={c.key}>{formatFigure(values[meshFigureId(m.id, c.key, P99)], MESH_FIGURES[c.key].unit)}</td>
                 ))}
               </tr>
             )),
@@ -61,7 +62,7 @@ export function ClusterTable({ report }: { report: Report }) {
             <th scope="row">{m.name}</th>
             <td>All clusters</td>
             {COLUMNS.map((c) => (
-              <td key={c.key}>{formatFigure(c.total(m), c.unit)}</td>
+              <td key={c.key}>{formatFigure(reportValue(m, c.key), MESH_FIGURES[c.key].unit)}</td>
             ))}
           </tr>,
         ])}

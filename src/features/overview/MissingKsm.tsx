@@ -1,13 +1,16 @@
 import React from 'react';
 import { Alert } from '@grafana/ui';
+import type { ClusterFigureKey } from '../../model/figureKeys';
 import { KSM_REQUESTS_METRIC } from '../../model/resources';
 import type { Report } from '../../model/report';
+
+const REQUESTED_CPU: ClusterFigureKey = 'cluster.cpuRequestCores';
 
 /** kube-state-metrics is missing when the cluster's requested CPU could not be measured for want of its series. */
 export function missingKsm(report: Report): boolean {
   return (
     report.cluster.cpuRequestCores === null &&
-    !!report.cluster.reasons['cluster.cpuRequestCores']?.includes(KSM_REQUESTS_METRIC)
+    !!report.cluster.reasons[REQUESTED_CPU]?.includes(KSM_REQUESTS_METRIC)
   );
 }
 

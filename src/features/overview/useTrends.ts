@@ -1,9 +1,15 @@
 import { useEffect, useState } from 'react';
+import { meshFigureId, P99, type MeshFigureKey } from '../../model/figureKeys';
 import type { Report } from '../../model/report';
 import { proxyTrend, type Trend } from '../../services/prometheus';
 
 /** The figures whose trend the overview draws. */
-export const TREND_FIGURES = ['cost.total', 'sidecars.cpuShare', 'sidecars.memoryShare', 'latency.p99Added'];
+export const TREND_FIGURES: MeshFigureKey[] = [
+  'cost.total',
+  'sidecars.cpuShare',
+  'sidecars.memoryShare',
+  'latency.pNAdded',
+];
 
 /** Trends of the overview's headline figures over [from, to]; a failed or empty trend is simply not drawn. */
 export function useTrends(
@@ -19,7 +25,7 @@ export function useTrends(
     }
     let cancelled = false;
     const jobs = report.meshes.flatMap((m) =>
-      TREND_FIGURES.map((k) => `${m.id}.${k}`)
+      TREND_FIGURES.map((k) => meshFigureId(m.id, k, P99))
         .filter((id) => m.queries[id])
         .map(async (id) => [id, await proxyTrend(uid, m.queries[id], fromSec, toSec).catch(() => null)] as const)
     );

@@ -1,5 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { meshFigureId } from '../figureKeys';
+import { MESH_FIGURE_KEYS, MESH_FIGURES } from '../figureTable';
 import { DEFAULT_FIGURE_OPTIONS, meshFigures } from '../figureSet';
 import { syntaxProblems } from '../promql/validate';
 import { ALERTS_FILE } from '../../../scripts/dashboards';
@@ -58,7 +60,8 @@ test('the monthly-cost payload queries the model figure per cluster and fires ab
 
 test.each(ALERT_VARIANTS.map((v) => [v.id, v]))('variant %s maps onto its figure and unit', (_id, v) => {
   const rule = alertRulePayload({ ...form, meshId: 'istio', variant: v.id, threshold: 40 }, DEFAULT_FIGURE_OPTIONS);
-  expect(rule.annotations.meshtax_figure).toBe(`istio.${v.figure}`);
+  expect(rule.annotations.meshtax_figure).toBe(meshFigureId('istio', v.figure));
+  expect(v.unit).toBe(MESH_FIGURES[v.figure].unit);
   // Percent thresholds are typed as percent and compared as fractions.
   expect((rule.data[1].model.conditions as any)[0].evaluator.params[0]).toBeCloseTo(40 * v.scale);
   expect(syntaxProblems(String(rule.data[0].model.expr))).toEqual([]);
@@ -105,12 +108,18 @@ test('a stored rule comes back as the form it was made from', () => {
   expect(formOfRule({ ...rule, labels: { team: 'x' } })).toBeUndefined();
 });
 
+test('the variants watch exactly the figures the table calls alertable, one variant each', () => {
+  const alertable = MESH_FIGURE_KEYS.filter((k) => MESH_FIGURES[k].alertable);
+  expect(ALERT_VARIANTS.map((v) => v.figure).sort()).toEqual(alertable.sort());
+});
+
 test('"Create alert" from a figure id picks the variant and mesh', () => {
   expect(variantOfFigure('istio-ambient.cost.total')).toMatchObject({
     meshId: 'istio-ambient',
     variant: { id: 'monthlyCost' },
   });
   expect(variantOfFigure('istio.sidecars.pods')).toBeUndefined();
+  expect(variantOfFigure('linkerd.latency.p99Added')).toMatchObject({ meshId: 'linkerd', variant: { id: 'p99Added' } });
 });
 
 test('provisioning/alerting/meshtax-alerts.yaml is the generator output (run `npm run dashboards`)', () => {

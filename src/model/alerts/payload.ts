@@ -4,6 +4,7 @@
  * (their variant) so the Alerts page can list exactly the rules it created.
  */
 import { CATALOGUE, type MeshDef } from '../catalogue';
+import { meshFigureId } from '../figureKeys';
 import { meshFigures } from '../figureSet';
 import type { FigureOptions } from '../figures';
 import { QueryInputError } from '../promql/escape';
@@ -145,7 +146,7 @@ export function alertRulePayload(f: AlertRuleForm, o: FigureOptions): Provisione
   const mesh = o.meshes.find((m) => m.id === f.meshId)!;
   // Per cluster, so a multi-cluster Prometheus gets one alert instance per cluster rather than one sum.
   const figure = meshFigures(mesh, { window: '5m', groupBy: 'cluster' }, o).find(
-    (x) => x.id === `${mesh.id}.${v.figure}`
+    (x) => x.id === meshFigureId(mesh.id, v.figure)
   );
   if (!figure) {
     throw new AlertFormError('variant', `${mesh.name} has no "${v.label}" figure (for example, no latency histogram)`);

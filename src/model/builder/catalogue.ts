@@ -3,6 +3,8 @@
  * what it measures and what it cannot see. Pure data, keyed by figure kind; the metrics a figure needs are not
  * written here but read from its query (metricsOf), so they can never drift from the PromQL.
  */
+import type { MeshFigureKey } from '../figureKeys';
+
 export type BuilderFigureKind =
   | 'cpuShare'
   | 'memoryShare'
@@ -22,8 +24,8 @@ export type BuilderInput = 'pricing' | 'latency' | 'idle';
 export interface BuilderFigure {
   kind: BuilderFigureKind;
   label: string;
-  /** The figure id without the mesh prefix, e.g. `sidecars.cpuShare` (latency: p99 only). */
-  key: string;
+  /** The figure in the table (its id is `<mesh>.<key>`, latency at the chosen quantile). */
+  key: MeshFigureKey;
   inputs: BuilderInput[];
   measures: string;
   cannotSee: string[];
@@ -120,7 +122,7 @@ export const BUILDER_FIGURES: BuilderFigure[] = [
   {
     kind: 'p99Added',
     label: 'p99 latency added',
-    key: 'latency.p99Added',
+    key: 'latency.pNAdded',
     inputs: ['latency'],
     measures:
       'The 99th-percentile latency the mesh adds: reporter-delta subtracts the server proxy’s p99 from the client proxy’s; app-vs-mesh subtracts the app’s own p99 (per workload); baseline subtracts the client p99 at an earlier time.',

@@ -9,8 +9,9 @@ import { clusterFigures, meshFigures } from '../figureSet';
 import { toFigure, type Figure, type FigureOptions } from '../figures';
 import type { Expr, Matcher } from '../promql/ast';
 import { agg, bin, div, eq, mul, num, sel, sum } from '../promql/dsl';
+import { isLatencyKey, type FigureKey } from '../figureKeys';
+import { CLUSTER_FIGURES, isClusterFigureKey, meshFigureKey, MESH_FIGURES, type Merge } from '../figureTable';
 import { clusterMatchers, groupLabels, type Selection } from '../scope';
-import { CLUSTER_RECORDS, clusterKey, isLatencyKey, meshKey, MESH_RECORDS, type RecordedKind } from './names';
 
 export function canReadRecorded(s: Selection): boolean {
   return (
@@ -32,7 +33,13 @@ const by = (s: Selection) => {
   return labels.length ? labels : undefined;
 };
 
-function merged(kind: RecordedKind, lookup: (key: string) => Expr, s: Selection, matchers: Matcher[]): Expr {
+/** One recorded kind: its name and how its per-cluster series merge (the figure table's `record` and `merge`). */
+interface Recorded {
+  record: string;
+  merge: Merge;
+}
+
+function merged(kind: Recorded, lookup: (key: FigureKey) => Expr, s: Selection, matchers: Matcher[]): Expr {
   const series = sel(kind.record, ...matchers);
   const m = kind.merge;
   switch (m.op) {
@@ -45,7 +52,7 @@ function merged(kind: RecordedKind, lookup: (key: string) => Expr, s: Selection,
       return div(lookup(m.num), m.denScale ? div(den, num(m.denScale)) : den);
     }
     case 'weightedAvg': {
-      const weight = sel(MESH_RECORDS[m.weight].record, ...matchers);
+      const weight = sel(MESH_FIGURES[m.weight].record, ...matchers);
       return div(sum(mul(series, weight), by(s)), sum(weight, by(s)));
     }
   }
@@ -54,8 +61,10 @@ function merged(kind: RecordedKind, lookup: (key: string) => Expr, s: Selection,
 export function recordedClusterFigures(s: Selection, o: FigureOptions): Figure[] {
   assertReadable(s);
   return clusterFigures(s, o).map((f) => {
-    const kind = CLUSTER_RECORDS[clusterKey(f.id)!];
-    return toFigure(f.id, f.title, f.unit, sum(sel(kind.record, ...clusterMatchers(s)), by(s)));
+    if (!isClusterFigureKey(f.id)) {
+      throw new Error(`recorded: ${f.id} is not a cluster figure of the table`);
+    }
+    return toFigure(f.id, f.title, f.unit, sum(sel(CLUSTER_FIGURES[f.id].record, ...clusterMatchers(s)), by(s)));
   });
 }
 
@@ -64,17 +73,14 @@ export function recordedMeshFigures(mesh: MeshDef, s: Selection, o: FigureOption
   assertReadable(s);
   const meshMatchers = [eq('mesh', mesh.id), ...clusterMatchers(s)];
   const quantile = eq('quantile', String(o.latency.quantile));
-  const lookup = (key: string): Expr => {
-    const ck = clusterKey(key);
-    if (ck) {
-      return sum(sel(CLUSTER_RECORDS[ck].record, ...clusterMatchers(s)), by(s));
-    }
-    return merged(MESH_RECORDS[key], lookup, s, meshMatchers);
-  };
+  const lookup = (key: FigureKey): Expr =>
+    isClusterFigureKey(key)
+      ? sum(sel(CLUSTER_FIGURES[key].record, ...clusterMatchers(s)), by(s))
+      : merged(MESH_FIGURES[key], lookup, s, meshMatchers);
   return meshFigures(mesh, s, o).map((f) => {
-    const key = meshKey(mesh.id, f.id)!;
+    const key = meshFigureKey(mesh.id, f.id)!;
     const matchers = isLatencyKey(key) ? [...meshMatchers, quantile] : meshMatchers;
-    return toFigure(f.id, f.title, f.unit, merged(MESH_RECORDS[key], lookup, s, matchers));
+    return toFigure(f.id, f.title, f.unit, merged(MESH_FIGURES[key], lookup, s, matchers));
   });
 }
 
@@ -84,8 +90,8 @@ export function recordedPresenceExpr(mesh: MeshDef, s: Selection): Expr {
   return sum(
     bin(
       'or',
-      sel(MESH_RECORDS['sidecars.pods'].record, ...matchers),
-      sel(MESH_RECORDS['nodeAgents.pods'].record, ...matchers)
+      sel(MESH_FIGURES['sidecars.pods'].record, ...matchers),
+      sel(MESH_FIGURES['nodeAgents.pods'].record, ...matchers)
     )
   );
 }

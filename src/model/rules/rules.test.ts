@@ -17,7 +17,8 @@ import {
   type AlertingRule,
   type RecordingRule,
 } from './generate';
-import { MESH_RECORDS, MONTHLY_COST_RECORD, RULES_CONFIG_RECORD } from './names';
+import { MESH_FIGURES } from '../figureTable';
+import { MONTHLY_COST_RECORD, RULES_CONFIG_RECORD } from './names';
 import { canReadRecorded, recordedClusterFigures, recordedMeshFigures, recordedPresenceExpr } from './recorded';
 import { rulesYaml } from './yaml';
 import { render } from '../promql/render';
@@ -76,7 +77,7 @@ test('recorded reads: sums add up, ratios are recomputed, per-pod averages weigh
   );
   expect(f['istio.sidecars.cpuPerPodAvg']).toContain('meshtax:sidecar_pods:count');
   expect(f['istio.latency.p99Added']).toContain('quantile="0.99"');
-  expect(render(recordedPresenceExpr(CATALOGUE[0], s))).toContain(MESH_RECORDS['nodeAgents.pods'].record);
+  expect(render(recordedPresenceExpr(CATALOGUE[0], s))).toContain(MESH_FIGURES['nodeAgents.pods'].record);
 });
 
 test('recorded series cannot serve namespace or workload views', () => {

@@ -1,6 +1,7 @@
 /** Scene query runners fed only by the model: the UI chooses inputs, the model writes the PromQL. */
 import { SceneQueryRunner } from '@grafana/scenes';
 import { CATALOGUE, type MeshDef } from '../../model/catalogue';
+import { meshFigureId, type MeshFigureKey } from '../../model/figureKeys';
 import { meshFigures } from '../../model/figureSet';
 import type { FigureOptions } from '../../model/figures';
 import type { Grouping, Selection } from '../../model/scope';
@@ -24,12 +25,12 @@ export function figureRunner(
   mesh: MeshDef,
   groupBy: Grouping,
   o: FigureOptions,
-  refs: Array<[string, string]>,
+  refs: Array<[string, MeshFigureKey]>,
   { instant = true, workload = false }: { instant?: boolean; workload?: boolean } = {}
 ): SceneQueryRunner {
   const figures = meshFigures(mesh, sceneSelection(groupBy, workload), o);
   const queries = refs.flatMap(([refId, key]) => {
-    const f = figures.find((x) => x.id === `${mesh.id}.${key}`);
+    const f = figures.find((x) => x.id === meshFigureId(mesh.id, key, o.latency.quantile));
     return f
       ? [
           {

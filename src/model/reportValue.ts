@@ -1,0 +1,28 @@
+/** Reading one figure of the table back out of the report's JSON, for every surface that lists figures. */
+import { meshFigureId, type MeshFigureKey } from './figureKeys';
+import type { Report } from './report';
+
+export type ReportMesh = Report['meshes'][number];
+
+type Groups = Record<string, Record<string, number | null> | undefined>;
+
+/** Where the report's JSON holds a figure: its group and field, `cost` as `monthlyCostUsd`, latency by side. */
+export function reportValue(m: ReportMesh, key: MeshFigureKey): number | null {
+  switch (key) {
+    case 'latency.pNAdded':
+      return m.latency.addedMs;
+    case 'latency.pNClient':
+      return m.latency.clientMs;
+    case 'latency.pNServer':
+      return m.latency.serverMs;
+  }
+  const [group, field] = key.split('.');
+  const groups = m as unknown as Groups;
+  return groups[group === 'cost' ? 'monthlyCostUsd' : group]?.[field] ?? null;
+}
+
+/** The figure's id in this report (latency at the report's quantile). */
+export const reportFigureId = (m: ReportMesh, key: MeshFigureKey) => meshFigureId(m.id, key, m.latency.quantile);
+
+/** The mesh has the figure at all (a role or an input it lacks leaves it out). */
+export const hasFigure = (m: ReportMesh, key: MeshFigureKey) => reportFigureId(m, key) in m.queries;
