@@ -191,7 +191,8 @@ async function runCase(context: BrowserContext, server: HostServer, screens: str
   }
   watchPage(page, failures, CONSOLE_ALLOWLIST);
   try {
-    await page.goto(base + c.url, { waitUntil: 'load', timeout: 30000 });
+    // 60 s: the ~20 MB host bundle took over 30 s to load at a load average of 20 on 2 cores.
+    await page.goto(base + c.url, { waitUntil: 'load', timeout: 60000 });
     // 'attached', not the default 'visible': an empty root must reach the "nothing rendered" check below.
     await page.waitForSelector('#host-root[data-host-state]', { state: 'attached', timeout: 30000 });
     await page.waitForSelector(c.readySelector, { state: 'attached', timeout: 30000 });
