@@ -6,6 +6,7 @@
 import type { Dashboard, Panel, VariableModel } from '@grafana/schema';
 import { CATALOGUE, type MeshDef } from './catalogue';
 import { COMPARISON_FIGURES, comparisonRefId } from './comparison';
+import { meshFigureId, type MeshFigureKey } from './figureKeys';
 import { DEFAULT_FIGURE_OPTIONS, meshFigures } from './figureSet';
 import type { Figure } from './figures';
 import type { Selection } from './scope';
@@ -64,13 +65,14 @@ function target(f: Figure | undefined, refId: string, legendFormat = '__auto') {
   return f ? [{ refId, expr: f.expr, datasource: DS, legendFormat, range: true }] : [];
 }
 
-function figure(figs: Figure[], mesh: MeshDef, key: string) {
-  return figs.find((f) => f.id === `${mesh.id}.${key}`);
+/** The dashboards show the default options' figures: latency at p99. */
+function figure(figs: Figure[], mesh: MeshDef, key: MeshFigureKey) {
+  return figs.find((f) => f.id === meshFigureId(mesh.id, key, OPTS.latency.quantile));
 }
 
 function meshRow(mesh: MeshDef, y: number, id: number): Panel[] {
   const figs = meshFigures(mesh, selection('none'), OPTS);
-  const f = (k: string) => figure(figs, mesh, k);
+  const f = (k: MeshFigureKey) => figure(figs, mesh, k);
   const base = { datasource: DS };
   return [
     {
@@ -93,7 +95,7 @@ function meshRow(mesh: MeshDef, y: number, id: number): Panel[] {
         ...target(f('cost.total'), SUMMARY.costRefId),
         ...target(f('sidecars.cpuShare'), SUMMARY.cpuShareRefId),
         ...target(f('sidecars.memoryShare'), SUMMARY.memoryShareRefId),
-        ...target(f('latency.p99Added'), SUMMARY.latencyRefId),
+        ...target(f('latency.pNAdded'), SUMMARY.latencyRefId),
       ],
       options: { ...SUMMARY },
     } as Panel,
@@ -107,7 +109,7 @@ function meshRow(mesh: MeshDef, y: number, id: number): Panel[] {
       targets: [
         ...target(f('sidecars.cpuShare'), 'cpuShare', 'CPU share'),
         ...target(f('sidecars.memoryShare'), 'memoryShare', 'memory share'),
-        ...target(f('latency.p99Added'), 'p99Added', 'p99 added'),
+        ...target(f('latency.pNAdded'), 'p99Added', 'p99 added'),
       ],
       fieldConfig: {
         defaults: { unit: 'percentunit', noValue: 'unavailable' },
@@ -206,8 +208,8 @@ export function overviewDashboard(): Dashboard {
 }
 
 function breakdownPanel(mesh: MeshDef, figs: Figure[], id: number, y: number): Panel {
-  const f = (k: string) => figure(figs, mesh, k);
-  const refs: Array<[string, string]> = [
+  const f = (k: MeshFigureKey) => figure(figs, mesh, k);
+  const refs: Array<[string, MeshFigureKey]> = [
     [BREAKDOWN.costRefId, 'cost.sidecars'],
     [BREAKDOWN.cpuRefId, 'sidecars.cpuCores'],
     [BREAKDOWN.requestRefId, 'sidecars.cpuRequestCores'],
@@ -232,7 +234,7 @@ export function workloadDashboard(): Dashboard {
   const sidecarMeshes = CATALOGUE.filter((m) => m.dataPlaneKind === 'sidecar');
   const panels: Panel[] = sidecarMeshes.flatMap((mesh, i) => {
     const figs = meshFigures(mesh, selection('workload'), OPTS);
-    const f = (k: string) => figure(figs, mesh, k);
+    const f = (k: MeshFigureKey) => figure(figs, mesh, k);
     const y = i * 9;
     const breakdown = breakdownPanel(mesh, figs, i * 10 + 3, y);
     const table = {
@@ -286,7 +288,7 @@ export function workloadDashboard(): Dashboard {
       title: `${mesh.name}: p99 added per workload (reporter-delta)`,
       datasource: DS,
       gridPos: { x: 16, y, w: 8, h: 9 },
-      targets: target(f('latency.p99Added'), 'p99Added', '{{namespace}}/{{workload}}'),
+      targets: target(f('latency.pNAdded'), 'p99Added', '{{namespace}}/{{workload}}'),
       fieldConfig: { defaults: { unit: 'ms', noValue: 'unavailable' }, overrides: [] },
       options: {
         legend: { displayMode: 'list', placement: 'bottom', showLegend: true },

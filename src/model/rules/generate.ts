@@ -18,15 +18,9 @@ import { render } from '../promql/render';
 import { REAL_CONTAINERS } from '../resources';
 import { scopeMatchers, type Selection } from '../scope';
 import { ruleSelection, rulesConfigLabels, type RulesSelection } from './config';
-import {
-  CLUSTER_RECORDS,
-  clusterKey,
-  isLatencyKey,
-  meshKey,
-  MESH_RECORDS,
-  MONTHLY_COST_RECORD,
-  RULES_CONFIG_RECORD,
-} from './names';
+import { isLatencyKey } from '../figureKeys';
+import { CLUSTER_FIGURES, isClusterFigureKey, meshFigureKey, MESH_FIGURES } from '../figureTable';
+import { MONTHLY_COST_RECORD, RULES_CONFIG_RECORD } from './names';
 
 export interface RulesOptions {
   selection: RulesSelection;
@@ -83,20 +77,20 @@ function meshRules(mesh: MeshDef, s: Selection, o: FigureOptions): RecordingRule
   const ownerPresent = owner ? presenceExpr(owner, s) : undefined;
   const q = String(o.latency.quantile);
   return meshFigures(mesh, s, o).map((f): RecordingRule => {
-    const key = meshKey(mesh.id, f.id)!;
-    const kind = MESH_RECORDS[key];
-    if (!kind) {
-      throw new Error(`rules: figure ${f.id} has no recorded name (add "${key}" to MESH_RECORDS)`);
+    const key = meshFigureKey(mesh.id, f.id);
+    if (!key) {
+      throw new Error(`rules: figure ${f.id} is not in the figure table`);
     }
+    const def = MESH_FIGURES[key];
     let expr = f.ast;
-    if (ownerPresent && (key.startsWith('controlPlane.') || key === 'cost.controlPlane')) {
+    if (ownerPresent && def.role === 'controlPlane') {
       expr = bin('unless', expr, ownerPresent, ON_CLUSTER);
     } else if (ownerPresent && key === 'cost.total') {
       const withoutControlPlane = costExpr(mesh, ['dataPlane', 'nodeAgents'], s, o.pricing);
       expr = withoutControlPlane ? bin('or', bin('and', withoutControlPlane, ownerPresent, ON_CLUSTER), expr) : expr;
     }
     return {
-      record: kind.record,
+      record: def.record,
       expr: render(bin('and', expr, present, ON_CLUSTER)),
       labels: { mesh: mesh.id, ...(isLatencyKey(key) ? { quantile: q } : {}) },
     };
@@ -105,11 +99,10 @@ function meshRules(mesh: MeshDef, s: Selection, o: FigureOptions): RecordingRule
 
 function clusterRules(s: Selection, o: FigureOptions): RecordingRule[] {
   return clusterFigures(s, o).map((f) => {
-    const kind = CLUSTER_RECORDS[clusterKey(f.id) ?? ''];
-    if (!kind) {
-      throw new Error(`rules: figure ${f.id} has no recorded name`);
+    if (!isClusterFigureKey(f.id)) {
+      throw new Error(`rules: figure ${f.id} is not in the figure table`);
     }
-    return { record: kind.record, expr: f.expr };
+    return { record: CLUSTER_FIGURES[f.id].record, expr: f.expr };
   });
 }
 
