@@ -12,6 +12,7 @@ import {
 } from '@grafana/scenes';
 import { Alert, LinkButton } from '@grafana/ui';
 import { ROUTES } from '../../constants';
+import type { MeshFigureKey } from '../../model/figureKeys';
 import type { FigureOptions, Unit } from '../../model/figures';
 import { addedLatency } from '../../model/latency';
 import { render } from '../../model/promql/render';
@@ -64,7 +65,7 @@ export class WorkloadDetail extends SceneObjectBase<WorkloadDetailState> {
     const mesh = meshOf(String(sceneGraph.lookupVariable(VAR_MESH, this)?.getValue() ?? 'istio'));
     const o = this.state.figureOptions;
     // Grouped by workload, so a name that other workloads' pods could share still shows as separate series.
-    const runner = (refs: Array<[string, string]>) =>
+    const runner = (refs: Array<[string, MeshFigureKey]>) =>
       figureRunner(mesh, 'workload', o, refs, { instant: false, workload: true });
     const items = [
       timeseries(

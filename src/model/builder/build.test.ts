@@ -1,5 +1,6 @@
 import fc from 'fast-check';
 import { CATALOGUE } from '../catalogue';
+import { meshFigureId } from '../figureKeys';
 import { syntaxProblems } from '../promql/validate';
 import { DEFAULT_SETTINGS } from '../settings';
 import { buildFigure } from './build';
@@ -19,7 +20,7 @@ describe('every builder figure', () => {
   test.each(cases)('%s %s grouped by %s is a figure of figureSet.ts and parses', (mesh, figure, groupBy) => {
     const r = buildFigure({ ...base, figure, groupBy }, mesh, CATALOGUE);
     expect(r.errors).toEqual({});
-    expect(r.figure?.id).toBe(`${mesh}.${r.spec!.key}`);
+    expect(r.figure?.id).toBe(meshFigureId(mesh, r.spec!.key));
     expect(syntaxProblems(r.figure!.expr)).toEqual([]);
   });
 
@@ -31,7 +32,7 @@ describe('every builder figure', () => {
         'sidecars.cpuRequestShare',
         'cost.controlPlane',
         'cost.total',
-        'latency.p99Added',
+        'latency.pNAdded',
         'sidecars.vcpuPer1kRps',
         'cost.idleSidecars',
       ])

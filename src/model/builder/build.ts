@@ -10,6 +10,7 @@ import type { BuilderField, BuilderState } from './state';
 
 export interface BuildResult {
   errors: Partial<Record<BuilderField, string>>;
+import { meshFigureId } from '../figureKeys';
   mesh?: MeshDef;
   spec?: BuilderFigure;
   selection?: Selection;
@@ -141,7 +142,7 @@ export function buildFigure(s: BuilderState, meshId: string, meshes: MeshDef[]):
   if (!spec || !mesh || Object.keys(errors).length > 0) {
     return { errors, mesh, spec, selection, options };
   }
-  const id = `${mesh.id}.${spec.key}`;
+  const id = meshFigureId(mesh.id, spec.key, options.latency.quantile);
   const figure = meshFigures(mesh, selection, options).find((f) => f.id === id);
   return figure
     ? { errors, mesh, spec, selection, options, figure }

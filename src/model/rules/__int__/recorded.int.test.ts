@@ -11,6 +11,7 @@ import { join } from 'node:path';
 import { startPrometheus, type PromHandle } from '../../../../demo/harness';
 import { groundTruth } from '../../../../demo/truth';
 import { CATALOGUE } from '../../catalogue';
+import { meshFigureId, type ClusterFigureKey, type MeshFigureKey } from '../../figureKeys';
 import { clusterFigures, DEFAULT_FIGURE_OPTIONS, meshFigures } from '../../figureSet';
 import type { Figure, FigureOptions } from '../../figures';
 import { eq, sel } from '../../promql/dsl';
@@ -19,7 +20,7 @@ import { buildReport, BY_CLUSTER_FIGURES, resolveShared, type Report, type Repor
 import { close, RECORDED_LAG } from '../../__int__/truthOf';
 import { ruleSelection } from '../config';
 import { DEFAULT_FOR, DEFAULT_MONTHLY_COST_THRESHOLD_USD, ruleGroups } from '../generate';
-import { CLUSTER_RECORDS, clusterKey, isLatencyKey, meshKey, MESH_RECORDS } from '../names';
+import { isLatencyKey, meshKey, recordOf } from '../names';
 import { rulesYaml } from '../yaml';
 
 const rulesSelection = { window: '5m' };
@@ -78,12 +79,12 @@ describe.each<[string, 'flat' | 'opencost', string[]]>([
     expect(present.map((m) => m.id)).toEqual(meshIds);
     const s = ruleSelection(rulesSelection);
     const pairs: Array<{ f: Figure; mesh?: string; recorded: string }> = [
-      ...clusterFigures(s, o).map((f) => ({ f, recorded: render(sel(CLUSTER_RECORDS[clusterKey(f.id)!].record)) })),
+      ...clusterFigures(s, o).map((f) => ({ f, recorded: render(sel(recordOf(f.id as ClusterFigureKey))) })),
       ...CATALOGUE.flatMap((m) =>
         meshFigures(m, s, o).map((f) => {
           const key = meshKey(m.id, f.id)!;
           const matchers = [eq('mesh', m.id), ...(isLatencyKey(key) ? [eq('quantile', '0.99')] : [])];
-          return { f, mesh: m.id, recorded: render(sel(MESH_RECORDS[key].record, ...matchers)) };
+          return { f, mesh: m.id, recorded: render(sel(recordOf(key), ...matchers)) };
         })
       ),
     ];
@@ -161,7 +162,7 @@ describe.each<[string, 'flat' | 'opencost', string[]]>([
       'cost.total': (m) => m.monthlyCostUsd.total,
       'sidecars.cpuShare': (m) => m.sidecars.cpuShare,
       'sidecars.memoryShare': (m) => m.sidecars.memoryShare,
-      'latency.p99Added': (m) => m.latency.addedMs,
+      'latency.pNAdded': (m) => m.latency.addedMs,
     };
     expect(Object.keys(total).sort()).toEqual([...BY_CLUSTER_FIGURES].sort());
     let compared = 0;
@@ -172,7 +173,7 @@ describe.each<[string, 'flat' | 'opencost', string[]]>([
         expect({ mesh: m.id, clusters: rows.length }).toEqual({ mesh: m.id, clusters: 1 });
         for (const [k, get] of Object.entries(total)) {
           const want = get(m);
-          const got = rows[0][`${m.id}.${k}`];
+          const got = rows[0][meshFigureId(m.id, k as MeshFigureKey)];
           expect({ mesh: m.id, k, ok: want === null ? got === undefined : close(got, want) }).toEqual({
             mesh: m.id,
             k,
