@@ -10,6 +10,7 @@ import type { PromHandle } from '../demo/harness';
 import { CATALOGUE, type MeshDef } from '../src/model/catalogue';
 import { clusterFigures, DEFAULT_FIGURE_OPTIONS, meshFigures } from '../src/model/figureSet';
 import type { Figure } from '../src/model/figures';
+import { DEFAULT_OPTIONS } from '../src/model/options/defaults';
 import { buildReport, type Report } from '../src/model/report';
 import { recordedClusterFigures } from '../src/model/rules/recorded';
 import { DEFAULT_SELECTION, type Grouping, type Selection } from '../src/model/scope';
@@ -35,11 +36,7 @@ export async function overviewRefresh(
     },
     {
       time: prom.evalTime,
-      selection: DEFAULT_SELECTION,
-      pricing: o.pricing,
-      pricingSource: 'auto',
-      latency: o.latency,
-      idleRps: o.idleRps,
+      options: DEFAULT_OPTIONS,
       figureSource: source,
     }
   );

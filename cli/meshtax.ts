@@ -6,12 +6,12 @@
  * Exit codes: 0 ok, 2 bad arguments, 3 Prometheus unreachable or erroring, 4 cost above --fail-above-usd.
  */
 import { Command, CommanderError, Option } from 'commander';
-import { CATALOGUE, customMesh } from '../src/model/catalogue';
 import { clusterFigures, meshFigures } from '../src/model/figureSet';
+import { figureOptions, selectionOf } from '../src/model/options/figureOptions';
 import { QueryInputError } from '../src/model/promql/escape';
 import { buildReport } from '../src/model/report';
 import { addAccessOptions, toAccess, type AccessFlags } from './access';
-import { addSelectionOptions, number, toReportInput, type SelectionFlags } from './options';
+import { addSelectionOptions, number, optionsFromFlags, toReportInput, type ScopeFlags } from './options';
 import { DEFAULT_MAX_BYTES, instantQuery, parsePrometheusUrl, PrometheusError } from './prometheus';
 import { addRulesCommand } from './rules';
 import { renderCsv, renderTable } from './table';
@@ -28,7 +28,7 @@ export function buildProgram(): Command {
     .exitOverride();
   program.configureOutput({ writeErr: (s) => process.stderr.write(s) });
 
-  type ReportFlags = SelectionFlags &
+  type ReportFlags = ScopeFlags &
     AccessFlags & { prometheus: string; format: string; failAboveUsd?: number; timeout: number; maxResponseMb: number };
   addAccessOptions(
     addSelectionOptions(program.command('report').description('measure every mesh present and print the report'))
@@ -72,22 +72,16 @@ export function buildProgram(): Command {
     .addOption(
       new Option('--group-by <g>', 'grouping').choices(['none', 'cluster', 'namespace', 'workload']).default('none')
     )
-    .action((f: SelectionFlags & { format: string }) => {
-      const input = toReportInput(f);
-      const meshes = input.custom ? [...CATALOGUE, customMesh(input.custom)] : CATALOGUE;
-      const opts = {
-        pricing: {
-          ...input.pricing,
-          source: input.pricingSource === 'opencost' ? ('opencost' as const) : ('flat' as const),
-        },
-        latency: input.latency,
-        idleRps: input.idleRps,
-        meshes,
-      };
-      const figures = [
-        ...clusterFigures(input.selection, opts),
-        ...meshes.flatMap((m) => meshFigures(m, input.selection, opts)),
-      ];
+    .action((f: ScopeFlags & { format: string }) => {
+      const options = optionsFromFlags(f);
+      // No probe here: "auto" prices at the flat rates, as everywhere that cannot ask the data source first.
+      const opts = figureOptions(options);
+      const s = selectionOf(options, {
+        cluster: f.cluster,
+        namespaceInclude: f.namespace,
+        groupBy: f.groupBy ?? 'none',
+      });
+      const figures = [...clusterFigures(s, opts), ...opts.meshes.flatMap((m) => meshFigures(m, s, opts))];
       const rows = figures.map(({ id, title, unit, expr }) => ({ id, title, unit, expr }));
       out(
         f.format === 'json'

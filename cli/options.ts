@@ -1,12 +1,38 @@
-/** Flag parsing shared by the CLI's commands: every bad value is rejected with a message naming its flag. */
+/**
+ * Flag parsing shared by the CLI's commands. The settings flags resolve through the model's one resolver; a bad value
+ * is rejected with a message naming its flag (exit 2), the flag found from the field the resolver names.
+ */
 import { InvalidArgumentError, Option, type Command } from 'commander';
-import type { CustomMesh } from '../src/model/catalogue';
-import { LATENCY_METHODS, type LatencyMethod } from '../src/model/latency';
-import { DEFAULT_PRICING, validatePricing, type Pricing } from '../src/model/pricing';
-import { assertDuration, assertRegex, QueryInputError } from '../src/model/promql/escape';
-import type { Basis } from '../src/model/resources';
-import type { Grouping, Selection } from '../src/model/scope';
+import { LATENCY_METHODS } from '../src/model/latency';
+import { DEFAULT_OPTIONS } from '../src/model/options/defaults';
+import { OPTION_FIELDS, OptionsError, type OptionField, type OptionValues } from '../src/model/options/fields';
+import { resolveOrThrow } from '../src/model/options/resolve';
+import type { MeshTaxOptions } from '../src/model/options/types';
+import { BASES, PRICING_SOURCES } from '../src/model/options/validate';
+import { durationProblem, QueryInputError, regexProblem } from '../src/model/promql/escape';
 import type { ReportInput } from '../src/model/report';
+import type { Grouping } from '../src/model/scope';
+
+/** The flag of each option field: the one place the CLI's names meet the model's. */
+export const FLAG_OF: Record<OptionField, string> = {
+  pricingSource: '--pricing',
+  cpuHourUsd: '--cpu-hour-usd',
+  gibHourUsd: '--gib-hour-usd',
+  hoursPerMonth: '--hours-per-month',
+  basis: '--basis',
+  idleRps: '--idle-rps',
+  latencyMethod: '--latency-method',
+  baselineOffset: '--baseline-offset',
+  window: '--window',
+  namespaceExclude: '--namespace-exclude',
+  customContainer: '--custom-container',
+  customControlPlaneNamespace: '--custom-control-plane-namespace',
+  customControlPlanePod: '--custom-control-plane-pod',
+  useRecordingRules: '--recording-rules',
+};
+
+/** Where commander puts a flag's value: --cpu-hour-usd -> cpuHourUsd. */
+const attributeOf = (flag: string) => flag.slice(2).replace(/-([a-z])/g, (_, c: string) => c.toUpperCase());
 
 /** Turns a validator into a commander argument parser whose errors name the flag. */
 export const wrap =
@@ -26,15 +52,19 @@ export const number = wrap((v) => {
   }
   return x;
 });
-const duration = wrap((v) => assertDuration(v, 'duration'));
-/** Every `<regex>` flag: checked as Prometheus parses it (RE2, raw and anchored). Commander names the flag. */
-const regexFlag = (v: string) => {
-  try {
-    return assertRegex(v, 'regex');
-  } catch (e) {
-    throw new InvalidArgumentError((e as Error).message.replace(/^regex: /, ''));
-  }
-};
+
+/** A check that returns its problem (or undefined) as a commander parser: commander names the flag. */
+const checked = (problem: (v: string) => string | undefined) =>
+  wrap((v) => {
+    const p = problem(v);
+    if (p) {
+      throw new Error(p);
+    }
+    return v;
+  });
+export const duration = checked(durationProblem);
+/** Every `<regex>` flag: checked as Prometheus parses it (RE2, raw and anchored). */
+const regexFlag = checked(regexProblem);
 
 /** Unix seconds or RFC3339. */
 export const time = wrap((v) => {
@@ -48,97 +78,70 @@ export const time = wrap((v) => {
   return ms / 1000;
 });
 
+const D = DEFAULT_OPTIONS;
+
 export function addSelectionOptions(cmd: Command): Command {
   return cmd
     .option('--time <t>', 'evaluation time: unix seconds or RFC3339 (default: now)', time)
-    .option('--window <d>', 'rate window', duration, '5m')
+    .option('--window <d>', 'rate window', duration, D.window)
     .option('--cluster <name>', 'value of the cluster label')
     .option('--namespace <regex>', 'namespaces to include', regexFlag)
     .option('--namespace-exclude <regex>', 'namespaces to leave out', regexFlag)
-    .option('--cpu-hour-usd <n>', 'flat price per vCPU-hour', number, DEFAULT_PRICING.cpuHourUsd)
-    .option('--gib-hour-usd <n>', 'flat price per GiB-hour of memory', number, DEFAULT_PRICING.gibHourUsd)
-    .option('--hours-per-month <n>', 'hours in a month', number, DEFAULT_PRICING.hoursPerMonth)
-    .addOption(new Option('--basis <b>', 'cost basis').choices(['usage', 'requests', 'max']).default('usage'))
-    .addOption(new Option('--pricing <source>', 'price source').choices(['auto', 'flat', 'opencost']).default('auto'))
+    .option('--cpu-hour-usd <n>', 'flat price per vCPU-hour', number, D.prices.cpuHourUsd)
+    .option('--gib-hour-usd <n>', 'flat price per GiB-hour of memory', number, D.prices.gibHourUsd)
+    .option('--hours-per-month <n>', 'hours in a month', number, D.prices.hoursPerMonth)
+    .addOption(new Option('--basis <b>', 'cost basis').choices(BASES).default(D.basis))
+    .addOption(new Option('--pricing <source>', 'price source').choices(PRICING_SOURCES).default(D.pricingSource))
     .addOption(
       new Option('--latency-method <m>', 'how added latency is measured')
         .choices(LATENCY_METHODS)
-        .default('reporter-delta')
+        .default(D.latency.method)
     )
-    .option('--baseline-offset <d>', 'for --latency-method baseline: compare with this long ago', duration, '1w')
-    .option('--idle-rps <n>', 'workloads below this many requests/s are idle', number, 1)
+    .option(
+      '--baseline-offset <d>',
+      'for --latency-method baseline: compare with this long ago',
+      duration,
+      D.latency.baselineOffset
+    )
+    .option('--idle-rps <n>', 'workloads below this many requests/s are idle', number, D.idleRps)
     .option('--custom-container <regex>', 'an extra proxy container name or regex (the "custom" mesh)', regexFlag)
     .option('--custom-control-plane-namespace <regex>', "the custom mesh's control-plane namespace", regexFlag)
     .option('--custom-control-plane-pod <regex>', "the custom mesh's control-plane pods", regexFlag)
-    .option('--recording-rules', 'read CPU and memory from kubernetes-mixin recording rules', false);
+    .option('--recording-rules', 'read CPU and memory from kubernetes-mixin recording rules', D.useRecordingRules);
 }
 
-export interface SelectionFlags {
+/** The flags that are not settings: what to measure and when. Settings flags are read through FLAG_OF. */
+export interface ScopeFlags {
   time?: number;
-  window: string;
   cluster?: string;
   namespace?: string;
-  namespaceExclude?: string;
-  cpuHourUsd: number;
-  gibHourUsd: number;
-  hoursPerMonth: number;
-  basis: Basis;
-  pricing: 'auto' | 'flat' | 'opencost';
-  latencyMethod: LatencyMethod;
-  baselineOffset: string;
-  idleRps: number;
-  customContainer?: string;
-  customControlPlaneNamespace?: string;
-  customControlPlanePod?: string;
-  recordingRules: boolean;
   groupBy?: Grouping;
 }
 
-type PriceFlags = Pick<SelectionFlags, 'cpuHourUsd' | 'gibHourUsd' | 'hoursPerMonth' | 'basis'>;
+/** The option fields given as flags (commander's parsed values, by attribute name). */
+export function flagValues(flags: object): OptionValues {
+  const f = flags as Record<string, unknown>;
+  return Object.fromEntries(OPTION_FIELDS.map((field) => [field, f[attributeOf(FLAG_OF[field])]]));
+}
 
-/** Prices from flags, validated; a bad one names its flag (--cpu-hour-usd: …). */
-export function flagPricing(f: PriceFlags, source: Pricing['source'] = DEFAULT_PRICING.source): Pricing {
-  const pricing: Pricing = {
-    source,
-    cpuHourUsd: f.cpuHourUsd,
-    gibHourUsd: f.gibHourUsd,
-    hoursPerMonth: f.hoursPerMonth,
-    basis: f.basis,
-  };
+/** The options from flags; every invalid one is named by its flag (--cpu-hour-usd: -1 is not a price …). */
+export function optionsFromFlags(flags: object): MeshTaxOptions {
   try {
-    return validatePricing(pricing);
+    return resolveOrThrow(flagValues(flags));
   } catch (e) {
-    // Thrown from inside an action, so commander has not printed anything: main() prints QueryInputErrors.
-    throw new QueryInputError((e as QueryInputError).field, `--${(e as Error).message}`);
+    if (!(e instanceof OptionsError)) {
+      throw e;
+    }
+    // Thrown from inside an action, so commander has not printed anything: main() prints QueryInputErrors (exit 2).
+    const lines = Object.entries(e.errors).map(([field, message]) => `${FLAG_OF[field as OptionField]}: ${message}`);
+    throw new QueryInputError(FLAG_OF[e.field], lines.join('; '));
   }
 }
 
-export function toReportInput(f: SelectionFlags): ReportInput {
-  const pricing = flagPricing(f);
-  const selection: Selection = {
-    window: f.window,
-    cluster: f.cluster,
-    namespaceInclude: f.namespace,
-    namespaceExclude: f.namespaceExclude,
-    groupBy: f.groupBy ?? 'none',
-    useRecordingRules: f.recordingRules,
-  };
-  const custom: CustomMesh | undefined = f.customContainer
-    ? {
-        container: f.customContainer,
-        controlPlane:
-          f.customControlPlanePod || f.customControlPlaneNamespace
-            ? { namespace: f.customControlPlaneNamespace, pod: f.customControlPlanePod }
-            : undefined,
-      }
-    : undefined;
+export function toReportInput(f: ScopeFlags): ReportInput {
   return {
     time: f.time ?? Math.floor(Date.now() / 1000),
-    selection,
-    pricing,
-    pricingSource: f.pricing,
-    latency: { method: f.latencyMethod, quantile: 0.99, baselineOffset: f.baselineOffset },
-    idleRps: f.idleRps,
-    custom,
+    scope: { cluster: f.cluster, namespaceInclude: f.namespace },
+    options: optionsFromFlags(f),
   };
 }

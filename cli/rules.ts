@@ -4,10 +4,10 @@
  */
 import { writeFileSync } from 'node:fs';
 import { Option, type Command } from 'commander';
-import { CATALOGUE } from '../src/model/catalogue';
 import { LATENCY_METHODS, type LatencyMethod } from '../src/model/latency';
-import { DEFAULT_PRICING } from '../src/model/pricing';
-import { assertDuration } from '../src/model/promql/escape';
+import { DEFAULT_OPTIONS } from '../src/model/options/defaults';
+import { figureOptions } from '../src/model/options/figureOptions';
+import { BASES } from '../src/model/options/validate';
 import type { Basis } from '../src/model/resources';
 import { rulesConfigLabels } from '../src/model/rules/config';
 import {
@@ -17,7 +17,7 @@ import {
   type RulesOptions,
 } from '../src/model/rules/generate';
 import { DEFAULT_PROMETHEUS_RULE_META, RULES_FORMATS, rulesYaml, type RulesFormat } from '../src/model/rules/yaml';
-import { flagPricing, wrap } from './options';
+import { duration, optionsFromFlags, wrap } from './options';
 
 export interface RulesFlags {
   monthlyCostThresholdUsd: number;
@@ -43,16 +43,17 @@ export const DEFAULT_RULES_FLAGS: RulesFlags = {
   monthlyCostThresholdUsd: DEFAULT_MONTHLY_COST_THRESHOLD_USD,
   for: DEFAULT_FOR,
   format: 'prometheus',
-  window: '5m',
+  window: DEFAULT_OPTIONS.window,
+  // A rules file cannot probe for OpenCost: "auto" is not offered, flat is the default.
   pricing: 'flat',
-  cpuHourUsd: DEFAULT_PRICING.cpuHourUsd,
-  gibHourUsd: DEFAULT_PRICING.gibHourUsd,
-  hoursPerMonth: DEFAULT_PRICING.hoursPerMonth,
-  basis: DEFAULT_PRICING.basis,
-  idleRps: 1,
-  latencyMethod: 'reporter-delta',
-  baselineOffset: '1w',
-  recordingRules: false,
+  cpuHourUsd: DEFAULT_OPTIONS.prices.cpuHourUsd,
+  gibHourUsd: DEFAULT_OPTIONS.prices.gibHourUsd,
+  hoursPerMonth: DEFAULT_OPTIONS.prices.hoursPerMonth,
+  basis: DEFAULT_OPTIONS.basis,
+  idleRps: DEFAULT_OPTIONS.idleRps,
+  latencyMethod: DEFAULT_OPTIONS.latency.method,
+  baselineOffset: DEFAULT_OPTIONS.latency.baselineOffset,
+  recordingRules: DEFAULT_OPTIONS.useRecordingRules,
   name: DEFAULT_PROMETHEUS_RULE_META.name,
   release: DEFAULT_PROMETHEUS_RULE_META.labels.release,
 };
@@ -67,18 +68,12 @@ const nonNegative = parser((v) => {
   }
   return x;
 });
-const duration = parser((v) => assertDuration(v, 'duration'));
 
 function toRulesOptions(f: RulesFlags): RulesOptions {
-  const pricing = flagPricing(f, f.pricing);
+  const o = optionsFromFlags(f);
   return {
-    selection: { window: f.window, useRecordingRules: f.recordingRules },
-    figures: {
-      pricing,
-      latency: { method: f.latencyMethod, quantile: 0.99, baselineOffset: f.baselineOffset },
-      idleRps: f.idleRps,
-      meshes: CATALOGUE,
-    },
+    selection: { window: o.window, useRecordingRules: o.useRecordingRules },
+    figures: figureOptions(o),
     monthlyCostThresholdUsd: f.monthlyCostThresholdUsd,
     for: f.for,
   };
@@ -120,7 +115,7 @@ export function addRulesCommand(program: Command): Command {
     .option('--cpu-hour-usd <n>', 'flat price per vCPU-hour', nonNegative, D.cpuHourUsd)
     .option('--gib-hour-usd <n>', 'flat price per GiB-hour of memory', nonNegative, D.gibHourUsd)
     .option('--hours-per-month <n>', 'hours in a month', nonNegative, D.hoursPerMonth)
-    .addOption(new Option('--basis <b>', 'cost basis').choices(['usage', 'requests', 'max']).default(D.basis))
+    .addOption(new Option('--basis <b>', 'cost basis').choices(BASES).default(D.basis))
     .option('--idle-rps <n>', 'workloads below this many requests/s are idle', nonNegative, D.idleRps)
     .addOption(
       new Option('--latency-method <m>', 'how added latency is measured')

@@ -23,7 +23,8 @@ function allFigures(s: Selection, o: FigureOptions) {
 }
 
 const opts = (basis: Basis, source: 'flat' | 'opencost', method = LATENCY_METHODS[0]): FigureOptions => ({
-  pricing: { ...DEFAULT_PRICING, basis, source },
+  pricing: { ...DEFAULT_PRICING, source },
+  basis,
   latency: { method, quantile: 0.99, baselineOffset: '1h' },
   idleRps: 1,
   meshes: [...CATALOGUE, customMesh({ container: 'my-proxy', controlPlane: { namespace: 'my-mesh' } })],

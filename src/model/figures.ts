@@ -7,7 +7,15 @@ import { containerMonthlyCost, type Pricing } from './pricing';
 import type { Expr, Matcher } from './promql/ast';
 import { agg, bin, div, eq, labelReplace, mul, num, rate, sel, sum } from './promql/dsl';
 import { render } from './promql/render';
-import { basisVector, podMatchers, REAL_CONTAINERS, requestVector, usageVector, type Resource } from './resources';
+import {
+  basisVector,
+  podMatchers,
+  REAL_CONTAINERS,
+  requestVector,
+  usageVector,
+  type Basis,
+  type Resource,
+} from './resources';
 import { clusterMatchers, groupLabels, groupSum, scopeMatchers, withWorkload, type Selection } from './scope';
 import { addedLatency, sideQuantile, type LatencyOptions } from './latency';
 
@@ -26,6 +34,8 @@ export type Role = 'dataPlane' | 'controlPlane' | 'nodeAgents';
 
 export interface FigureOptions {
   pricing: Pricing;
+  /** What a container is billed for: its usage, its requests, or the larger of the two. */
+  basis: Basis;
   latency: LatencyOptions;
   /** Workloads serving fewer requests per second than this are idle. */
   idleRps: number;
@@ -58,23 +68,26 @@ export function requestExpr(resource: Resource, who: Matcher[], s: Selection, na
   return groupSum(requestVector(resource, who, s, natives), s);
 }
 
+/** What a cost is computed from: the prices and the basis. */
+export type Costing = Pick<FigureOptions, 'pricing' | 'basis'>;
+
 /** Per-container monthly cost of a role, keyed by container (to be unioned or grouped). */
-export function roleCostVector(mesh: MeshDef, role: Role, s: Selection, p: Pricing): Expr | undefined {
+export function roleCostVector(mesh: MeshDef, role: Role, s: Selection, c: Costing): Expr | undefined {
   const who = roleMatchers(mesh, role);
   if (!who) {
     return undefined;
   }
   const natives = role === 'dataPlane' ? (mesh.nativeSidecarContainers ?? []) : [];
   return containerMonthlyCost(
-    basisVector('cpu', p.basis, who, s, natives),
-    basisVector('memory', p.basis, who, s, natives),
-    p,
+    basisVector('cpu', c.basis, who, s, natives),
+    basisVector('memory', c.basis, who, s, natives),
+    c.pricing,
     clusterMatchers(s)
   );
 }
 
-export function costExpr(mesh: MeshDef, roles: Role[], s: Selection, p: Pricing): Expr | undefined {
-  const parts = roles.map((r) => roleCostVector(mesh, r, s, p)).filter((x): x is Expr => !!x);
+export function costExpr(mesh: MeshDef, roles: Role[], s: Selection, c: Costing): Expr | undefined {
+  const parts = roles.map((r) => roleCostVector(mesh, r, s, c)).filter((x): x is Expr => !!x);
   if (parts.length === 0) {
     return undefined;
   }
@@ -174,9 +187,9 @@ export function trafficPresenceExpr(mesh: MeshDef, s: Selection): Expr | undefin
 
 const onTrafficPresence = (s: Selection) => ({ on: s.groupBy === 'none' ? [] : ['cluster'] });
 
-export function idleCostExpr(mesh: MeshDef, s: Selection, p: Pricing, idleRps: number): Expr | undefined {
+export function idleCostExpr(mesh: MeshDef, s: Selection, c: Costing, idleRps: number): Expr | undefined {
   const ws: Selection = { ...s, groupBy: 'workload' };
-  const cost = costExpr(mesh, ['dataPlane'], ws, p);
+  const cost = costExpr(mesh, ['dataPlane'], ws, c);
   // Served and sent: a load generator's proxy that only sends is busy, not idle.
   const traffic = activityExpr(mesh, ws);
   const present = trafficPresenceExpr(mesh, ws);
@@ -192,15 +205,15 @@ export function idleCostExpr(mesh: MeshDef, s: Selection, p: Pricing, idleRps: n
  * Idle cost summed to the grouping. When no workload is idle the sum is empty, yet the answer is a measured $0:
  * the proxies' cost times zero fills it in, wherever proxies exist and the mesh's request counter does.
  */
-export function idleCostTotalExpr(mesh: MeshDef, s: Selection, p: Pricing, idleRps: number): Expr | undefined {
-  const perWorkload = idleCostExpr(mesh, s, p, idleRps);
+export function idleCostTotalExpr(mesh: MeshDef, s: Selection, c: Costing, idleRps: number): Expr | undefined {
+  const perWorkload = idleCostExpr(mesh, s, c, idleRps);
   if (!perWorkload || s.groupBy === 'workload') {
     return perWorkload;
   }
   const by = groupLabels(s.groupBy);
   const none = bin(
     'and',
-    mul(costExpr(mesh, ['dataPlane'], s, p)!, num(0)),
+    mul(costExpr(mesh, ['dataPlane'], s, c)!, num(0)),
     trafficPresenceExpr(mesh, s)!,
     onTrafficPresence(s)
   );

@@ -8,6 +8,7 @@
 import type { HistogramSide } from './catalogue';
 import type { Expr } from './promql/ast';
 import { agg, histogramQuantile, labelReplace, mul, num, rate, sel, sub, withOffset, eq } from './promql/dsl';
+import { DEFAULT_BASELINE_OFFSET } from './options/defaults';
 import { QueryInputError } from './promql/escape';
 import { groupLabels, scopeMatchers, withWorkload, type Selection } from './scope';
 
@@ -110,6 +111,6 @@ export function addedLatency(
     case 'app-vs-mesh':
       return sub(client, appQuantile(o.app ?? DEFAULT_APP_HISTOGRAM, o.quantile, s));
     case 'baseline':
-      return sub(client, sideQuantile(sides.client, o.quantile, s, o.baselineOffset ?? '1w'));
+      return sub(client, sideQuantile(sides.client, o.quantile, s, o.baselineOffset ?? DEFAULT_BASELINE_OFFSET));
   }
 }

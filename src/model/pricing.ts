@@ -2,48 +2,25 @@
  * Pricing: flat rates (the article's $0.04 per vCPU-hour and $0.005 per GiB-hour over 730 hours), or OpenCost's
  * per-node prices when its metrics are present. Memory is priced per GiB (2^30 bytes).
  */
+import { DEFAULT_OPTIONS } from './options/defaults';
 import type { Expr, Matcher } from './promql/ast';
 import { agg, bin, div, labelReplace, mul, num, sel } from './promql/dsl';
-import { QueryInputError } from './promql/escape';
-import type { Basis } from './resources';
 
 export const GIB = 2 ** 30;
 
-export interface Pricing {
-  source: 'flat' | 'opencost';
+/** The flat rates, and the hours in a month that turn any hourly price into a monthly one. */
+export interface Prices {
   cpuHourUsd: number;
   gibHourUsd: number;
   hoursPerMonth: number;
-  basis: Basis;
 }
 
-export const DEFAULT_PRICING: Pricing = {
-  source: 'flat',
-  cpuHourUsd: 0.04,
-  gibHourUsd: 0.005,
-  hoursPerMonth: 730,
-  basis: 'usage',
-};
-
-export function validatePricing(p: Pricing): Pricing {
-  const check = (field: string, v: number, max: number) => {
-    if (!Number.isFinite(v) || v < 0 || v > max) {
-      throw new QueryInputError(field, `${field}: ${v} is not a price between 0 and ${max}`);
-    }
-  };
-  check('cpu-hour-usd', p.cpuHourUsd, 100);
-  check('gib-hour-usd', p.gibHourUsd, 100);
-  if (!Number.isFinite(p.hoursPerMonth) || p.hoursPerMonth <= 0 || p.hoursPerMonth > 744) {
-    throw new QueryInputError(
-      'hours-per-month',
-      `hours-per-month: ${p.hoursPerMonth} must be above 0 and at most 744 (31 days)`
-    );
-  }
-  if (!['usage', 'requests', 'max'].includes(p.basis)) {
-    throw new QueryInputError('basis', `basis: "${p.basis}" must be usage, requests or max`);
-  }
-  return p;
+/** Prices as a query applies them: OpenCost's node prices, or the flat rates. The cost basis is in FigureOptions. */
+export interface Pricing extends Prices {
+  source: 'flat' | 'opencost';
 }
+
+export const DEFAULT_PRICING: Pricing = { source: 'flat', ...DEFAULT_OPTIONS.prices };
 
 function nodePrice(metric: string, cluster: Matcher[], by: string[]): Expr {
   return agg('avg', sel(metric, ...cluster), by);

@@ -2,12 +2,22 @@
  * Runs the model's figures through any instant-query function and assembles the report
  * (the JSON shape of `meshtax report --format json`). Unavailable figures are null with a reason, never 0.
  */
-import { CATALOGUE, customMesh, type CustomMesh, type MeshDef } from './catalogue';
+import type { MeshDef } from './catalogue';
 import { bucketHolding, bucketOf, type BucketBounds } from './buckets';
+import {
+  meshFigureId,
+  P99,
+  type ClusterFigureKey,
+  type FieldOf,
+  type FigureGroup,
+  type MeshFigureKey,
+} from './figureKeys';
 import { meshFigures, clusterFigures } from './figureSet';
 import { podCountExpr, roleMatchers, trafficMatchExprs, type Figure, type FigureOptions } from './figures';
-import { sideBucketBounds, sideBuckets, type LatencyOptions } from './latency';
-import { opencostProbe, type Pricing } from './pricing';
+import { sideBucketBounds, sideBuckets } from './latency';
+import { figureOptions, selectionOf } from './options/figureOptions';
+import type { MeshTaxOptions } from './options/types';
+import { opencostProbe } from './pricing';
 import { agg, sel } from './promql/dsl';
 import { render } from './promql/render';
 import { DEFAULT_MAX_SAMPLES, estimatedPeakSamples, likelyOverMaxSamples, seriesTouchedExpr } from './queryCost';
@@ -25,13 +35,9 @@ export type InstantQuery = (expr: string) => Promise<Sample[]>;
 
 export interface ReportInput {
   time: number;
-  selection: Selection;
-  pricing: Pricing;
-  /** auto: OpenCost's node prices when present, else the flat rates. */
-  pricingSource: 'auto' | 'flat' | 'opencost';
-  latency: LatencyOptions;
-  idleRps: number;
-  custom?: CustomMesh;
+  /** Which clusters and namespaces to measure; the window and exclusions come from the options. */
+  scope?: ReportScope;
+  options: MeshTaxOptions;
   /**
    * auto: read the series recorded by `meshtax rules` when rules generated with these very options are loaded
    * (one probe), else the raw series. raw: never read recorded series.
@@ -42,7 +48,12 @@ export interface ReportInput {
 }
 
 /** The figures a per-cluster row shows: cost, CPU and memory share, p99 added. */
-export const BY_CLUSTER_FIGURES = ['cost.total', 'sidecars.cpuShare', 'sidecars.memoryShare', 'latency.p99Added'];
+export const BY_CLUSTER_FIGURES: MeshFigureKey[] = [
+  'cost.total',
+  'sidecars.cpuShare',
+  'sidecars.memoryShare',
+  'latency.pNAdded',
+];
 
 /** One value per cluster label value (clusters where the figure is unavailable are absent). */
 async function perCluster(q: InstantQuery, figures: Figure[]): Promise<Record<string, Record<string, number>>> {
@@ -202,20 +213,39 @@ async function unreadHistograms(q: InstantQuery, m: MeshDef, s: Selection): Prom
   return undefined;
 }
 
-function pick<K extends string>(values: Record<string, Value>, prefix: string, keys: K[]): Record<K, Value> {
-  return Object.fromEntries(keys.map((k) => [k, values[`${prefix}.${k}`] ?? null])) as Record<K, Value>;
+/** One group of the report's JSON (`sidecars`, `monthlyCostUsd`, ...): these fields, in this order, null when absent. */
+function group<G extends FigureGroup, F extends FieldOf<G>>(
+  values: Record<string, Value>,
+  meshId: string,
+  g: G,
+  fields: readonly F[]
+): Record<F, Value> {
+  return Object.fromEntries(
+    fields.map((f) => [f, values[meshFigureId(meshId, `${g}.${f}` as MeshFigureKey)] ?? null])
+  ) as Record<F, Value>;
 }
 
+type ClusterField = ClusterFigureKey extends `cluster.${infer F}` ? F : never;
+
+function clusterGroup<F extends ClusterField>(values: Record<string, Value>, fields: readonly F[]): Record<F, Value> {
+  return Object.fromEntries(fields.map((f) => [f, values[`cluster.${f}`] ?? null])) as Record<F, Value>;
+}
+
+/** What a report may narrow its selection to; it always measures the cluster as a whole (no grouping). */
+export type ReportScope = Pick<Selection, 'cluster' | 'clusterRegex' | 'namespaceInclude'>;
+
 export async function buildReport(q: InstantQuery, input: ReportInput) {
-  const s = { ...input.selection, groupBy: 'none' as const };
-  const catalogue = input.custom ? [...CATALOGUE, customMesh(input.custom)] : CATALOGUE;
+  const o = input.options;
+  const s = selectionOf(o, { ...input.scope, groupBy: 'none' });
+  // "auto" is decided here, by one probe: the only place that can ask the data source before building queries.
   const hasOpencost =
-    input.pricingSource !== 'flat' && ((await scalar(q, render(opencostProbe(clusterMatchers(s))))) ?? 0) > 0;
-  if (input.pricingSource === 'opencost' && !hasOpencost) {
+    o.pricingSource !== 'flat' && ((await scalar(q, render(opencostProbe(clusterMatchers(s))))) ?? 0) > 0;
+  if (o.pricingSource === 'opencost' && !hasOpencost) {
     throw new Error('pricing: OpenCost was requested but node_cpu_hourly_cost / node_ram_hourly_cost are missing');
   }
-  const pricing: Pricing = { ...input.pricing, source: hasOpencost ? 'opencost' : 'flat' };
-  const opts: FigureOptions = { pricing, latency: input.latency, idleRps: input.idleRps, meshes: catalogue };
+  const opts = figureOptions(o, hasOpencost ? 'opencost' : 'flat');
+  const { pricing, meshes: catalogue } = opts;
+  const latency = opts.latency;
   const source = await figureSource(q, input, s, opts);
   const recorded = source.kind === 'recorded';
   const present = await detect(q, catalogue, s, recorded);
@@ -229,27 +259,27 @@ export async function buildReport(q: InstantQuery, input: ReportInput) {
       const figures = (recorded ? recordedMeshFigures : meshFigures)(def, s, opts);
       const { values: v, reasons } = await runFigures(q, figures, s);
       const mismatch = recorded ? undefined : await trafficMismatch(q, def, s);
+      const id = (k: MeshFigureKey) => meshFigureId(m.id, k, latency.quantile);
       if (mismatch) {
-        v[`${m.id}.cost.idleSidecars`] = null;
-        reasons[`${m.id}.cost.idleSidecars`] = mismatch;
+        v[id('cost.idleSidecars')] = null;
+        reasons[id('cost.idleSidecars')] = mismatch;
       }
       if (shared) {
         reasons[`${m.id}.controlPlane`] = `shared with ${m.controlPlaneSharedWith}: billed there`;
       }
-      const pq = `p${Math.round(input.latency.quantile * 100)}`;
       const sides = recorded
-        ? { client: v[`${m.id}.latency.${pq}Client`] ?? null, server: v[`${m.id}.latency.${pq}Server`] ?? null }
+        ? { client: v[id('latency.pNClient')] ?? null, server: v[id('latency.pNServer')] ?? null }
         : undefined;
       const cs: Selection = { ...s, groupBy: 'cluster' };
-      const cost = recorded ? undefined : figures.find((f) => f.id === `${m.id}.cost.total`);
+      const cost = recorded ? undefined : figures.find((f) => f.id === id('cost.total'));
       // Independent of each other: asked together.
       const [bounds, byCluster, partial, costSeries] = await Promise.all([
-        bucketBounds(q, m, s, input.latency.quantile, sides),
+        bucketBounds(q, m, s, latency.quantile, sides),
         input.byCluster
           ? perCluster(
               q,
               (recorded && canReadRecorded(cs) ? recordedMeshFigures : meshFigures)(def, cs, opts).filter((f) =>
-                BY_CLUSTER_FIGURES.some((k) => f.id === `${m.id}.${k}`)
+                BY_CLUSTER_FIGURES.some((k) => f.id === meshFigureId(m.id, k, P99))
               )
             )
           : undefined,
@@ -259,12 +289,12 @@ export async function buildReport(q: InstantQuery, input: ReportInput) {
       if (cost && costSeries !== null) {
         touched.push({ figure: cost.id, seriesTouched: costSeries });
       }
-      const added = v[`${m.id}.latency.${pq}Added`] ?? null;
+      const added = v[id('latency.pNAdded')] ?? null;
       return {
         id: m.id,
         name: m.name,
         dataPlaneKind: m.dataPlaneKind,
-        sidecars: pick(v, `${m.id}.sidecars`, [
+        sidecars: group(v, m.id, 'sidecars', [
           'pods',
           'cpuCores',
           'memoryBytes',
@@ -282,24 +312,22 @@ export async function buildReport(q: InstantQuery, input: ReportInput) {
           'nodesReservedMemory',
           'vcpuPer1kRps',
         ]),
-        controlPlane: pick(v, `${m.id}.controlPlane`, ['cpuCores', 'memoryBytes']),
-        nodeAgents: pick(v, `${m.id}.nodeAgents`, ['pods', 'cpuCores', 'memoryBytes']),
-        traffic: pick(v, `${m.id}.traffic`, ['rps']),
+        controlPlane: group(v, m.id, 'controlPlane', ['cpuCores', 'memoryBytes']),
+        nodeAgents: group(v, m.id, 'nodeAgents', ['pods', 'cpuCores', 'memoryBytes']),
+        traffic: group(v, m.id, 'traffic', ['rps']),
         latency: {
-          method: input.latency.method,
-          quantile: input.latency.quantile,
-          p99DeltaMs: input.latency.quantile === 0.99 ? added : null,
+          method: latency.method,
+          quantile: latency.quantile,
+          p99DeltaMs: latency.quantile === 0.99 ? added : null,
           addedMs: added,
-          clientMs: v[`${m.id}.latency.${pq}Client`] ?? null,
-          serverMs: v[`${m.id}.latency.${pq}Server`] ?? null,
+          clientMs: v[id('latency.pNClient')] ?? null,
+          serverMs: v[id('latency.pNServer')] ?? null,
           clientBucketMs: bounds.client,
           serverBucketMs: bounds.server,
-          reason: m.latency
-            ? reasons[`${m.id}.latency.${pq}Added`]
-            : `${m.name} exports no latency histogram the model reads`,
+          reason: m.latency ? reasons[id('latency.pNAdded')] : `${m.name} exports no latency histogram the model reads`,
           ...(partial ? { partial } : {}),
         },
-        monthlyCostUsd: pick(v, `${m.id}.cost`, ['sidecars', 'controlPlane', 'nodeAgents', 'idleSidecars', 'total']),
+        monthlyCostUsd: group(v, m.id, 'cost', ['sidecars', 'controlPlane', 'nodeAgents', 'idleSidecars', 'total']),
         reasons,
         ...(byCluster ? { byCluster } : {}),
         queries: Object.fromEntries(figures.map((f) => [f.id, f.expr])),
@@ -313,11 +341,12 @@ export async function buildReport(q: InstantQuery, input: ReportInput) {
     window: s.window,
     pricing: {
       ...pricing,
-      hoursPerMonth: pricing.hoursPerMonth,
+      // The basis is an option of its own now; the report's JSON keeps it beside the prices, where it always was.
+      basis: opts.basis,
       note: hasOpencost ? 'OpenCost node prices (node_cpu_hourly_cost, node_ram_hourly_cost)' : 'flat rates',
     },
     cluster: {
-      ...pick(cluster.values, 'cluster', ['cpuCores', 'memoryBytes', 'cpuRequestCores', 'memoryRequestBytes']),
+      ...clusterGroup(cluster.values, ['cpuCores', 'memoryBytes', 'cpuRequestCores', 'memoryRequestBytes']),
       reasons: cluster.reasons,
     },
     meshes,
@@ -358,7 +387,7 @@ async function figureSource(
   if (input.figureSource === 'raw') {
     return { kind: 'raw', probe: null, note: 'raw series (recorded series not asked for)' };
   }
-  if (input.custom || !canReadRecorded(s)) {
+  if (input.options.custom || !canReadRecorded(s)) {
     return {
       kind: 'raw',
       probe: null,

@@ -8,6 +8,7 @@ import { clusterFigures, meshFigures } from './figureSet';
 import type { FigureOptions } from './figures';
 import type { LatencyMethod } from './latency';
 import { DEFAULT_PRICING, type Pricing } from './pricing';
+import type { Basis } from './resources';
 import type { Grouping, Selection } from './scope';
 import { histogram, MiB, nodePriceSeries, PAUSE, podSeries, type FixturePod } from '../testing/fixture';
 import { InstantEvaluator } from '../testing/instant';
@@ -61,9 +62,13 @@ const APP = histogram(
 
 const ev = new InstantEvaluator([...podSeries(PODS), ...nodePriceSeries(NODE_PRICES), ...CLIENT, ...APP], T);
 
-function options(pricing: Partial<Pricing>, method: LatencyMethod = 'reporter-delta'): FigureOptions {
+function options(
+  { basis = 'usage', ...pricing }: Partial<Pricing> & { basis?: Basis },
+  method: LatencyMethod = 'reporter-delta'
+): FigureOptions {
   return {
     pricing: { ...DEFAULT_PRICING, ...pricing },
+    basis,
     latency: { method, quantile: 0.99 },
     idleRps: 1,
     meshes: CATALOGUE,
@@ -114,7 +119,7 @@ describe('sidecar cost on every basis and price source (hours per month 730)', (
   });
 
   test('max(usage, requests) is above both, per container, on each resource', () => {
-    const at = (basis: Pricing['basis']) => only('istio.cost.sidecars', options({ basis }));
+    const at = (basis: Basis) => only('istio.cost.sidecars', options({ basis }));
     expect(at('max')).toBeGreaterThan(at('usage'));
     expect(at('max')).toBeGreaterThan(at('requests'));
   });

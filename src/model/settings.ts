@@ -1,87 +1,54 @@
 /**
- * The app's saved settings (plugin jsonData), their defaults and their validation. Pure: the config page,
- * the overview and the tests share it. Every message names the field it is about.
+ * The app's saved settings (plugin jsonData) in and out of the options contract. Pure: the app, the configuration
+ * page and the browser host's expected figures resolve them the same way.
  */
-import { CATALOGUE, customMesh, type CustomMesh } from './catalogue';
-import type { FigureOptions } from './figures';
-import { assertRegex, QueryInputError } from './promql/escape';
-import { DEFAULT_PRICING, validatePricing, type Pricing } from './pricing';
-import type { Basis } from './resources';
+import { DEFAULT_OPTIONS } from './options/defaults';
+import type { OptionValues } from './options/fields';
+import { resolveOptions, type Resolved } from './options/resolve';
+import type { MeshTaxOptions, StoredSettings } from './options/types';
 
-export interface AppSettings {
+/** Stored keys that are option fields; the same names on both sides, so the mapping is the identity. */
+const STORED_FIELDS = [
+  'pricingSource',
+  'cpuHourUsd',
+  'gibHourUsd',
+  'hoursPerMonth',
+  'basis',
+  'customContainer',
+  'namespaceExclude',
+  'idleRps',
+] as const satisfies ReadonlyArray<keyof StoredSettings & keyof OptionValues>;
+
+/** The option fields of saved jsonData (anything: it may be missing, partial or hand-edited). */
+export function storedValues(jsonData: unknown): OptionValues {
+  const o = (jsonData && typeof jsonData === 'object' ? jsonData : {}) as Record<string, unknown>;
+  return Object.fromEntries(STORED_FIELDS.filter((k) => o[k] !== undefined).map((k) => [k, o[k]]));
+}
+
+export interface AppSettings extends Resolved {
   defaultDatasourceUid?: string;
-  pricingSource: 'auto' | 'flat' | 'opencost';
-  cpuHourUsd: number;
-  gibHourUsd: number;
-  hoursPerMonth: number;
-  basis: Basis;
-  customContainer?: string;
-  namespaceExclude?: string;
-  idleRps: number;
 }
 
-export const DEFAULT_SETTINGS: AppSettings = {
-  pricingSource: 'auto',
-  cpuHourUsd: DEFAULT_PRICING.cpuHourUsd,
-  gibHourUsd: DEFAULT_PRICING.gibHourUsd,
-  hoursPerMonth: DEFAULT_PRICING.hoursPerMonth,
-  basis: 'usage',
-  idleRps: 1,
-};
+/** Nothing saved yet. */
+export const DEFAULT_SETTINGS: AppSettings = { options: DEFAULT_OPTIONS, errors: {} };
 
-export function withDefaults(saved: Partial<AppSettings> | undefined): AppSettings {
-  return { ...DEFAULT_SETTINGS, ...(saved ?? {}) };
+/** What every page of the app reads: the saved settings resolved once. */
+export function resolveStoredSettings(jsonData: unknown): AppSettings {
+  const uid = (jsonData as StoredSettings | undefined)?.defaultDatasourceUid;
+  return { ...resolveOptions(storedValues(jsonData)), defaultDatasourceUid: typeof uid === 'string' ? uid : undefined };
 }
 
-/** Field -> message for every invalid field; empty when the settings can be saved. */
-export function settingsErrors(s: AppSettings): Record<string, string> {
-  const errors: Record<string, string> = {};
-  const attempt = (field: string, f: () => void) => {
-    try {
-      f();
-    } catch (e) {
-      errors[field] = e instanceof QueryInputError ? e.message.replace(/^[^:]+: /, '') : (e as Error).message;
-    }
-  };
-  attempt('cpuHourUsd', () => validatePricing({ ...DEFAULT_PRICING, cpuHourUsd: s.cpuHourUsd }));
-  attempt('gibHourUsd', () => validatePricing({ ...DEFAULT_PRICING, gibHourUsd: s.gibHourUsd }));
-  attempt('hoursPerMonth', () => validatePricing({ ...DEFAULT_PRICING, hoursPerMonth: s.hoursPerMonth }));
-  if (s.customContainer) {
-    attempt('customContainer', () => assertRegex(s.customContainer!, 'custom container'));
-  }
-  if (s.namespaceExclude) {
-    attempt('namespaceExclude', () => assertRegex(s.namespaceExclude!, 'namespace exclude'));
-  }
-  if (!Number.isFinite(s.idleRps) || s.idleRps < 0) {
-    errors.idleRps = `${s.idleRps} is not a request rate (0 or more requests per second)`;
-  }
-  return errors;
-}
-
-export function pricingOf(s: AppSettings): Pricing {
+/** The jsonData to save for these options (the stored shape is kept exactly). */
+export function toStoredSettings(o: MeshTaxOptions, defaultDatasourceUid?: string): StoredSettings {
   return {
-    ...DEFAULT_PRICING,
-    cpuHourUsd: s.cpuHourUsd,
-    gibHourUsd: s.gibHourUsd,
-    hoursPerMonth: s.hoursPerMonth,
-    basis: s.basis,
-  };
-}
-
-export function customOf(s: AppSettings): CustomMesh | undefined {
-  return s.customContainer ? { container: s.customContainer } : undefined;
-}
-
-/**
- * Figure options for places that cannot probe the data source first (scenes, alert rules, rule files): "auto"
- * prices at the flat rates there; the overview's report probes for OpenCost instead.
- */
-export function staticFigureOptions(s: AppSettings): FigureOptions {
-  const custom = customOf(s);
-  return {
-    pricing: { ...pricingOf(s), source: s.pricingSource === 'opencost' ? 'opencost' : 'flat' },
-    latency: { method: 'reporter-delta', quantile: 0.99 },
-    idleRps: s.idleRps,
-    meshes: custom ? [...CATALOGUE, customMesh(custom)] : CATALOGUE,
+    ...(defaultDatasourceUid ? { defaultDatasourceUid } : {}),
+    pricingSource: o.pricingSource,
+    cpuHourUsd: o.prices.cpuHourUsd,
+    gibHourUsd: o.prices.gibHourUsd,
+    hoursPerMonth: o.prices.hoursPerMonth,
+    basis: o.basis,
+    ...(o.custom ? { customContainer: o.custom.container } : {}),
+    ...(o.namespaceExclude ? { namespaceExclude: o.namespaceExclude } : {}),
+    idleRps: o.idleRps,
   };
 }

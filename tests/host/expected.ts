@@ -7,7 +7,8 @@
  */
 import { instantQuery } from '../../cli/prometheus';
 import { buildReport } from '../../src/model/report';
-import { withDefaults, type AppSettings } from '../../src/model/settings';
+import { resolveStoredSettings } from '../../src/model/settings';
+import type { StoredSettings } from '../../src/model/options/types';
 import type { Unit } from '../../src/model/figures';
 import { overviewReportInput } from '../../src/features/overview/reportInput';
 
@@ -27,10 +28,10 @@ export interface ExpectedFigure {
 export async function expectedOverviewFigures(
   promUrl: string,
   timeSec: number,
-  jsonData: Partial<AppSettings> | undefined
+  jsonData: StoredSettings | undefined
 ): Promise<ExpectedFigure[]> {
   const q = instantQuery(new URL(promUrl), timeSec, 30_000);
-  const report = await buildReport(q, overviewReportInput(withDefaults(jsonData), timeSec, {}));
+  const report = await buildReport(q, overviewReportInput(resolveStoredSettings(jsonData), timeSec, {}));
   if (!report.meshes.length) {
     throw new Error('browser host: the report for this preset has no mesh, so there is nothing to compare');
   }

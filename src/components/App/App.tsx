@@ -2,7 +2,8 @@ import React from 'react';
 import { Navigate, Route, Routes } from 'react-router-dom';
 import type { AppRootProps } from '@grafana/data';
 import { ROUTES } from '../../constants';
-import { withDefaults, type AppSettings } from '../../model/settings';
+import type { StoredSettings } from '../../model/options/types';
+import { resolveStoredSettings } from '../../model/settings';
 import { prefixRoute } from '../../utils/utils.routing';
 
 const Breakdown = React.lazy(() =>
@@ -16,8 +17,9 @@ const QueryBuilder = React.lazy(() =>
 );
 const Overview = React.lazy(() => import('../../features/overview/Overview').then((m) => ({ default: m.Overview })));
 
-function App(props: AppRootProps<Partial<AppSettings>>) {
-  const settings = React.useMemo(() => withDefaults(props.meta.jsonData), [props.meta.jsonData]);
+function App(props: AppRootProps<StoredSettings>) {
+  // Resolved once: every page reads the same options (invalid saved values fall back to their defaults).
+  const settings = React.useMemo(() => resolveStoredSettings(props.meta.jsonData), [props.meta.jsonData]);
   return (
     <Routes>
       <Route path={ROUTES.Overview} element={<Overview settings={settings} />} />

@@ -7,7 +7,8 @@ import { Alert, Button, LoadingPlaceholder, Stack, Text, useStyles2 } from '@gra
 import { canEditDashboards } from '../../components/FigureActions/FigureActions';
 import { formOfRule, type AlertRuleForm } from '../../model/alerts/payload';
 import { ALERT_VARIANTS, variantOfFigure } from '../../model/alerts/variants';
-import { staticFigureOptions, type AppSettings } from '../../model/settings';
+import { figureOptions } from '../../model/options/figureOptions';
+import type { AppSettings } from '../../model/settings';
 import { createAlertRule, deleteAlertRule, updateAlertRule } from '../../services/alerting';
 import { pickDatasourceUid } from '../../services/prometheus';
 import { AlertForm } from './AlertForm';
@@ -36,7 +37,7 @@ export function initialForm(params: URLSearchParams, settings: AppSettings): Ale
 export function Alerts({ settings }: { settings: AppSettings }) {
   const styles = useStyles2(getStyles);
   const [params] = useSearchParams();
-  const options = useMemo(() => staticFigureOptions(settings), [settings]);
+  const options = useMemo(() => figureOptions(settings.options), [settings]);
   const { rules, states, folders, error, reload } = useAlertRules();
   const [editing, setEditing] = useState<AlertRuleForm | undefined>();
   const [deleteError, setDeleteError] = useState<string | undefined>();

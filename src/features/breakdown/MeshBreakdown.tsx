@@ -10,6 +10,7 @@ import {
   type SceneObjectState,
 } from '@grafana/scenes';
 import { PanelActions } from '../../components/FigureActions/FigureActions';
+import type { MeshFigureKey } from '../../model/figureKeys';
 import type { FigureOptions } from '../../model/figures';
 import { DEFAULT_BREAKDOWN_OPTIONS, type BreakdownOptions } from '../../model/panelOptions';
 import { scenePanelJson } from '../../shared/scenes/panelJson';
@@ -22,7 +23,7 @@ interface MeshBreakdownState extends SceneObjectState {
 }
 
 const B = DEFAULT_BREAKDOWN_OPTIONS;
-const REFS: Array<[string, string]> = [
+const REFS: Array<[string, MeshFigureKey]> = [
   [B.costRefId, 'cost.sidecars'],
   [B.cpuRefId, 'sidecars.cpuCores'],
   [B.requestRefId, 'sidecars.cpuRequestCores'],
@@ -62,9 +63,9 @@ export class MeshBreakdown extends SceneObjectBase<MeshBreakdownState> {
 
   private rebuild() {
     const meshId = String(sceneGraph.lookupVariable(VAR_MESH, this)?.getValue() ?? 'istio');
-    const mesh = meshOf(meshId);
     const o = this.state.figureOptions;
-    const idleRefs: Array<[string, string]> = [[B.costRefId, 'cost.idleSidecars'], ...REFS.slice(1)];
+    const mesh = meshOf(meshId, o.meshes);
+    const idleRefs: Array<[string, MeshFigureKey]> = [[B.costRefId, 'cost.idleSidecars'], ...REFS.slice(1)];
     this.setState({
       body: new SceneFlexLayout({
         direction: 'column',

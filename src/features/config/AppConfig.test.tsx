@@ -94,3 +94,33 @@ describe('AppConfig', () => {
     expect(screen.getByLabelText('Hours per month')).toHaveValue(720);
   });
 });
+
+describe('AppConfig and the options contract', () => {
+  beforeEach(() => fetchMock.mockReset());
+
+  test('a saved value that is no longer valid is shown as saved, with its reason, and blocks saving', () => {
+    render(<AppConfig {...props({ idleRps: -1, basis: 'vibes' })} />);
+    expect(screen.getByLabelText(/Idle threshold/)).toHaveValue(-1);
+    expect(screen.getByText(/-1 is not a request rate/)).toBeInTheDocument();
+    expect(screen.getByText(/"vibes" must be usage, requests or max/)).toBeInTheDocument();
+    expect(screen.getByTestId(testIds.appConfig.submit)).toBeDisabled();
+  });
+
+  test('saves the stored shape: every field, numbers as numbers, the data source kept, an empty regex left out', async () => {
+    fetchMock.mockReturnValue(of({ data: {} }));
+    render(<AppConfig {...props({ defaultDatasourceUid: 'prom', customContainer: 'my-envoy' })} />);
+    fireEvent.change(screen.getByLabelText(/Custom proxy container/), { target: { value: '' } });
+    fireEvent.change(screen.getByLabelText(/Idle threshold/), { target: { value: '0.5' } });
+    fireEvent.click(screen.getByTestId(testIds.appConfig.submit));
+    await waitFor(() => expect(screen.getByText('Saved')).toBeInTheDocument());
+    expect(fetchMock.mock.calls[0][0].data.jsonData).toEqual({
+      defaultDatasourceUid: 'prom',
+      pricingSource: 'auto',
+      cpuHourUsd: 0.04,
+      gibHourUsd: 0.005,
+      hoursPerMonth: 730,
+      basis: 'usage',
+      idleRps: 0.5,
+    });
+  });
+});

@@ -4,52 +4,64 @@ import { css } from '@emotion/css';
 import type { AppPluginMeta, GrafanaTheme2, PluginConfigPageProps } from '@grafana/data';
 import { DataSourcePicker, getBackendSrv } from '@grafana/runtime';
 import { Alert, Button, Field, FieldSet, Input, RadioButtonGroup, useStyles2 } from '@grafana/ui';
-import { settingsErrors, withDefaults, type AppSettings } from '../../model/settings';
+import { DEFAULT_OPTIONS } from '../../model/options/defaults';
+import { resolveOptions } from '../../model/options/resolve';
+import type { PricingSource, StoredSettings } from '../../model/options/types';
+import { storedValues, toStoredSettings } from '../../model/settings';
+import type { Basis } from '../../model/resources';
 import { testIds } from '../../components/testIds';
 
-export interface AppConfigProps extends PluginConfigPageProps<AppPluginMeta<Partial<AppSettings>>> {}
+export interface AppConfigProps extends PluginConfigPageProps<AppPluginMeta<StoredSettings>> {}
 
 type Status = { kind: 'idle' } | { kind: 'saving' } | { kind: 'saved' } | { kind: 'error'; message: string };
 
-/** Numbers stay as typed text until saved, so a half-typed price is never lost or silently coerced. */
-type Draft = Omit<AppSettings, 'cpuHourUsd' | 'gibHourUsd' | 'hoursPerMonth' | 'idleRps'> &
-  Record<'cpuHourUsd' | 'gibHourUsd' | 'hoursPerMonth' | 'idleRps', string>;
+/** The form's inputs, named as the option fields they edit. */
+type TextField = 'cpuHourUsd' | 'gibHourUsd' | 'hoursPerMonth' | 'idleRps' | 'namespaceExclude' | 'customContainer';
 
-function toDraft(s: AppSettings): Draft {
-  return {
-    ...s,
-    cpuHourUsd: String(s.cpuHourUsd),
-    gibHourUsd: String(s.gibHourUsd),
-    hoursPerMonth: String(s.hoursPerMonth),
-    idleRps: String(s.idleRps),
-  };
-}
+/**
+ * Every text input as typed, so a half-typed price is never lost or silently coerced; the resolver parses the draft on
+ * each change, exactly as it parses saved settings and CLI flags.
+ */
+type Draft = Record<TextField, string> & {
+  defaultDatasourceUid?: string;
+  pricingSource: PricingSource;
+  basis: Basis;
+};
 
-function fromDraft(d: Draft): AppSettings {
-  const n = (v: string) => (v.trim() === '' ? NaN : Number(v));
+/** The saved values as they are (an invalid one is shown with its error, not replaced), defaults for the rest. */
+function toDraft(jsonData: StoredSettings | undefined): Draft {
+  const saved = storedValues(jsonData);
+  const d = DEFAULT_OPTIONS;
+  const text = (v: unknown, fallback: unknown) => String(v ?? fallback ?? '');
   return {
-    ...d,
-    cpuHourUsd: n(d.cpuHourUsd),
-    gibHourUsd: n(d.gibHourUsd),
-    hoursPerMonth: n(d.hoursPerMonth),
-    idleRps: n(d.idleRps),
+    defaultDatasourceUid: jsonData?.defaultDatasourceUid,
+    pricingSource: (saved.pricingSource as PricingSource | undefined) ?? d.pricingSource,
+    basis: (saved.basis as Basis | undefined) ?? d.basis,
+    cpuHourUsd: text(saved.cpuHourUsd, d.prices.cpuHourUsd),
+    gibHourUsd: text(saved.gibHourUsd, d.prices.gibHourUsd),
+    hoursPerMonth: text(saved.hoursPerMonth, d.prices.hoursPerMonth),
+    idleRps: text(saved.idleRps, d.idleRps),
+    namespaceExclude: text(saved.namespaceExclude, ''),
+    customContainer: text(saved.customContainer, ''),
   };
 }
 
 const AppConfig = ({ plugin }: AppConfigProps) => {
   const styles = useStyles2(getStyles);
-  const [draft, setDraft] = useState<Draft>(() => toDraft(withDefaults(plugin.meta.jsonData)));
+  const [draft, setDraft] = useState<Draft>(() => toDraft(plugin.meta.jsonData));
   const [status, setStatus] = useState<Status>({ kind: 'idle' });
-  const errors = settingsErrors(fromDraft(draft));
+  const { defaultDatasourceUid, ...values } = draft;
+  // Errors are keyed by option field, and each input here is named after its field.
+  const { options, errors } = resolveOptions(values);
   const set = (patch: Partial<Draft>) => {
     setDraft({ ...draft, ...patch });
     setStatus({ kind: 'idle' });
   };
-  const text = (key: keyof Draft) => ({
+  const text = (key: TextField) => ({
     id: `meshtax-${key}`,
-    value: String(draft[key] ?? ''),
+    value: draft[key],
     invalid: !!errors[key],
-    onChange: (e: React.ChangeEvent<HTMLInputElement>) => set({ [key]: e.currentTarget.value } as Partial<Draft>),
+    onChange: (e: React.ChangeEvent<HTMLInputElement>) => set({ [key]: e.currentTarget.value }),
   });
 
   const onSubmit = async (e: React.FormEvent) => {
@@ -63,7 +75,11 @@ const AppConfig = ({ plugin }: AppConfigProps) => {
         getBackendSrv().fetch({
           url: `/api/plugins/${plugin.meta.id}/settings`,
           method: 'POST',
-          data: { enabled: plugin.meta.enabled, pinned: plugin.meta.pinned, jsonData: fromDraft(draft) },
+          data: {
+            enabled: plugin.meta.enabled,
+            pinned: plugin.meta.pinned,
+            jsonData: toStoredSettings(options, defaultDatasourceUid),
+          },
           showErrorAlert: false,
         })
       );
@@ -118,8 +134,13 @@ const AppConfig = ({ plugin }: AppConfigProps) => {
         </Field>
       </FieldSet>
       <FieldSet label="Pricing">
-        <Field label="Price source" description="Auto uses OpenCost's node prices when its metrics are present">
-          <RadioButtonGroup<AppSettings['pricingSource']>
+        <Field
+          label="Price source"
+          description="Auto uses OpenCost's node prices when its metrics are present"
+          invalid={!!errors.pricingSource}
+          error={errors.pricingSource}
+        >
+          <RadioButtonGroup<PricingSource>
             options={[
               { label: 'Auto', value: 'auto' },
               { label: 'Flat rates', value: 'flat' },
@@ -143,8 +164,13 @@ const AppConfig = ({ plugin }: AppConfigProps) => {
         <Field label="Hours per month" invalid={!!errors.hoursPerMonth} error={errors.hoursPerMonth}>
           <Input {...text('hoursPerMonth')} type="number" step="any" />
         </Field>
-        <Field label="Cost basis" description="Max is max(usage, requests) per container, as OpenCost allocates">
-          <RadioButtonGroup<AppSettings['basis']>
+        <Field
+          label="Cost basis"
+          description="Max is max(usage, requests) per container, as OpenCost allocates"
+          invalid={!!errors.basis}
+          error={errors.basis}
+        >
+          <RadioButtonGroup<Basis>
             options={[
               { label: 'Usage', value: 'usage' },
               { label: 'Requests', value: 'requests' },

@@ -1,21 +1,20 @@
 import React from 'react';
 import type { EmbeddedScene } from '@grafana/scenes';
-import { CATALOGUE } from '../../model/catalogue';
-import { pricingOf, type AppSettings } from '../../model/settings';
+import { figureOptions } from '../../model/options/figureOptions';
+import type { AppSettings } from '../../model/settings';
 import { MeshLatency } from './MeshLatency';
 import { buildScenePage, ScenePage } from '../../shared/scenes/ScenePage';
 import { latencyMethodVariable, meshTaxVariables } from '../../shared/scenes/variables';
 
 export function buildLatencyScene(settings: AppSettings): EmbeddedScene {
-  const figureOptions = {
-    pricing: { ...pricingOf(settings), source: 'flat' as const },
-    latency: { method: 'reporter-delta' as const, quantile: 0.99 },
-    idleRps: settings.idleRps,
-    meshes: CATALOGUE,
-  };
+  // The page's method variable starts at the configured method; the offset and quantile are the settings' own.
+  const options = figureOptions(settings.options);
   return buildScenePage(
-    meshTaxVariables(settings.defaultDatasourceUid, { extra: [latencyMethodVariable()] }),
-    new MeshLatency({ figureOptions })
+    meshTaxVariables(settings.defaultDatasourceUid, {
+      meshes: options.meshes,
+      extra: [latencyMethodVariable(settings.options.latency)],
+    }),
+    new MeshLatency({ figureOptions: options })
   );
 }
 

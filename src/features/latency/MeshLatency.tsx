@@ -38,17 +38,19 @@ export class MeshLatency extends SceneObjectBase<MeshLatencyState> {
   }
 
   private rebuild() {
+    const o = this.state.figureOptions;
     const meshId = String(sceneGraph.lookupVariable(VAR_MESH, this)?.getValue() ?? 'istio');
     const method = String(
-      sceneGraph.lookupVariable(VAR_LATENCY_METHOD, this)?.getValue() ?? 'reporter-delta'
+      sceneGraph.lookupVariable(VAR_LATENCY_METHOD, this)?.getValue() ?? o.latency.method
     ) as LatencyMethod;
-    const mesh = meshOf(meshId);
+    const mesh = meshOf(meshId, o.meshes);
     if (!mesh.latency) {
       this.setState({ meshId, method, $data: undefined });
       return;
     }
     const s = sceneSelection('workload');
-    const q = (quantile: number) => render(addedLatency(mesh.latency!, { method, quantile, baselineOffset: '1d' }, s));
+    // The variable picks the method; the baseline offset is the configured one.
+    const q = (quantile: number) => render(addedLatency(mesh.latency!, { ...o.latency, method, quantile }, s));
     const queries = [
       { refId: 'p50', expr: q(0.5), instant: true, range: false },
       { refId: 'p90', expr: q(0.9), instant: true, range: false },
@@ -62,10 +64,10 @@ export class MeshLatency extends SceneObjectBase<MeshLatencyState> {
 }
 
 function MeshLatencyRenderer({ model }: SceneComponentProps<MeshLatency>) {
-  const { meshId, method } = model.useState();
+  const { meshId, method, figureOptions } = model.useState();
   const styles = useStyles2(getStyles);
   const data = sceneGraph.getData(model).useState().data;
-  const mesh = meshOf(meshId ?? 'istio');
+  const mesh = meshOf(meshId ?? 'istio', figureOptions.meshes);
   if (!mesh.latency) {
     return (
       <Alert severity="info" title={`${mesh.name} has no latency histogram that Mesh Tax reads`}>
@@ -94,7 +96,7 @@ function MeshLatencyRenderer({ model }: SceneComponentProps<MeshLatency>) {
       <Alert severity="info" title="No latency for this selection">
         No workload has both sides of the comparison for method {method}
         {method === 'app-vs-mesh' ? ' (the app must export http_server_request_duration_seconds)' : ''}
-        {method === 'baseline' ? ' (the histogram must exist one day earlier)' : ''}.
+        {method === 'baseline' ? ` (the histogram must exist ${figureOptions.latency.baselineOffset} earlier)` : ''}.
       </Alert>
     );
   }

@@ -56,7 +56,7 @@ test('a data source error shows in place, and Retry measures again', async () =>
   expect(buildReport).toHaveBeenCalledTimes(2);
   // The evaluation time is the time range's end, and the namespace variable scopes the report.
   expect(buildReport.mock.calls[0][1].time).toBe(1704073800);
-  expect(buildReport.mock.calls[0][1].selection).toMatchObject({ namespaceInclude: '(shop|pay)' });
+  expect(buildReport.mock.calls[0][1].scope).toMatchObject({ namespaceInclude: '(shop|pay)' });
   // One cluster: no per-cluster queries.
   expect(buildReport.mock.calls[0][1].byCluster).toBe(false);
   expect(screen.queryByText('kube-state-metrics not found')).not.toBeInTheDocument();

@@ -1,9 +1,9 @@
 /**
- * The overview's report input, from the saved settings, the time and the page's scope. Pure (no React, no Grafana
+ * The overview's report input, from the resolved settings, the time and the page's scope. Pure (no React, no Grafana
  * runtime) so the browser host can build the very same report in node and compare the figures on screen with it.
  */
 import type { ReportInput } from '../../model/report';
-import { customOf, pricingOf, type AppSettings } from '../../model/settings';
+import type { AppSettings } from '../../model/settings';
 
 /** The page's scope from its cluster and namespace variables, as regexes; undefined means all. */
 export interface OverviewScope {
@@ -16,18 +16,8 @@ export interface OverviewScope {
 export function overviewReportInput(settings: AppSettings, timeSec: number, scope: OverviewScope = {}): ReportInput {
   return {
     time: timeSec,
-    selection: {
-      window: '5m',
-      groupBy: 'none',
-      clusterRegex: scope.clusterRegex,
-      namespaceInclude: scope.namespaceInclude,
-      namespaceExclude: settings.namespaceExclude || undefined,
-    },
-    pricing: pricingOf(settings),
-    pricingSource: settings.pricingSource,
-    latency: { method: 'reporter-delta', quantile: 0.99 },
-    idleRps: settings.idleRps,
-    custom: customOf(settings),
+    scope: { clusterRegex: scope.clusterRegex, namespaceInclude: scope.namespaceInclude },
+    options: settings.options,
     // Four more queries per mesh: only when there are clusters to tell apart.
     byCluster: !!scope.multiCluster,
   };

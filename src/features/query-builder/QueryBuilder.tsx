@@ -8,9 +8,9 @@ import { buildFigure } from '../../model/builder/build';
 import { detectedFirst } from '../../model/builder/detect';
 import { formatExpr } from '../../model/builder/pretty';
 import { defaultState, stateFromParams, stateToParams, type BuilderState } from '../../model/builder/state';
-import { CATALOGUE, customMesh } from '../../model/catalogue';
+import { meshesOf } from '../../model/options/figureOptions';
 import { metricsOf } from '../../model/metrics';
-import { customOf, type AppSettings } from '../../model/settings';
+import type { AppSettings } from '../../model/settings';
 import { pickDatasourceUid } from '../../services/prometheus';
 import { Actions } from './Actions';
 import { BuilderForm } from './BuilderForm';
@@ -24,7 +24,7 @@ import { useDetectedMeshes } from './useDetectedMeshes';
 export function QueryBuilder({ settings }: { settings: AppSettings }) {
   const styles = useStyles2(getStyles);
   const [params, setParams] = useSearchParams();
-  const defaults = useMemo(() => defaultState(settings), [settings]);
+  const defaults = useMemo(() => defaultState(settings.options), [settings]);
   // The form owns its state (typed text is never lost); every change is written to the URL, so a link reproduces it.
   const [state, setState] = useState<BuilderState>(() => stateFromParams(params, defaults));
   const update = (patch: Partial<BuilderState>) => {
@@ -38,10 +38,7 @@ export function QueryBuilder({ settings }: { settings: AppSettings }) {
     () => timeRangeOf(new URLSearchParams({ ...(fromParam && { from: fromParam }), ...(toParam && { to: toParam }) })),
     [fromParam, toParam]
   );
-  const catalogue = useMemo(() => {
-    const custom = customOf(settings);
-    return custom ? [...CATALOGUE, customMesh(custom)] : CATALOGUE;
-  }, [settings]);
+  const catalogue = useMemo(() => meshesOf(settings.options), [settings]);
   const uid = state.datasource || pickDatasourceUid(settings.defaultDatasourceUid);
   const detection = useDetectedMeshes(uid, catalogue, range.to);
   const detected = detection.state === 'done' ? detection.ids : new Set<string>();

@@ -1,15 +1,16 @@
 import React from 'react';
 import type { EmbeddedScene } from '@grafana/scenes';
-import { staticFigureOptions, type AppSettings } from '../../model/settings';
+import { figureOptions } from '../../model/options/figureOptions';
+import type { AppSettings } from '../../model/settings';
 import { buildScenePage, ScenePage } from '../../shared/scenes/ScenePage';
 import { meshTaxVariables, workloadVariable } from '../../shared/scenes/variables';
 import { WorkloadDetail } from './WorkloadDetail';
 
 export function buildWorkloadScene(settings: AppSettings): EmbeddedScene {
-  const figureOptions = staticFigureOptions(settings);
+  const options = figureOptions(settings.options);
   return buildScenePage(
-    meshTaxVariables(settings.defaultDatasourceUid, { extra: [workloadVariable()] }),
-    new WorkloadDetail({ figureOptions })
+    meshTaxVariables(settings.defaultDatasourceUid, { meshes: options.meshes, extra: [workloadVariable()] }),
+    new WorkloadDetail({ figureOptions: options })
   );
 }
 

@@ -13,6 +13,7 @@ import {
 import { Alert, LinkButton } from '@grafana/ui';
 import { ROUTES } from '../../constants';
 import type { MeshFigureKey } from '../../model/figureKeys';
+import type { MeshFigureKey } from '../../model/figureKeys';
 import type { FigureOptions, Unit } from '../../model/figures';
 import { addedLatency } from '../../model/latency';
 import { render } from '../../model/promql/render';
@@ -62,8 +63,8 @@ export class WorkloadDetail extends SceneObjectBase<WorkloadDetailState> {
       this.setState({ workload: undefined, body: undefined });
       return;
     }
-    const mesh = meshOf(String(sceneGraph.lookupVariable(VAR_MESH, this)?.getValue() ?? 'istio'));
     const o = this.state.figureOptions;
+    const mesh = meshOf(String(sceneGraph.lookupVariable(VAR_MESH, this)?.getValue() ?? 'istio'), o.meshes);
     // Grouped by workload, so a name that other workloads' pods could share still shows as separate series.
     const runner = (refs: Array<[string, MeshFigureKey]>) =>
       figureRunner(mesh, 'workload', o, refs, { instant: false, workload: true });
@@ -95,8 +96,7 @@ export class WorkloadDetail extends SceneObjectBase<WorkloadDetailState> {
     ];
     if (mesh.latency) {
       const s = sceneSelection('workload', true);
-      const q = (quantile: number) =>
-        render(addedLatency(mesh.latency!, { method: o.latency.method, quantile, baselineOffset: '1d' }, s));
+      const q = (quantile: number) => render(addedLatency(mesh.latency!, { ...o.latency, quantile }, s));
       const queries = [0.5, 0.9, 0.99].map((quantile) => ({
         refId: `p${quantile * 100}`,
         expr: q(quantile),

@@ -13,7 +13,8 @@ import { groundTruth, type Basis } from '../../../demo/truth';
 import type { ClusterSpec, WorkloadSpec } from '../../../demo/types';
 import { CATALOGUE, meshById } from '../catalogue';
 import { DEFAULT_FIGURE_OPTIONS, meshFigures } from '../figureSet';
-import { DEFAULT_PRICING, type Pricing } from '../pricing';
+import { DEFAULT_OPTIONS } from '../options/defaults';
+import { DEFAULT_PRICING } from '../pricing';
 import { buildReport, type Report } from '../report';
 import { reportValue, truth14, within } from './truth14';
 
@@ -27,17 +28,11 @@ const FLAT = {
 const BASES: Basis[] = ['usage', 'requests', 'max'];
 
 async function report(prom: PromHandle, basis: Basis, source: 'flat' | 'opencost'): Promise<Report> {
-  const pricing: Pricing = { ...DEFAULT_PRICING, basis };
   return buildReport((e) => prom.query(e), {
     time: prom.evalTime,
-    selection: { window: '5m', groupBy: 'none' },
-    pricing,
-    pricingSource: source,
-    latency: { method: 'reporter-delta', quantile: 0.99 },
-    idleRps: 1,
-    figureSource: 'raw',
     // The small preset's operator-defined proxy.
-    custom: { container: 'envoy-legacy' },
+    options: { ...DEFAULT_OPTIONS, basis, pricingSource: source, custom: { container: 'envoy-legacy' } },
+    figureSource: 'raw',
   });
 }
 

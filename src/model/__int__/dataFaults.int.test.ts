@@ -6,7 +6,7 @@
 import { faultsMixed, faultsQuiet } from '../../../demo/faultPresets';
 import { startPrometheus, type PromHandle } from '../../../demo/harness';
 import { groundTruth, type GroundTruth } from '../../../demo/truth';
-import { DEFAULT_PRICING } from '../pricing';
+import { DEFAULT_OPTIONS } from '../options/defaults';
 import { call, eq, range, sel, sum } from '../promql/dsl';
 import { render } from '../promql/render';
 import { buildReport, type Report } from '../report';
@@ -88,11 +88,7 @@ function checkAll(report: Report, t: GroundTruth, expectNull: (id: string, expr:
 async function report(prom: PromHandle): Promise<Report> {
   return buildReport((e) => prom.query(e), {
     time: prom.evalTime,
-    selection: { window: '5m', groupBy: 'none' },
-    pricing: DEFAULT_PRICING,
-    pricingSource: 'flat',
-    latency: { method: 'reporter-delta', quantile: 0.99 },
-    idleRps: 1,
+    options: { ...DEFAULT_OPTIONS, pricingSource: 'flat' },
     figureSource: 'raw',
   });
 }

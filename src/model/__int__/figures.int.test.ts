@@ -31,6 +31,7 @@ describe.each(PRESETS)('preset %s', (name) => {
     const s: Selection = { window: '5m', groupBy: 'none' };
     const o: FigureOptions = {
       pricing: DEFAULT_PRICING,
+      basis: 'usage',
       latency: { method: 'reporter-delta', quantile: 0.99 },
       idleRps: 1,
       meshes: catalogue,

@@ -66,7 +66,7 @@ describe.each<Grouping>(['namespace', 'workload'])('grouped by %s', (g) => {
       g,
       groupTruth(dp, g, (rs) => sum(rs.map((r) => r.mem)))
     );
-    const cost = costExpr(mesh, ['dataPlane'], s(), DEFAULT_PRICING)!;
+    const cost = costExpr(mesh, ['dataPlane'], s(), { pricing: DEFAULT_PRICING, basis: 'usage' })!;
     await expectGrouped(
       render(cost),
       g,
@@ -85,7 +85,7 @@ describe('cost', () => {
     ['max', 'opencost'],
   ])('basis %s, pricing %s: every role of every mesh', async (basis, source) => {
     const t = groundTruth(prom.cluster, prom.evalTime, 300);
-    const p: Pricing = { ...DEFAULT_PRICING, basis, source, cpuHourUsd: 0.05, gibHourUsd: 0.0061, hoursPerMonth: 720 };
+    const p = { pricing: { source, cpuHourUsd: 0.05, gibHourUsd: 0.0061, hoursPerMonth: 720 }, basis };
     const truthPricing =
       source === 'opencost'
         ? { source, hoursPerMonth: 720 }
@@ -156,7 +156,9 @@ test('idle sidecars: exactly the workloads under the threshold, with their cost'
   for (const id of ['istio', 'linkerd'] as const) {
     const m = t.meshes.find((x) => x.id === id)!;
     const r = await prom.query(
-      render(idleCostExpr(meshById(id), { window: '5m', groupBy: 'none' }, DEFAULT_PRICING, 1)!)
+      render(
+        idleCostExpr(meshById(id), { window: '5m', groupBy: 'none' }, { pricing: DEFAULT_PRICING, basis: 'usage' }, 1)!
+      )
     );
     const got = new Map(r.map((x) => [`${x.metric.namespace}/${x.metric.workload}`, x.value]));
     expect([...got.keys()].sort()).toEqual(m.idle.map((i) => i.workload).sort());

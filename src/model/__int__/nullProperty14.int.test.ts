@@ -12,6 +12,7 @@ import { expandCluster } from '../../../demo/cluster';
 import { allSeries } from '../../../demo/series';
 import { groundTruth, type Basis } from '../../../demo/truth';
 import type { ClusterSpec, NamespaceSpec, WorkloadSpec } from '../../../demo/types';
+import { DEFAULT_OPTIONS } from '../options/defaults';
 import { DEFAULT_PRICING } from '../pricing';
 import { buildReport } from '../report';
 import { emptyMeansZero } from '../unavailable';
@@ -100,11 +101,7 @@ test('random clusters: a figure is null only when an input it names is really ab
         try {
           const r = await buildReport((e) => prom.query(e), {
             time: prom.evalTime,
-            selection: { window: '5m', groupBy: 'none' },
-            pricing: { ...DEFAULT_PRICING, basis: drawn.basis },
-            pricingSource: 'auto',
-            latency: { method: 'reporter-delta', quantile: 0.99 },
-            idleRps: 1,
+            options: { ...DEFAULT_OPTIONS, basis: drawn.basis },
             figureSource: 'raw',
           });
           const pricing =

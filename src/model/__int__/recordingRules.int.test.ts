@@ -29,6 +29,7 @@ test('CPU, memory, shares and usage cost from recording rules match ground truth
   const s: Selection = { window: '5m', groupBy: 'none', useRecordingRules: true };
   const o: FigureOptions = {
     pricing: DEFAULT_PRICING,
+    basis: 'usage',
     latency: { method: 'reporter-delta', quantile: 0.99 },
     idleRps: 1,
     meshes: CATALOGUE,

@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { CATALOGUE } from '../catalogue';
 import { meshFigureId } from '../figureKeys';
 import { syntaxProblems } from '../promql/validate';
-import { DEFAULT_SETTINGS } from '../settings';
+import { DEFAULT_OPTIONS } from '../options/defaults';
 import { buildFigure } from './build';
 import { BUILDER_FIGURES } from './catalogue';
 import { formatExpr } from './pretty';
@@ -10,7 +10,7 @@ import { BASES, defaultState, GROUPINGS, PRICE_SOURCES, type BuilderState } from
 import { selectors, squeeze, treeShape } from '../../testing/promql';
 import { LATENCY_METHODS } from '../latency';
 
-const base = defaultState(DEFAULT_SETTINGS);
+const base = defaultState(DEFAULT_OPTIONS);
 const CADVISOR = ['container_cpu_usage_seconds_total', 'container_memory_working_set_bytes'];
 
 describe('every builder figure', () => {

@@ -2,15 +2,18 @@
 import type { MeshDef } from '../catalogue';
 import { meshFigures } from '../figureSet';
 import type { Figure, FigureOptions } from '../figures';
-import { assertDuration, assertRegex, durationSeconds, QueryInputError } from '../promql/escape';
-import { validatePricing, type Pricing } from '../pricing';
+import type { OptionField, OptionValues } from '../options/fields';
+import { figureOptions } from '../options/figureOptions';
+import { resolveOptions } from '../options/resolve';
+import type { MeshTaxOptions } from '../options/types';
+import { regexProblem } from '../promql/escape';
 import type { Selection } from '../scope';
 import { builderFigure, type BuilderFigure, type BuilderInput } from './catalogue';
 import type { BuilderField, BuilderState } from './state';
+import { meshFigureId } from '../figureKeys';
 
 export interface BuildResult {
   errors: Partial<Record<BuilderField, string>>;
-import { meshFigureId } from '../figureKeys';
   mesh?: MeshDef;
   spec?: BuilderFigure;
   selection?: Selection;
@@ -20,43 +23,81 @@ import { meshFigureId } from '../figureKeys';
   unavailable?: string;
 }
 
-const PRICE_FIELDS: Record<string, BuilderField> = {
-  'cpu-hour-usd': 'cpuHourUsd',
-  'gib-hour-usd': 'gibHourUsd',
-  'hours-per-month': 'hoursPerMonth',
+/** The builder's input for each option field it shows (the option's own name unless the URL contract differs). */
+const INPUT_OF: Partial<Record<OptionField, BuilderField>> = {
+  pricingSource: 'priceSource',
+  cpuHourUsd: 'cpuHourUsd',
+  gibHourUsd: 'gibHourUsd',
+  hoursPerMonth: 'hoursPerMonth',
   basis: 'basis',
+  idleRps: 'idleRps',
+  latencyMethod: 'method',
+  baselineOffset: 'baselineOffset',
+  window: 'window',
+  namespaceExclude: 'namespaceExclude',
 };
 
-function messageOf(e: unknown): string {
-  // The model's messages start with the CLI flag name; at a form field the label says that already.
-  return e instanceof QueryInputError ? e.message.replace(/^[A-Za-z-]+: /, '') : (e as Error).message;
+/** The draft's option fields, as typed: the resolver parses and checks them like stored settings or flags. */
+function optionValues(s: BuilderState): OptionValues {
+  return {
+    pricingSource: s.priceSource,
+    cpuHourUsd: s.cpuHourUsd,
+    gibHourUsd: s.gibHourUsd,
+    hoursPerMonth: s.hoursPerMonth,
+    basis: s.basis,
+    idleRps: s.idleRps,
+    latencyMethod: s.method,
+    baselineOffset: s.baselineOffset,
+    window: s.window,
+    namespaceExclude: s.namespaceExclude,
+  };
 }
 
-function number(text: string): number {
-  return text.trim() === '' ? NaN : Number(text);
+/** Which option fields a figure reads: a bad value elsewhere must not block it. */
+function fieldsUsed(s: BuilderState, uses: (input: BuilderInput) => boolean): OptionField[] {
+  const fields: OptionField[] = ['window', 'namespaceExclude'];
+  if (uses('pricing')) {
+    fields.push('hoursPerMonth', 'basis', ...(s.priceSource === 'flat' ? (['cpuHourUsd', 'gibHourUsd'] as const) : []));
+  }
+  if (uses('idle')) {
+    fields.push('idleRps');
+  }
+  if (uses('latency') && s.method === 'baseline') {
+    fields.push('baselineOffset');
+  }
+  return fields;
+}
+
+export function optionsOfState(
+  s: BuilderState,
+  uses: (input: BuilderInput) => boolean,
+  errors: BuildResult['errors']
+): MeshTaxOptions {
+  const resolved = resolveOptions(optionValues(s));
+  for (const field of fieldsUsed(s, uses)) {
+    const message = resolved.errors[field];
+    if (message) {
+      errors[INPUT_OF[field] ?? (field as BuilderField)] = message;
+    }
+  }
+  // Grafana's $__ macros are valid in dashboards but mean nothing to Prometheus itself, where the preview runs.
+  if (!errors.window && s.window.startsWith('$__')) {
+    errors.window = `"${s.window}" is a Grafana macro: the preview runs on Prometheus itself, give a duration such as 5m`;
+  }
+  return resolved.options;
 }
 
 export function selectionOf(s: BuilderState, errors: BuildResult['errors']): Selection {
-  const attempt = (field: BuilderField, f: () => void) => {
-    try {
-      f();
-    } catch (e) {
-      errors[field] = messageOf(e);
-    }
-  };
-  attempt('window', () => {
-    assertDuration(s.window, 'window');
-    // Grafana's $__ macros are valid in dashboards but mean nothing to Prometheus itself, where the preview runs.
-    if (durationSeconds(s.window) <= 0) {
-      throw new QueryInputError('window', 'window: must be longer than 0s');
-    }
-  });
   const regexes: Array<[BuilderField, string]> = [
     ['namespaceInclude', s.namespaceInclude],
-    ['namespaceExclude', s.namespaceExclude],
     ['workloadInclude', s.workloadInclude],
   ];
-  regexes.forEach(([field, v]) => v && attempt(field, () => assertRegex(v, field)));
+  for (const [field, v] of regexes) {
+    const problem = v ? regexProblem(v) : undefined;
+    if (problem) {
+      errors[field] = problem;
+    }
+  }
   return {
     window: s.window,
     groupBy: s.groupBy,
@@ -65,29 +106,6 @@ export function selectionOf(s: BuilderState, errors: BuildResult['errors']): Sel
     namespaceExclude: s.namespaceExclude || undefined,
     workloadInclude: s.workloadInclude || undefined,
   };
-}
-
-export function pricingOfState(s: BuilderState, errors: BuildResult['errors']): Pricing {
-  const p: Pricing = {
-    source: s.priceSource,
-    cpuHourUsd: number(s.cpuHourUsd),
-    gibHourUsd: number(s.gibHourUsd),
-    hoursPerMonth: number(s.hoursPerMonth),
-    basis: s.basis,
-  };
-  // validatePricing stops at the first fault: check each field alone so that every bad field shows its message.
-  const fields: Array<keyof Pricing> =
-    p.source === 'flat' ? ['cpuHourUsd', 'gibHourUsd', 'hoursPerMonth'] : ['hoursPerMonth'];
-  const ok: Pricing = { source: 'flat', cpuHourUsd: 0, gibHourUsd: 0, hoursPerMonth: 730, basis: 'usage' };
-  for (const f of fields) {
-    try {
-      validatePricing({ ...ok, [f]: p[f] });
-    } catch (e) {
-      const field = e instanceof QueryInputError ? PRICE_FIELDS[e.field] : undefined;
-      errors[field ?? (f as BuilderField)] = messageOf(e);
-    }
-  }
-  return p;
 }
 
 function whyUnavailable(mesh: MeshDef, spec: BuilderFigure, s: BuilderState): string {
@@ -118,27 +136,10 @@ export function buildFigure(s: BuilderState, meshId: string, meshes: MeshDef[]):
   if (!mesh) {
     errors.mesh = meshId ? `unknown mesh “${meshId}”` : 'choose a mesh';
   }
-  const selection = selectionOf(s, errors);
   // Only the inputs the figure uses are checked: a bad price must not block a figure that has no price.
   const uses = (input: BuilderInput) => !!spec?.inputs.includes(input);
-  const pricing = pricingOfState(s, uses('pricing') ? errors : {});
-  const idleRps = number(s.idleRps);
-  if (uses('idle') && (!Number.isFinite(idleRps) || idleRps < 0)) {
-    errors.idleRps = `${s.idleRps || '(empty)'} is not a request rate (0 or more requests per second)`;
-  }
-  if (uses('latency') && s.method === 'baseline') {
-    try {
-      durationSeconds(assertDuration(s.baselineOffset, 'offset'));
-    } catch (e) {
-      errors.baselineOffset = messageOf(e);
-    }
-  }
-  const options: FigureOptions = {
-    pricing,
-    latency: { method: s.method, quantile: 0.99, baselineOffset: s.baselineOffset },
-    idleRps,
-    meshes,
-  };
+  const selection = selectionOf(s, errors);
+  const options: FigureOptions = { ...figureOptions(optionsOfState(s, uses, errors), s.priceSource), meshes };
   if (!spec || !mesh || Object.keys(errors).length > 0) {
     return { errors, mesh, spec, selection, options };
   }

@@ -1,15 +1,17 @@
 import fc from 'fast-check';
 import { parse } from 'yaml';
 import { CATALOGUE } from '../catalogue';
+import { DEFAULT_FIGURE_OPTIONS } from '../figureSet';
 import { LATENCY_METHODS } from '../latency';
-import { DEFAULT_SETTINGS } from '../settings';
+import { ruleGroups, type RecordingRule } from '../rules/generate';
+import { DEFAULT_OPTIONS } from '../options/defaults';
 import { buildFigure } from './build';
 import { BUILDER_FIGURES } from './catalogue';
 import { detectedFirst, detectionProbes } from './detect';
 import { builderRuleName, builderRuleYaml } from './recordingRule';
 import { BASES, defaultState, GROUPINGS, PRICE_SOURCES, stateFromParams, stateToParams, URL_KEYS } from './state';
 
-const defaults = defaultState(DEFAULT_SETTINGS);
+const defaults = defaultState(DEFAULT_OPTIONS);
 
 describe('URL state', () => {
   const state = fc.record({
@@ -65,18 +67,27 @@ describe('recording rule', () => {
       const doc = parse(builderRuleYaml(r.mesh!, r.figure!, groupBy, r.options!.latency));
       expect(doc.groups).toHaveLength(1);
       const [rule] = doc.groups[0].rules;
-      expect(rule.record).toMatch(/^[a-z_]*:meshtax_[a-z0-9_]+:[a-z0-9_]+$/);
+      expect(rule.record).toMatch(/^meshtax:[a-z0-9_]+:[a-z0-9_]+$/);
       expect(rule.expr).toBe(r.figure!.expr);
-      expect(rule.labels.mesh).toBe('istio');
+      expect(rule.labels).toMatchObject({ mesh: 'istio', meshtax_grouping: groupBy });
     }
   });
 
-  test('the level names the grouping labels; ungrouped it is empty, as kubernetes-mixin writes it', () => {
+  test('the name is the one the rules file records the figure under (issue #16: one name)', () => {
     const istio = CATALOGUE[0];
-    expect(builderRuleName(istio, 'istio.sidecars.cpuShare', 'none')).toBe(':meshtax_sidecar_cpu_share:ratio');
-    expect(builderRuleName(istio, 'istio.cost.total', 'workload')).toBe(
-      'cluster_namespace_workload:meshtax_monthly_cost_usd:sum'
-    );
+    expect(builderRuleName(istio, 'istio.sidecars.cpuShare')).toBe('meshtax:sidecar_cpu_share:ratio');
+    expect(builderRuleName(istio, 'istio.cost.total')).toBe('meshtax:monthly_cost_usd:sum');
+    const file = ruleGroups({
+      selection: { window: '5m' },
+      figures: DEFAULT_FIGURE_OPTIONS,
+      monthlyCostThresholdUsd: 1000,
+      for: '15m',
+    }).flatMap((g) => g.rules.filter((r): r is RecordingRule => 'record' in r && r.labels?.mesh === 'istio'));
+    for (const spec of BUILDER_FIGURES) {
+      const r = buildFigure({ ...defaults, figure: spec.kind, groupBy: 'none' }, 'istio', CATALOGUE);
+      const name = builderRuleName(istio, r.figure!.id);
+      expect(file.filter((x) => x.record === name)).toHaveLength(1);
+    }
   });
 });
 

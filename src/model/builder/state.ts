@@ -3,9 +3,11 @@
  * and how it becomes a Selection, FigureOptions and one figure of figureSet.ts. The UI only edits this state.
  */
 import { LATENCY_METHODS, type LatencyMethod } from '../latency';
+import { staticPriceSource } from '../options/figureOptions';
+import type { MeshTaxOptions } from '../options/types';
+import { BASES } from '../options/validate';
 import type { Basis } from '../resources';
 import type { Grouping } from '../scope';
-import type { AppSettings } from '../settings';
 import { BUILDER_FIGURES, type BuilderFigureKind } from './catalogue';
 
 export type PriceSource = 'flat' | 'opencost';
@@ -56,29 +58,29 @@ export const URL_KEYS: Record<BuilderField, string> = {
 };
 
 export const GROUPINGS: Grouping[] = ['none', 'cluster', 'namespace', 'workload'];
-export const BASES: Basis[] = ['usage', 'requests', 'max'];
+export { BASES };
 export const PRICE_SOURCES: PriceSource[] = ['flat', 'opencost'];
 
-/** The state of a link without parameters: the app's saved settings fill in pricing and scope. */
-export function defaultState(settings: AppSettings): BuilderState {
+/** The state of a link without parameters: the app's resolved options fill in pricing, scope and latency. */
+export function defaultState(o: MeshTaxOptions): BuilderState {
   return {
     datasource: '',
     mesh: '',
     figure: 'cpuShare',
-    method: 'reporter-delta',
-    baselineOffset: '1w',
+    method: o.latency.method,
+    baselineOffset: o.latency.baselineOffset,
     cluster: '',
     namespaceInclude: '',
-    namespaceExclude: settings.namespaceExclude ?? '',
+    namespaceExclude: o.namespaceExclude ?? '',
     workloadInclude: '',
     groupBy: 'none',
-    window: '5m',
-    basis: settings.basis,
-    priceSource: settings.pricingSource === 'opencost' ? 'opencost' : 'flat',
-    cpuHourUsd: String(settings.cpuHourUsd),
-    gibHourUsd: String(settings.gibHourUsd),
-    hoursPerMonth: String(settings.hoursPerMonth),
-    idleRps: String(settings.idleRps),
+    window: o.window,
+    basis: o.basis,
+    priceSource: staticPriceSource(o.pricingSource),
+    cpuHourUsd: String(o.prices.cpuHourUsd),
+    gibHourUsd: String(o.prices.gibHourUsd),
+    hoursPerMonth: String(o.prices.hoursPerMonth),
+    idleRps: String(o.idleRps),
   };
 }
 

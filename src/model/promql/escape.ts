@@ -62,9 +62,17 @@ export function assertMetricName(name: string, field = 'metric'): string {
   return name;
 }
 
+/** Why `d` is neither a Prometheus duration nor one of Grafana's interval macros; undefined when it is one. */
+export function durationProblem(d: string): string | undefined {
+  return DURATION.test(d) || GRAFANA_INTERVAL.test(d)
+    ? undefined
+    : `"${d}" is not a Prometheus duration (for example 5m, 1h30m)`;
+}
+
 export function assertDuration(d: string, field = 'window'): string {
-  if (!DURATION.test(d) && !GRAFANA_INTERVAL.test(d)) {
-    throw new QueryInputError(field, `${field}: "${d}" is not a Prometheus duration (for example 5m, 1h30m)`);
+  const problem = durationProblem(d);
+  if (problem) {
+    throw new QueryInputError(field, `${field}: ${problem}`);
   }
   return d;
 }
@@ -86,10 +94,15 @@ export function durationSeconds(d: string): number {
  * and compiles it anchored as `^(?:value)$`, so both must pass. Testing only the anchored form let `a)|(b` through: it
  * is valid once wrapped, and Prometheus answers 400.
  */
-export function assertRegex(re: string, field: string): string {
+export function regexProblem(re: string): string | undefined {
   const problem = re2SyntaxError(re) ?? re2SyntaxError(`^(?:${re})$`);
+  return problem ? `invalid regular expression for Prometheus (RE2): ${hint(re, problem)}` : undefined;
+}
+
+export function assertRegex(re: string, field: string): string {
+  const problem = regexProblem(re);
   if (problem) {
-    throw new QueryInputError(field, `${field}: invalid regular expression for Prometheus (RE2): ${hint(re, problem)}`);
+    throw new QueryInputError(field, `${field}: ${problem}`);
   }
   return re;
 }

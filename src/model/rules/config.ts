@@ -4,6 +4,7 @@
  * window or an older naming schema is ignored rather than silently mixed in.
  */
 import type { FigureOptions } from '../figures';
+import { DEFAULT_BASELINE_OFFSET } from '../options/defaults';
 import type { Expr } from '../promql/ast';
 import { agg, eq, sel } from '../promql/dsl';
 import type { Selection } from '../scope';
@@ -23,14 +24,16 @@ export function rulesConfigLabels(s: RulesSelection, o: FigureOptions): Record<s
     window: s.window,
     source: s.useRecordingRules ? 'kubernetes-mixin' : 'cadvisor',
     pricing: p.source,
-    basis: p.basis,
+    basis: o.basis,
     cpu_hour_usd: String(p.cpuHourUsd),
     gib_hour_usd: String(p.gibHourUsd),
     hours_per_month: String(p.hoursPerMonth),
     idle_rps: String(o.idleRps),
     latency_method: o.latency.method,
     quantile: String(o.latency.quantile),
-    ...(o.latency.method === 'baseline' ? { baseline_offset: o.latency.baselineOffset ?? '1w' } : {}),
+    ...(o.latency.method === 'baseline'
+      ? { baseline_offset: o.latency.baselineOffset ?? DEFAULT_BASELINE_OFFSET }
+      : {}),
   };
 }
 

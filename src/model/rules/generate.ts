@@ -86,7 +86,7 @@ function meshRules(mesh: MeshDef, s: Selection, o: FigureOptions): RecordingRule
     if (ownerPresent && def.role === 'controlPlane') {
       expr = bin('unless', expr, ownerPresent, ON_CLUSTER);
     } else if (ownerPresent && key === 'cost.total') {
-      const withoutControlPlane = costExpr(mesh, ['dataPlane', 'nodeAgents'], s, o.pricing);
+      const withoutControlPlane = costExpr(mesh, ['dataPlane', 'nodeAgents'], s, o);
       expr = withoutControlPlane ? bin('or', bin('and', withoutControlPlane, ownerPresent, ON_CLUSTER), expr) : expr;
     }
     return {

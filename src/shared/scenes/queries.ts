@@ -46,6 +46,7 @@ export function figureRunner(
   return new SceneQueryRunner({ datasource: DATASOURCE_REF, queries });
 }
 
-export function meshOf(id: string): MeshDef {
-  return CATALOGUE.find((m) => m.id === id) ?? CATALOGUE[0];
+/** The mesh chosen in the mesh variable, among the meshes in use (the custom one included when configured). */
+export function meshOf(id: string, meshes: MeshDef[] = CATALOGUE): MeshDef {
+  return meshes.find((m) => m.id === id) ?? meshes[0];
 }

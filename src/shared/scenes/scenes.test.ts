@@ -1,18 +1,12 @@
 import { CATALOGUE } from '../../model/catalogue';
-import { meshFigures } from '../../model/figureSet';
-import { DEFAULT_PRICING } from '../../model/pricing';
+import { DEFAULT_FIGURE_OPTIONS, meshFigures } from '../../model/figureSet';
 import { syntaxProblems } from '../../model/promql/validate';
 import { buildBreakdownScene } from '../../features/breakdown/Breakdown';
 import { DEFAULT_SETTINGS } from '../../model/settings';
 import { figureRunner, sceneSelection } from './queries';
 import { meshTaxVariables, VAR_CLUSTER, VAR_DATASOURCE, VAR_MESH, VAR_NAMESPACE } from './variables';
 
-const o = {
-  pricing: DEFAULT_PRICING,
-  latency: { method: 'reporter-delta' as const, quantile: 0.99 },
-  idleRps: 1,
-  meshes: CATALOGUE,
-};
+const o = DEFAULT_FIGURE_OPTIONS;
 
 test('the variable set has data source, cluster, namespace and mesh, with All as .*', () => {
   const set = meshTaxVariables('prom-uid');

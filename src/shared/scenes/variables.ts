@@ -1,6 +1,8 @@
 /** The app's scene variables, one definition shared by every page: data source, cluster, namespace and mesh. */
 import { CustomVariable, DataSourceVariable, QueryVariable, SceneVariableSet, TextBoxVariable } from '@grafana/scenes';
-import { CATALOGUE } from '../../model/catalogue';
+import { CATALOGUE, type MeshDef } from '../../model/catalogue';
+import { DEFAULT_OPTIONS } from '../../model/options/defaults';
+import type { MeshTaxOptions } from '../../model/options/types';
 
 export const VAR_DATASOURCE = 'datasource';
 export const VAR_CLUSTER = 'cluster';
@@ -15,22 +17,25 @@ export function workloadVariable(value = ''): TextBoxVariable {
 }
 
 /** Meshes with per-workload proxies: the ones a per-workload breakdown makes sense for. */
-export const SIDECAR_MESHES = CATALOGUE.filter((m) => m.dataPlaneKind === 'sidecar');
+export const sidecarMeshes = (meshes: MeshDef[]) => meshes.filter((m) => m.dataPlaneKind === 'sidecar');
+export const SIDECAR_MESHES = sidecarMeshes(CATALOGUE);
 
-/** The latency page's extra variable: how added latency is measured. */
-export function latencyMethodVariable(): CustomVariable {
+/** The latency page's extra variable: how added latency is measured, starting at the configured method. */
+export function latencyMethodVariable(
+  { method, baselineOffset }: MeshTaxOptions['latency'] = DEFAULT_OPTIONS.latency
+): CustomVariable {
   return new CustomVariable({
     name: VAR_LATENCY_METHOD,
     label: 'Method',
-    query: 'reporter-delta : reporter-delta,app-vs-mesh : app-vs-mesh,baseline (1 day ago) : baseline',
-    value: 'reporter-delta',
+    query: `reporter-delta : reporter-delta,app-vs-mesh : app-vs-mesh,baseline (${baselineOffset} ago) : baseline`,
+    value: method,
   });
 }
 
 /** `mesh: false` for pages that show every detected mesh at once (the overview). */
 export function meshTaxVariables(
   defaultDatasourceUid?: string,
-  { mesh = true, extra = [] }: { mesh?: boolean; extra?: Array<CustomVariable | TextBoxVariable> } = {}
+  { mesh = true, extra = [], meshes = CATALOGUE }: { mesh?: boolean; meshes?: MeshDef[]; extra?: Array<CustomVariable | TextBoxVariable> } = {}
 ): SceneVariableSet {
   const ds = { type: 'prometheus', uid: `\${${VAR_DATASOURCE}}` };
   return new SceneVariableSet({
@@ -65,7 +70,9 @@ export function meshTaxVariables(
             new CustomVariable({
               name: VAR_MESH,
               label: 'Mesh',
-              query: SIDECAR_MESHES.map((m) => `${m.name} : ${m.id}`).join(','),
+              query: sidecarMeshes(meshes)
+                .map((m) => `${m.name} : ${m.id}`)
+                .join(','),
               value: 'istio',
             }),
           ]

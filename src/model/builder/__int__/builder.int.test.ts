@@ -12,7 +12,8 @@ import { groundTruth } from '../../../../demo/truth';
 import { sampleKey, truthByGroup } from '../../__int__/groupTruth';
 import { close, truthOf } from '../../__int__/truthOf';
 import { CATALOGUE } from '../../catalogue';
-import { DEFAULT_SETTINGS } from '../../settings';
+import { keySuffix, meshFigureId } from '../../figureKeys';
+import { DEFAULT_OPTIONS } from '../../options/defaults';
 import { buildFigure } from '../build';
 import { BUILDER_FIGURES } from '../catalogue';
 import { builderRuleYaml } from '../recordingRule';
@@ -35,14 +36,14 @@ const cases = ['istio', 'linkerd'].flatMap((mesh) =>
 test.each(cases)('%s %s grouped by %s matches ground truth in every group', async (mesh, kind, groupBy) => {
   const t = groundTruth(prom.cluster, prom.evalTime, 300);
   const m = t.meshes.find((x) => x.id === mesh)!;
-  const base = { ...defaultState(DEFAULT_SETTINGS), figure: kind, groupBy, cluster: CLUSTER };
+  const base = { ...defaultState(DEFAULT_OPTIONS), figure: kind, groupBy, cluster: CLUSTER };
   const r = buildFigure(base, mesh, CATALOGUE);
   expect(r.errors).toEqual({});
   const got = await prom.query(r.figure!.expr);
-  const want = truthByGroup(t, prom.cluster, m, r.spec!.key, groupBy);
+  const want = truthByGroup(t, prom.cluster, m, keySuffix(r.spec!.key), groupBy);
   // Ungrouped, the builder's figure is the report's figure: the same truth as truthOf.
   if (groupBy === 'none' && want.size) {
-    expect(close(want.get(''), truthOf(t, `${mesh}.${r.spec!.key}`))).toBe(true);
+    expect(close(want.get(''), truthOf(t, meshFigureId(mesh, r.spec!.key)))).toBe(true);
   }
   if (want.size === 0) {
     // Nothing qualifies (no idle workload): no series, or (once "empty" is told from "missing") a measured 0.
@@ -64,7 +65,7 @@ test('the copied recording rule passes promtool check rules', () => {
   const dir = mkdtempSync(join(tmpdir(), 'meshtax-builder-rule-'));
   for (const groupBy of GROUPINGS) {
     for (const f of BUILDER_FIGURES) {
-      const r = buildFigure({ ...defaultState(DEFAULT_SETTINGS), figure: f.kind, groupBy }, 'istio', CATALOGUE);
+      const r = buildFigure({ ...defaultState(DEFAULT_OPTIONS), figure: f.kind, groupBy }, 'istio', CATALOGUE);
       const file = join(dir, `${f.kind}-${groupBy}.yml`);
       writeFileSync(file, builderRuleYaml(r.mesh!, r.figure!, groupBy, r.options!.latency));
       expect(execFileSync('promtool', ['check', 'rules', file]).toString()).toMatch(/SUCCESS: 1 rules found/);

@@ -44,7 +44,7 @@ const VARIANTS: Array<[string, RulesOptions]> = [
   ['defaults', options()],
   [
     'opencost, requests basis',
-    options({}, { pricing: { ...DEFAULT_FIGURE_OPTIONS.pricing, source: 'opencost', basis: 'max' } }),
+    options({}, { pricing: { ...DEFAULT_FIGURE_OPTIONS.pricing, source: 'opencost' }, basis: 'max' }),
   ],
   ['kubernetes-mixin source, 2m window', options({ selection: { window: '2m', useRecordingRules: true } })],
   ['baseline latency, p90', options({}, { latency: { method: 'baseline', quantile: 0.9, baselineOffset: '1d' } })],

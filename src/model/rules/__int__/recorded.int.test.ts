@@ -16,6 +16,8 @@ import { clusterFigures, DEFAULT_FIGURE_OPTIONS, meshFigures } from '../../figur
 import type { Figure, FigureOptions } from '../../figures';
 import { eq, sel } from '../../promql/dsl';
 import { render } from '../../promql/render';
+import { DEFAULT_OPTIONS } from '../../options/defaults';
+import type { MeshTaxOptions } from '../../options/types';
 import { buildReport, BY_CLUSTER_FIGURES, resolveShared, type Report, type ReportInput } from '../../report';
 import { close, RECORDED_LAG } from '../../__int__/truthOf';
 import { ruleSelection } from '../config';
@@ -113,15 +115,9 @@ describe.each<[string, 'flat' | 'opencost', string[]]>([
     expect(compared).toBeGreaterThan(15 * meshIds.length);
   });
 
-  const input = (over: Partial<ReportInput> = {}): ReportInput => ({
-    time: prom.evalTime,
-    selection: { window: '5m', groupBy: 'none' },
-    pricing: DEFAULT_FIGURE_OPTIONS.pricing,
-    pricingSource,
-    latency: { method: 'reporter-delta', quantile: 0.99, baselineOffset: '1w' },
-    idleRps: o.idleRps,
-    ...over,
-  });
+  // The options the rules above were generated with, as the report takes them.
+  const options: MeshTaxOptions = { ...DEFAULT_OPTIONS, pricingSource, idleRps: o.idleRps };
+  const input = (over: Partial<ReportInput> = {}): ReportInput => ({ time: prom.evalTime, options, ...over });
 
   test('the report from recorded series equals the report from raw series', async () => {
     const q = (expr: string) => prom.query(expr);
@@ -187,9 +183,9 @@ describe.each<[string, 'flat' | 'opencost', string[]]>([
   });
 
   test.each<[string, Partial<ReportInput>]>([
-    ['other prices', { pricing: { ...DEFAULT_FIGURE_OPTIONS.pricing, hoursPerMonth: 720 } }],
-    ['another window', { selection: { window: '10m', groupBy: 'none' } }],
-    ['a namespace filter', { selection: { window: '5m', groupBy: 'none', namespaceInclude: 'shop' } }],
+    ['other prices', { options: { ...options, prices: { ...options.prices, hoursPerMonth: 720 } } }],
+    ['another window', { options: { ...options, window: '10m' } }],
+    ['a namespace filter', { scope: { namespaceInclude: 'shop' } }],
   ])('with %s the report reads raw series', async (_name, over) => {
     const report = await buildReport((expr) => prom.query(expr), input(over));
     expect(report.figureSource.kind).toBe('raw');
