@@ -19,8 +19,15 @@ test('a workload row of the breakdown drills into the workload page', async ({ g
   const table = page.getByRole('table', { name: 'Mesh cost by workload' }).first();
   await expect(table).toBeVisible({ timeout: 30000 });
   await table.getByRole('link').first().click();
-  await expect(page).toHaveURL(/\/workload\?.*var-workload=/);
+  await expect(page).toHaveURL(/\/breakdown\/workload\?.*var-workload=/);
   await expect(page.getByText(/proxy CPU: used and requested/)).toBeVisible();
+  // The picker lists the workloads that exist (from Prometheus), not a text box.
+  await expect(page.getByRole('textbox', { name: 'Workload' })).toHaveCount(0);
+});
+
+test('the old workload URL redirects to the drill-down, keeping its parameters', async ({ gotoPage, page }) => {
+  await gotoPage('/workload?var-namespace=shop&var-workload=cart');
+  await expect(page).toHaveURL(/\/breakdown\/workload\?.*var-namespace=shop.*var-workload=cart/);
 });
 
 test('the alerts page lists the provisioned demo rules and offers the rules download', async ({ gotoPage, page }) => {

@@ -1,7 +1,7 @@
 import React from 'react';
-import { MemoryRouter } from 'react-router-dom';
+import { MemoryRouter, Route, Routes, useLocation } from 'react-router-dom';
 import { PluginType, type AppRootProps } from '@grafana/data';
-import { render, screen } from '@testing-library/react';
+import { render, screen, waitFor } from '@testing-library/react';
 import { locationService, LocationServiceProvider } from '@grafana/runtime';
 import App from './App';
 
@@ -21,13 +21,42 @@ const props = {
   onNavChanged: jest.fn(),
 } as unknown as AppRootProps;
 
-test('without a Prometheus data source the overview says what to do', async () => {
-  render(
-    <MemoryRouter initialEntries={['/overview']}>
+function Location() {
+  const { pathname, search } = useLocation();
+  return <output data-testid="location">{pathname + search}</output>;
+}
+
+/** Mounted as Grafana mounts an app: under /a/<plugin id>/, routes relative to it. */
+function renderAt(url: string) {
+  return render(
+    <MemoryRouter initialEntries={[url]}>
       <LocationServiceProvider service={locationService}>
-        <App {...props} />
+        <Routes>
+          <Route path="/a/:pluginId/*" element={<App {...props} />} />
+        </Routes>
+        <Location />
       </LocationServiceProvider>
     </MemoryRouter>
   );
+}
+
+test('without a Prometheus data source the overview says what to do', async () => {
+  renderAt('/a/meshtax-overhead-app/overview');
   expect(await screen.findByText(/No Prometheus data source/, {}, { timeout: 3000 })).toBeInTheDocument();
+});
+
+test('the old workload URL opens the drill-down with the same parameters', async () => {
+  renderAt('/a/meshtax-overhead-app/workload?var-namespace=shop&var-workload=cart');
+  await waitFor(() =>
+    expect(screen.getByTestId('location').textContent).toMatch(
+      /^\/a\/meshtax-overhead-app\/breakdown\/workload\?var-namespace=shop&var-workload=cart/
+    )
+  );
+});
+
+test('an unknown path goes to the Overview', async () => {
+  renderAt('/a/meshtax-overhead-app/no-such-page');
+  await waitFor(() =>
+    expect(screen.getByTestId('location').textContent).toMatch(/^\/a\/meshtax-overhead-app\/overview/)
+  );
 });

@@ -3,9 +3,8 @@ import type { TimeRange } from '@grafana/data';
 import { config, locationService, usePluginComponent } from '@grafana/runtime';
 import type { Panel } from '@grafana/schema';
 import { Button, ClipboardButton, LinkButton, Modal, Stack } from '@grafana/ui';
-import { ROUTES } from '../../constants';
 import { variantOfFigure } from '../../model/alerts/variants';
-import { prefixRoute } from '../../utils/utils.routing';
+import { alertUrl as alertPageUrl } from '../../utils/utils.routing';
 import { figurePanel, type FigureRef } from '../../model/dashboards';
 import { timeRangeFromSearch } from './timeRange';
 
@@ -35,7 +34,7 @@ export function canEditDashboards(): boolean {
 export function FigureActions({ figure, datasourceUid }: { figure: FigureRef; datasourceUid: string }) {
   // Figures an alert kind watches get "Create alert", which opens the Alerts page prefilled (Editors and Admins).
   const alertable = !!variantOfFigure(figure.id) && canEditDashboards();
-  const alertUrl = `${prefixRoute(ROUTES.Alerts)}?${new URLSearchParams({ figure: figure.id, datasource: datasourceUid })}`;
+  const alertUrl = alertPageUrl(figure.id, datasourceUid);
   return (
     <Stack direction="row" gap={1} wrap="wrap">
       <PanelActions title={figure.title} buildPanel={() => figurePanel(figure, datasourceUid)} />

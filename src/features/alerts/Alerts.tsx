@@ -2,7 +2,6 @@ import React, { useMemo, useState } from 'react';
 import { css } from '@emotion/css';
 import { useSearchParams } from 'react-router-dom';
 import type { GrafanaTheme2 } from '@grafana/data';
-import { PluginPage } from '@grafana/runtime';
 import { Alert, Button, LoadingPlaceholder, Stack, Text, useStyles2 } from '@grafana/ui';
 import { canEditDashboards } from '../../components/FigureActions/FigureActions';
 import { formOfRule, type AlertRuleForm } from '../../model/alerts/payload';
@@ -45,7 +44,7 @@ export function Alerts({ settings }: { settings: AppSettings }) {
   const canWrite = canEditDashboards();
   const form = editing ?? initialForm(params, settings);
   return (
-    <PluginPage>
+    <>
       <div className={styles.page} data-testid="meshtax-alerts">
         <section aria-labelledby="meshtax-alerts-create">
           <Text element="h3" id="meshtax-alerts-create">
@@ -119,7 +118,7 @@ export function Alerts({ settings }: { settings: AppSettings }) {
           <RulesExport options={options} />
         </section>
       </div>
-    </PluginPage>
+    </>
   );
 }
 

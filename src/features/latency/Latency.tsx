@@ -1,10 +1,10 @@
-import React from 'react';
-import type { EmbeddedScene } from '@grafana/scenes';
+import type { EmbeddedScene, SceneAppPage } from '@grafana/scenes';
+import { ROUTES } from '../../constants';
 import { figureOptions } from '../../model/options/figureOptions';
 import type { AppSettings } from '../../model/settings';
-import { MeshLatency } from './MeshLatency';
-import { buildScenePage, ScenePage } from '../../shared/scenes/ScenePage';
+import { buildScenePage, scenesAppPage } from '../../shared/scenes/ScenePage';
 import { latencyMethodVariable, meshTaxVariables } from '../../shared/scenes/variables';
+import { MeshLatency } from './MeshLatency';
 
 export function buildLatencyScene(settings: AppSettings): EmbeddedScene {
   // The page's method variable starts at the configured method; the offset and quantile are the settings' own.
@@ -18,6 +18,6 @@ export function buildLatencyScene(settings: AppSettings): EmbeddedScene {
   );
 }
 
-export function Latency({ settings }: { settings: AppSettings }) {
-  return <ScenePage build={buildLatencyScene} settings={settings} />;
+export function latencyPage(settings: AppSettings): SceneAppPage {
+  return scenesAppPage({ title: 'Latency', route: ROUTES.Latency, build: () => buildLatencyScene(settings) });
 }

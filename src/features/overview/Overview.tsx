@@ -1,9 +1,9 @@
-import React from 'react';
-import type { EmbeddedScene } from '@grafana/scenes';
+import type { EmbeddedScene, SceneAppPage } from '@grafana/scenes';
+import { ROUTES } from '../../constants';
 import type { AppSettings } from '../../model/settings';
-import { MeshOverview } from './MeshOverview';
-import { buildScenePage, ScenePage } from '../../shared/scenes/ScenePage';
+import { buildScenePage, scenesAppPage } from '../../shared/scenes/ScenePage';
 import { meshTaxVariables } from '../../shared/scenes/variables';
+import { MeshOverview } from './MeshOverview';
 
 /** Every detected mesh at once, so no mesh variable: data source, cluster and namespace scope the report. */
 export function buildOverviewScene(settings: AppSettings): EmbeddedScene {
@@ -13,6 +13,6 @@ export function buildOverviewScene(settings: AppSettings): EmbeddedScene {
   );
 }
 
-export function Overview({ settings }: { settings: AppSettings }) {
-  return <ScenePage build={buildOverviewScene} settings={settings} />;
+export function overviewPage(settings: AppSettings): SceneAppPage {
+  return scenesAppPage({ title: 'Overview', route: ROUTES.Overview, build: () => buildOverviewScene(settings) });
 }

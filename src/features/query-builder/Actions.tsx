@@ -8,12 +8,7 @@ import type { Figure } from '../../model/figures';
 import type { LatencyOptions } from '../../model/latency';
 import type { Grouping } from '../../model/scope';
 import { exploreUrl } from '../../utils/utils.explore';
-import { prefixRoute } from '../../utils/utils.routing';
-
-/** The Alerts page (built alongside) reads `figure` and `datasource` from its URL. */
-export function createAlertUrl(figureId: string, datasourceUid: string): string {
-  return `${prefixRoute('alerts')}?${new URLSearchParams({ figure: figureId, datasource: datasourceUid })}`;
-}
+import { alertUrl } from '../../utils/utils.routing';
 
 const ruleName = (yaml: string) => /record: (\S+)/.exec(yaml)?.[1] ?? '';
 
@@ -42,7 +37,7 @@ export function Actions({ figure, mesh, groupBy, latency, datasourceUid, timeSec
           </LinkButton>
         )}
         {datasourceUid && (
-          <LinkButton size="sm" variant="secondary" icon="bell" href={createAlertUrl(figure.id, datasourceUid)}>
+          <LinkButton size="sm" variant="secondary" icon="bell" href={alertUrl(figure.id, datasourceUid)}>
             Create alert
           </LinkButton>
         )}

@@ -52,7 +52,7 @@ function renderAt(search: string) {
           path="/query-builder"
           element={
             <>
-              <QueryBuilder settings={DEFAULT_SETTINGS} />
+              <QueryBuilder settings={DEFAULT_SETTINGS} range={{ from: TO_MS / 1000 - 3600, to: TO_MS / 1000 }} />
               <UrlProbe />
             </>
           }

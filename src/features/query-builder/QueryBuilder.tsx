@@ -2,7 +2,6 @@ import React, { useMemo, useState } from 'react';
 import { useSearchParams } from 'react-router-dom';
 import { css } from '@emotion/css';
 import type { GrafanaTheme2 } from '@grafana/data';
-import { PluginPage } from '@grafana/runtime';
 import { Alert, Text, useStyles2 } from '@grafana/ui';
 import { buildFigure } from '../../model/builder/build';
 import { detectedFirst } from '../../model/builder/detect';
@@ -17,11 +16,16 @@ import { BuilderForm } from './BuilderForm';
 import { Explanation } from './Explanation';
 import { Preview } from './Preview';
 import { PromqlView } from './PromqlView';
-import { timeRangeOf } from './timeRange';
 import { useDebounced, usePreview } from './usePreview';
 import { useDetectedMeshes } from './useDetectedMeshes';
 
-export function QueryBuilder({ settings }: { settings: AppSettings }) {
+/** The builder's time range, in epoch seconds: the scene's (queryBuilderPage.tsx), so it has Grafana's picker. */
+export interface BuilderRange {
+  from: number;
+  to: number;
+}
+
+export function QueryBuilder({ settings, range }: { settings: AppSettings; range: BuilderRange }) {
   const styles = useStyles2(getStyles);
   const [params, setParams] = useSearchParams();
   const defaults = useMemo(() => defaultState(settings.options), [settings]);
@@ -32,12 +36,6 @@ export function QueryBuilder({ settings }: { settings: AppSettings }) {
     setState(next);
     setParams(stateToParams(next, defaults, params), { replace: true });
   };
-  const fromParam = params.get('from');
-  const toParam = params.get('to');
-  const range = useMemo(
-    () => timeRangeOf(new URLSearchParams({ ...(fromParam && { from: fromParam }), ...(toParam && { to: toParam }) })),
-    [fromParam, toParam]
-  );
   const catalogue = useMemo(() => meshesOf(settings.options), [settings]);
   const uid = state.datasource || pickDatasourceUid(settings.defaultDatasourceUid);
   const detection = useDetectedMeshes(uid, catalogue, range.to);
@@ -53,7 +51,7 @@ export function QueryBuilder({ settings }: { settings: AppSettings }) {
   const preview = usePreview(uid, expr, range.from, range.to, attempt);
   const invalid = Object.keys(result.errors).length > 0;
   return (
-    <PluginPage>
+    <>
       <div className={styles.page} data-testid="meshtax-query-builder">
         <div className={styles.form}>
           <BuilderForm
@@ -123,7 +121,7 @@ export function QueryBuilder({ settings }: { settings: AppSettings }) {
           )}
         </div>
       </div>
-    </PluginPage>
+    </>
   );
 }
 

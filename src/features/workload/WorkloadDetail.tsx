@@ -13,7 +13,6 @@ import {
 import { Alert, LinkButton } from '@grafana/ui';
 import { ROUTES } from '../../constants';
 import type { MeshFigureKey } from '../../model/figureKeys';
-import type { MeshFigureKey } from '../../model/figureKeys';
 import type { FigureOptions, Unit } from '../../model/figures';
 import { addedLatency } from '../../model/latency';
 import { render } from '../../model/promql/render';
@@ -119,7 +118,8 @@ export class WorkloadDetail extends SceneObjectBase<WorkloadDetailState> {
     if (!workload || !body) {
       return (
         <Alert severity="info" title="Pick a workload">
-          Type a workload name in the Workload box, or open one from the Breakdown page&apos;s workload table.{' '}
+          No workload runs this mesh&apos;s proxy in the selected cluster and namespaces; pick another mesh or scope, or
+          open a workload from the Breakdown page&apos;s workload table.{' '}
           <LinkButton href={prefixRoute(ROUTES.Breakdown)} size="sm" variant="secondary" fill="text">
             Go to Breakdown
           </LinkButton>

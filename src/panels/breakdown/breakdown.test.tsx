@@ -78,7 +78,7 @@ test('a click on a column header re-sorts the rows, and the header says so', () 
   expect(screen.queryByRole('button', { name: /requested/ })).not.toBeInTheDocument();
 });
 
-test('workload rows link to the workload page with the mesh and time range, URL-encoded', () => {
+test('workload rows link to the workload drill-down with the mesh and time range, URL-encoded', () => {
   const odd = panelData([{ refId: 'cost', labels: ns('a&b', 'x y'), values: [1] }]);
   const replaceVariables = (s: string) =>
     s === '${__url_time_range}' ? 'from=1000&to=2000' : s === '${mesh}' ? 'linkerd' : s;
@@ -92,7 +92,7 @@ test('workload rows link to the workload page with the mesh and time range, URL-
   render(<BreakdownPanel {...props} />);
   const href = screen.getByRole('link', { name: 'a&b/x y' }).getAttribute('href')!;
   const url = new URL(href, 'http://grafana');
-  expect(url.pathname).toBe('/a/meshtax-overhead-app/workload');
+  expect(url.pathname).toBe('/a/meshtax-overhead-app/breakdown/workload');
   expect(Object.fromEntries(url.searchParams)).toEqual({
     'var-namespace': 'a&b',
     'var-workload': 'x y',

@@ -1,5 +1,11 @@
 /** The app's scene variables, one definition shared by every page: data source, cluster, namespace and mesh. */
-import { CustomVariable, DataSourceVariable, QueryVariable, SceneVariableSet, TextBoxVariable } from '@grafana/scenes';
+import {
+  CustomVariable,
+  DataSourceVariable,
+  QueryVariable,
+  SceneVariableSet,
+  type SceneVariable,
+} from '@grafana/scenes';
 import { CATALOGUE, type MeshDef } from '../../model/catalogue';
 import { DEFAULT_OPTIONS } from '../../model/options/defaults';
 import type { MeshTaxOptions } from '../../model/options/types';
@@ -9,12 +15,8 @@ export const VAR_CLUSTER = 'cluster';
 export const VAR_NAMESPACE = 'namespace';
 export const VAR_MESH = 'mesh';
 export const VAR_LATENCY_METHOD = 'method';
+/** The workload drill-down's picker (features/workload/ProxyWorkloadVariable.ts). */
 export const VAR_WORKLOAD = 'workload';
-
-/** The drill-down's workload, a literal name typed or passed in the URL (escaped as a regex by scenes' :regex). */
-export function workloadVariable(value = ''): TextBoxVariable {
-  return new TextBoxVariable({ name: VAR_WORKLOAD, label: 'Workload', value });
-}
 
 /** Meshes with per-workload proxies: the ones a per-workload breakdown makes sense for. */
 export const sidecarMeshes = (meshes: MeshDef[]) => meshes.filter((m) => m.dataPlaneKind === 'sidecar');
@@ -35,7 +37,7 @@ export function latencyMethodVariable(
 /** `mesh: false` for pages that show every detected mesh at once (the overview). */
 export function meshTaxVariables(
   defaultDatasourceUid?: string,
-  { mesh = true, extra = [], meshes = CATALOGUE }: { mesh?: boolean; meshes?: MeshDef[]; extra?: Array<CustomVariable | TextBoxVariable> } = {}
+  { mesh = true, extra = [], meshes = CATALOGUE }: { mesh?: boolean; meshes?: MeshDef[]; extra?: SceneVariable[] } = {}
 ): SceneVariableSet {
   const ds = { type: 'prometheus', uid: `\${${VAR_DATASOURCE}}` };
   return new SceneVariableSet({

@@ -115,13 +115,35 @@ class HostPrometheus extends DataSourceApi<HostPromQuery> {
 
   /**
    * Stands in for the Prometheus data source's variable support, for scene QueryVariables: only
-   * `label_values(<selector>, <label>)`, answered by /api/v1/label/<label>/values over the request's time range.
+   * `label_values(<selector>, <label>)`, answered by /api/v1/label/<label>/values over the request's time range, and
+   * `query_result(<expr>)`, an instant query at the range's end written as Grafana writes each series
+   * (packages/grafana-prometheus/src/metric_find_query.ts, queryResultQuery: `name{k="v",…} <value> <ms>`).
    */
-  async metricFindQuery(query: string | { query?: string }, options?: { range?: DataQueryRequest['range'] }) {
+  async metricFindQuery(
+    query: string | { query?: string },
+    options?: { range?: DataQueryRequest['range']; scopedVars?: ScopedVars }
+  ) {
     const text = typeof query === 'string' ? query : (query.query ?? '');
+    const qr = /^query_result\(([\s\S]+)\)\s*$/.exec(text.trim());
+    if (qr) {
+      const params = { query: interpolate(qr[1], options?.scopedVars ?? {}), time: String(options?.range?.to.unix()) };
+      const res = await request<{ data: { result: PromSeries[] } }>({
+        url: `${promSettings.url}/api/v1/query`,
+        params,
+      });
+      return promData(res.data).result.map(({ metric, value }) => {
+        const { __name__: name = '', ...labels } = metric;
+        const text = `${name}{${Object.entries(labels)
+          .map(([k, v]) => `${k}="${v}"`)
+          .join(',')}} ${value?.[1]} ${Number(value?.[0]) * 1000}`;
+        return { text, expandable: true };
+      });
+    }
     const m = /^label_values\((.*),\s*(\w+)\)$/.exec(text.trim());
     if (!m) {
-      throw new Error(`browser host: only label_values(selector, label) variables are stood in, not ${text}`);
+      throw new Error(
+        `browser host: only label_values(selector, label) and query_result(expr) variables are stood in, not ${text}`
+      );
     }
     const params: Record<string, string> = { 'match[]': interpolate(m[1], {}) };
     if (options?.range) {

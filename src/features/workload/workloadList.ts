@@ -1,0 +1,25 @@
+/** The workload picker's PromQL, pure (no scenes or Grafana imports) so the integration test can run it in node. */
+import { CATALOGUE } from '../../model/catalogue';
+import { meshFigures } from '../../model/figureSet';
+import type { FigureOptions } from '../../model/figures';
+
+/** Each answer of Grafana's `query_result()` reads `{cluster="…",namespace="…",workload="…"} <value> <ms>`. */
+export const WORKLOAD_OPTION_REGEX = '/workload="([^"]*)"/';
+
+/**
+ * A `query_result()` variable query listing the workloads that run `meshId`'s proxy within `scope` (scene variable
+ * references such as `$cluster`): the model's proxy-pod count per workload, so the list names workloads exactly as
+ * the drill-down's queries group them. Empty for a mesh without per-workload proxies.
+ */
+export function workloadListQuery(
+  meshId: string,
+  o: FigureOptions,
+  scope: { clusterRegex: string; namespaceInclude: string }
+): string {
+  // The configured meshes (a custom proxy included), as the scene's mesh variable lists them.
+  const mesh = o.meshes.find((m) => m.id === meshId) ?? CATALOGUE[0];
+  // Pods are counted from a gauge: the window is not read, but a Selection needs one.
+  const selection = { window: '5m', groupBy: 'workload' as const, ...scope };
+  const pods = meshFigures(mesh, selection, o).find((f) => f.id === `${mesh.id}.sidecars.pods`);
+  return pods ? `query_result(${pods.expr})` : '';
+}
