@@ -89,9 +89,9 @@ test('a link reproduces the query: inputs, PromQL, preview at the URL time, and 
   const alert = screen.getByRole('link', { name: /Create alert/ });
   expect(alert.getAttribute('href')).toBe('/a/meshtax-overhead-app/alerts?figure=istio.cost.total&datasource=prom');
   expect(screen.getByRole('link', { name: /Open in Explore/ }).getAttribute('href')).toMatch(/^\/explore\?/);
-  expect(screen.getByLabelText('Recording rule').textContent).toContain(
-    'record: cluster_namespace:meshtax_monthly_cost_usd:sum'
-  );
+  expect(screen.getByLabelText('Recording rule').textContent).toContain('record: meshtax:monthly_cost_usd:sum');
+  // Same name as `meshtax rules`, told apart by its grouping label (the recorded reader skips such series).
+  expect(screen.getByLabelText('Recording rule').textContent).toContain('meshtax_grouping: namespace');
   // The explanation: what it can't see, and the metrics read from the query itself.
   expect(screen.getByLabelText('Metrics it needs').textContent).toContain('kube_pod_container_resource_requests');
   expect(screen.getByText(/Extra nodes, load balancers/)).toBeInTheDocument();

@@ -68,10 +68,16 @@ export function recordedClusterFigures(s: Selection, o: FigureOptions): Figure[]
   });
 }
 
+/**
+ * The query builder's "Copy as recording rule" records under the same names with a `meshtax_grouping` label
+ * (builder/recordingRule.ts); reading those too would add a second copy of the figure to every sum.
+ */
+const NOT_FROM_BUILDER = eq('meshtax_grouping', '');
+
 /** Pass the mesh as the report resolved it: a control plane billed elsewhere has no figures here either. */
 export function recordedMeshFigures(mesh: MeshDef, s: Selection, o: FigureOptions): Figure[] {
   assertReadable(s);
-  const meshMatchers = [eq('mesh', mesh.id), ...clusterMatchers(s)];
+  const meshMatchers = [eq('mesh', mesh.id), NOT_FROM_BUILDER, ...clusterMatchers(s)];
   const quantile = eq('quantile', String(o.latency.quantile));
   const lookup = (key: FigureKey): Expr =>
     isClusterFigureKey(key)
@@ -86,7 +92,7 @@ export function recordedMeshFigures(mesh: MeshDef, s: Selection, o: FigureOption
 
 /** Pods of the mesh's data plane or node agents, from the recorded counts: the report's detection. */
 export function recordedPresenceExpr(mesh: MeshDef, s: Selection): Expr {
-  const matchers = [eq('mesh', mesh.id), ...clusterMatchers(s)];
+  const matchers = [eq('mesh', mesh.id), NOT_FROM_BUILDER, ...clusterMatchers(s)];
   return sum(
     bin(
       'or',

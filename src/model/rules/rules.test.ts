@@ -71,9 +71,11 @@ test.each(['none', 'cluster'] as const)('every figure of every mesh is recorded,
 test('recorded reads: sums add up, ratios are recomputed, per-pod averages weighted by pods', () => {
   const s: Selection = { window: '5m', groupBy: 'none', cluster: 'prod-eu-1' };
   const f = Object.fromEntries(recordedMeshFigures(CATALOGUE[0], s, o).map((x) => [x.id, x.expr]));
-  expect(f['istio.cost.total']).toBe('sum (meshtax:monthly_cost_usd:sum{mesh="istio", cluster="prod-eu-1"})');
+  expect(f['istio.cost.total']).toBe(
+    'sum (meshtax:monthly_cost_usd:sum{mesh="istio", meshtax_grouping="", cluster="prod-eu-1"})'
+  );
   expect(f['istio.sidecars.cpuShare']).toBe(
-    'sum (meshtax:sidecar_cpu_cores:sum{mesh="istio", cluster="prod-eu-1"}) / sum (meshtax:cluster_cpu_cores:sum{cluster="prod-eu-1"})'
+    'sum (meshtax:sidecar_cpu_cores:sum{mesh="istio", meshtax_grouping="", cluster="prod-eu-1"}) / sum (meshtax:cluster_cpu_cores:sum{cluster="prod-eu-1"})'
   );
   expect(f['istio.sidecars.cpuPerPodAvg']).toContain('meshtax:sidecar_pods:count');
   expect(f['istio.latency.p99Added']).toContain('quantile="0.99"');
