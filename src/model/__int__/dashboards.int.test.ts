@@ -10,6 +10,7 @@ import { startPrometheus, type PromHandle } from '../../../demo/harness';
 import { groundTruth, type GroundTruth } from '../../../demo/truth';
 import { CATALOGUE } from '../catalogue';
 import { COMPARISON_FIGURES, parseComparisonRefId } from '../comparison';
+import { keySuffix } from '../figureKeys';
 import { substitute } from '../../testing/dashboardQueries';
 import type { Grouping } from '../scope';
 import { sampleKey, truthByGroup } from './groupTruth';
@@ -55,7 +56,8 @@ function targets(file: string): Target[] {
     (p.targets ?? []).map((x) => {
       const comparison = parseComparisonRefId(x.refId);
       const mesh = comparison?.meshId ?? CATALOGUE.find((m) => p.title.startsWith(`${m.name}:`))?.id ?? '';
-      const key = comparison ? COMPARISON_FIGURES[comparison.column] : KEYS[file][x.refId];
+      // The dashboards show p99: a latency key of the table is written for a quantile (latency.pNAdded -> p99Added).
+      const key = comparison ? keySuffix(COMPARISON_FIGURES[comparison.column]) : KEYS[file][x.refId];
       return { panel: p.title, refId: x.refId, expr: x.expr, mesh, key };
     })
   );
