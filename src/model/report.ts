@@ -2,6 +2,7 @@
  * Runs the model's figures through any instant-query function and assembles the report
  * (the JSON shape of `meshtax report --format json`). Unavailable figures are null with a reason, never 0.
  */
+import { asSelected } from './average';
 import type { MeshDef } from './catalogue';
 import { bucketHolding, bucketOf, type BucketBounds } from './buckets';
 import {
@@ -18,6 +19,7 @@ import { sideBucketBounds, sideBuckets } from './latency';
 import { figureOptions, selectionOf } from './options/figureOptions';
 import type { MeshTaxOptions } from './options/types';
 import { opencostProbe } from './pricing';
+import type { Matcher } from './promql/ast';
 import { agg, sel } from './promql/dsl';
 import { render } from './promql/render';
 import { DEFAULT_MAX_SAMPLES, estimatedPeakSamples, likelyOverMaxSamples, seriesTouchedExpr } from './queryCost';
@@ -89,10 +91,12 @@ async function detect(q: InstantQuery, meshes: MeshDef[], s: Selection, recorded
   const found = await Promise.all(
     meshes.map(async (m) => {
       if (recorded) {
-        return ((await scalar(q, render(recordedPresenceExpr(m, s)))) ?? 0) > 0 ? m : undefined;
+        return ((await scalar(q, render(asSelected(recordedPresenceExpr(m, s), s)))) ?? 0) > 0 ? m : undefined;
       }
       const who = [roleMatchers(m, 'dataPlane'), roleMatchers(m, 'nodeAgents')].filter((x) => !!x);
-      const counts = await Promise.all(who.map((w) => scalar(q, render(podCountExpr(w!, { ...s, groupBy: 'none' })))));
+      // Averaged like the figures: a mesh that ran during the span has a mean cost, even if it is gone now.
+      const pods = (w: Matcher[]) => asSelected(podCountExpr(w, { ...s, groupBy: 'none' }), s);
+      const counts = await Promise.all(who.map((w) => scalar(q, render(pods(w!)))));
       return counts.some((c) => (c ?? 0) > 0) ? m : undefined;
     })
   );
@@ -156,7 +160,10 @@ async function trafficMismatch(q: InstantQuery, m: MeshDef, s: Selection): Promi
   if (!e || !m.traffic) {
     return undefined;
   }
-  const [busy, matched] = await Promise.all([scalar(q, render(e.busy)), scalar(q, render(e.matched))]);
+  const [busy, matched] = await Promise.all([
+    scalar(q, render(asSelected(e.busy, s))),
+    scalar(q, render(asSelected(e.matched, s))),
+  ]);
   if (!busy || matched) {
     return undefined;
   }
@@ -185,14 +192,14 @@ async function bucketBounds(
     const h = m.latency![side];
     const scope = { ...s, groupBy: 'none' as const };
     if (recorded) {
-      const les = await q(render(sideBucketBounds(h, scope)));
+      const les = await q(render(asSelected(sideBucketBounds(h, scope), s)));
       return bucketHolding(
         les.map((x) => x.metric.le),
         recorded[side],
         h.toMs
       );
     }
-    const r = await q(render(sideBuckets(h, scope)));
+    const r = await q(render(asSelected(sideBuckets(h, scope), s)));
     return bucketOf(
       r.map((x) => ({ le: x.metric.le, value: x.value })),
       quantile,
@@ -339,6 +346,8 @@ export async function buildReport(q: InstantQuery, input: ReportInput) {
   return {
     time: new Date(input.time * 1000).toISOString(),
     window: s.window,
+    // null: each figure is the instant value at `time`; else its mean over this long before `time`.
+    averageOver: s.averageOver ?? null,
     pricing: {
       ...pricing,
       // The basis is an option of its own now; the report's JSON keeps it beside the prices, where it always was.
