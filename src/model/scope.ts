@@ -29,12 +29,17 @@ export interface Selection {
    * source and the gate lets one of them match at run time (source/gate.ts), for what cannot probe first.
    */
   usageGate?: string;
+  /** Each figure as its mean over this long before the query's time (average.ts); absent: the instant value. */
+  averageOver?: string;
 }
 
 export const DEFAULT_SELECTION: Selection = { window: '5m', groupBy: 'none' };
 
 export function validateSelection(s: Selection): Selection {
   assertDuration(s.window, 'window');
+  if (s.averageOver) {
+    assertDuration(s.averageOver, 'averageOver');
+  }
   if (s.namespaceInclude) {
     assertRegex(s.namespaceInclude, 'namespace');
   }

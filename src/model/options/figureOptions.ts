@@ -32,11 +32,12 @@ export function figureOptions(
     latency: o.latency,
     idleRps: o.idleRps,
     meshes: meshesOf(o),
+    ...(o.namespaceExclude ? { namespaceExclude: o.namespaceExclude } : {}),
   };
 }
 
 /** What a selection takes from the options; the page or the flags add the scope (cluster, namespaces, grouping). */
-export type Scope = Omit<Selection, 'window' | 'namespaceExclude' | 'useRecordingRules'>;
+export type Scope = Omit<Selection, 'window' | 'namespaceExclude' | 'useRecordingRules' | 'averageOver'>;
 
 export function selectionOf(o: MeshTaxOptions, scope: Scope): Selection {
   return {
@@ -44,5 +45,6 @@ export function selectionOf(o: MeshTaxOptions, scope: Scope): Selection {
     window: o.window,
     ...(o.namespaceExclude ? { namespaceExclude: o.namespaceExclude } : {}),
     ...(o.useRecordingRules ? { useRecordingRules: true } : {}),
+    ...(o.averageOver ? { averageOver: o.averageOver } : {}),
   };
 }
