@@ -6,13 +6,21 @@
 import React from 'react';
 import { css } from '@emotion/css';
 import type { GrafanaTheme2 } from '@grafana/data';
-import { SceneObjectBase, sceneGraph, type SceneComponentProps, type SceneObjectState, type VizPanel } from '@grafana/scenes';
+import {
+  SceneObjectBase,
+  sceneGraph,
+  type SceneComponentProps,
+  type SceneObjectState,
+  type VizPanel,
+} from '@grafana/scenes';
 import { Alert, useStyles2 } from '@grafana/ui';
 
 export interface ExplainedPanelState extends SceneObjectState {
   panel: VizPanel;
   /** What the queries look for, said when they find nothing ("No proxy of … served requests …"). */
   empty: string;
+  /** Only this query's answer counts (the idle table: its cost query lists the rows, the others fill them in). */
+  emptyRefId?: string;
 }
 
 export class ExplainedPanel extends SceneObjectBase<ExplainedPanelState> {
@@ -26,13 +34,13 @@ export function failureText(errors: Array<{ message?: string; refId?: string }> 
 }
 
 function ExplainedPanelRenderer({ model }: SceneComponentProps<ExplainedPanel>) {
-  const { panel, empty } = model.useState();
+  const { panel, empty, emptyRefId } = model.useState();
   const styles = useStyles2(getStyles);
   const data = sceneGraph.getData(panel).useState().data;
   const failed = failureText(data?.errors ?? (data?.error ? [data.error] : undefined));
   const { title } = panel.useState();
-  const isEmpty =
-    !failed && data?.state === 'Done' && !data.series.some((f) => f.fields.some((x) => x.values.length > 0));
+  const counted = (data?.series ?? []).filter((f) => !emptyRefId || f.refId === emptyRefId);
+  const isEmpty = !failed && data?.state === 'Done' && !counted.some((f) => f.fields.some((x) => x.values.length > 0));
   if (isEmpty) {
     return (
       <div className={styles.box} data-testid="meshtax-panel-empty">
@@ -57,6 +65,13 @@ function ExplainedPanelRenderer({ model }: SceneComponentProps<ExplainedPanel>) 
 }
 
 const getStyles = (theme: GrafanaTheme2) => ({
-  box: css({ display: 'flex', flexDirection: 'column', gap: theme.spacing(1), height: '100%', width: '100%', minWidth: 0 }),
+  box: css({
+    display: 'flex',
+    flexDirection: 'column',
+    gap: theme.spacing(1),
+    height: '100%',
+    width: '100%',
+    minWidth: 0,
+  }),
   panel: css({ flex: '1 1 auto', minHeight: 200, minWidth: 0, position: 'relative' }),
 });

@@ -8,13 +8,7 @@ import { VariableRefresh } from '@grafana/data';
 import { QueryVariable, type VariableGetOptionsArgs, type VariableValueOption } from '@grafana/scenes';
 import { catchError, map, of, type Observable } from 'rxjs';
 import type { MeshDef } from '../../model/catalogue';
-import {
-  MESH_OPTION_REGEX,
-  VAR_MESH,
-  meshDetectionQuery,
-  meshOptions,
-  type Detection,
-} from './meshDetection';
+import { MESH_OPTION_REGEX, VAR_MESH, meshDetectionQuery, meshOptions, type Detection } from './meshDetection';
 
 export { DETECTED, DETECTION_FAILED, NOT_DETECTED, VAR_MESH, type Detection } from './meshDetection';
 
