@@ -48,7 +48,7 @@ export class MeshLatency extends SceneObjectBase<MeshLatencyState> {
       this.setState({ meshId, method, $data: undefined });
       return;
     }
-    const s = sceneSelection('workload');
+    const s = sceneSelection('workload', o);
     // The variable picks the method; the baseline offset is the configured one.
     const q = (quantile: number) => render(addedLatency(mesh.latency!, { ...o.latency, method, quantile }, s));
     const queries = [

@@ -94,7 +94,7 @@ export class WorkloadDetail extends SceneObjectBase<WorkloadDetailState> {
       ),
     ];
     if (mesh.latency) {
-      const s = sceneSelection('workload', true);
+      const s = sceneSelection('workload', o, true);
       const q = (quantile: number) => render(addedLatency(mesh.latency!, { ...o.latency, quantile }, s));
       const queries = [0.5, 0.9, 0.99].map((quantile) => ({
         refId: `p${quantile * 100}`,

@@ -19,7 +19,13 @@ export function workloadListQuery(
   // The configured meshes (a custom proxy included), as the scene's mesh variable lists them.
   const mesh = o.meshes.find((m) => m.id === meshId) ?? CATALOGUE[0];
   // Pods are counted from a gauge: the window is not read, but a Selection needs one.
-  const selection = { window: '5m', groupBy: 'workload' as const, ...scope };
+  // The configured namespace exclusion applies here as on every other page.
+  const selection = {
+    window: '5m',
+    groupBy: 'workload' as const,
+    ...scope,
+    ...(o.namespaceExclude ? { namespaceExclude: o.namespaceExclude } : {}),
+  };
   const pods = meshFigures(mesh, selection, o).find((f) => f.id === `${mesh.id}.sidecars.pods`);
   return pods ? `query_result(${pods.expr})` : '';
 }

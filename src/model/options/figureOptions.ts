@@ -32,6 +32,7 @@ export function figureOptions(
     latency: o.latency,
     idleRps: o.idleRps,
     meshes: meshesOf(o),
+    ...(o.namespaceExclude ? { namespaceExclude: o.namespaceExclude } : {}),
   };
 }
 

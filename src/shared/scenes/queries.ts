@@ -11,13 +11,21 @@ import { VAR_CLUSTER, VAR_DATASOURCE, VAR_NAMESPACE, VAR_WORKLOAD } from './vari
 
 export const DATASOURCE_REF = { type: 'prometheus', uid: `\${${VAR_DATASOURCE}}` };
 
-/** The scene variables as a selection; `workload` narrows to the drill-down's workload, regex-escaped by scenes. */
-export function sceneSelection(groupBy: Grouping, workload = false): Selection {
+/**
+ * The scene variables as a selection; `workload` narrows to the drill-down's workload, regex-escaped by scenes.
+ * The configured namespace exclusion comes from the options, as it does for the report and the CLI.
+ */
+export function sceneSelection(
+  groupBy: Grouping,
+  o: Pick<FigureOptions, 'namespaceExclude'>,
+  workload = false
+): Selection {
   return {
     window: '$__rate_interval',
     groupBy,
     clusterRegex: `$${VAR_CLUSTER}`,
     namespaceInclude: `$${VAR_NAMESPACE}`,
+    ...(o.namespaceExclude ? { namespaceExclude: o.namespaceExclude } : {}),
     ...(workload ? { workloadInclude: `\${${VAR_WORKLOAD}:regex}` } : {}),
   };
 }
@@ -39,7 +47,7 @@ export function figureQueries(
   refs: Array<[string, MeshFigureKey]>,
   { instant = true, workload = false, sortDesc = false, refPrefix = '' }: RunnerOptions = {}
 ) {
-  const figures = meshFigures(mesh, sceneSelection(groupBy, workload), o);
+  const figures = meshFigures(mesh, sceneSelection(groupBy, o, workload), o);
   return refs.flatMap(([refId, key]) => {
     const f = figures.find((x) => x.id === meshFigureId(mesh.id, key, o.latency.quantile));
     return f

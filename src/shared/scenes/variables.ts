@@ -22,7 +22,6 @@ export const VAR_WORKLOAD = 'workload';
 
 /** Meshes with per-workload proxies: the ones a per-workload breakdown makes sense for. */
 export const sidecarMeshes = (meshes: MeshDef[]) => meshes.filter((m) => m.dataPlaneKind === 'sidecar');
-export const SIDECAR_MESHES = sidecarMeshes(CATALOGUE);
 
 /** The latency page's extra variable: how added latency is measured, starting at the configured method. */
 export function latencyMethodVariable(
