@@ -1,6 +1,6 @@
 /** Scene query runners fed only by the model: the UI chooses inputs, the model writes the PromQL. */
 import { SceneQueryRunner } from '@grafana/scenes';
-import { CATALOGUE, type MeshDef } from '../../model/catalogue';
+import type { MeshDef } from '../../model/catalogue';
 import { meshFigureId, type MeshFigureKey } from '../../model/figureKeys';
 import { meshFigures } from '../../model/figureSet';
 import type { FigureOptions } from '../../model/figures';
@@ -78,9 +78,4 @@ export function figureRunner(
   opts: RunnerOptions = {}
 ): SceneQueryRunner {
   return new SceneQueryRunner({ datasource: DATASOURCE_REF, queries: figureQueries(mesh, groupBy, o, refs, opts) });
-}
-
-/** The mesh chosen in the mesh variable, among the meshes in use (the custom one included when configured). */
-export function meshOf(id: string, meshes: MeshDef[] = CATALOGUE): MeshDef {
-  return meshes.find((m) => m.id === id) ?? meshes[0];
 }
