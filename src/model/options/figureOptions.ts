@@ -37,7 +37,7 @@ export function figureOptions(
 }
 
 /** What a selection takes from the options; the page or the flags add the scope (cluster, namespaces, grouping). */
-export type Scope = Omit<Selection, 'window' | 'namespaceExclude' | 'useRecordingRules'>;
+export type Scope = Omit<Selection, 'window' | 'namespaceExclude' | 'useRecordingRules' | 'averageOver'>;
 
 export function selectionOf(o: MeshTaxOptions, scope: Scope): Selection {
   return {
@@ -45,5 +45,6 @@ export function selectionOf(o: MeshTaxOptions, scope: Scope): Selection {
     window: o.window,
     ...(o.namespaceExclude ? { namespaceExclude: o.namespaceExclude } : {}),
     ...(o.useRecordingRules ? { useRecordingRules: true } : {}),
+    ...(o.averageOver ? { averageOver: o.averageOver } : {}),
   };
 }

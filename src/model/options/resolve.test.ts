@@ -48,6 +48,10 @@ const BAD: Array<[OptionField, unknown, RegExp]> = [
   ['baselineOffset', '0s', /longer than 0s/],
   ['window', '5 minutes', /^"5 minutes" is not a Prometheus duration/],
   ['window', '0m', /longer than 0s/],
+  ['averageOver', 'a week', /^"a week" is not a Prometheus duration/],
+  ['averageOver', '$__range', /no fixed length/],
+  ['averageOver', '0d', /longer than 0s/],
+  ['averageOver', 7, /^7 is not a Prometheus duration/],
   ['namespaceExclude', '(?!kube)', /^invalid regular expression .*lookaround/],
   // valid only once wrapped in ^(?:…)$; Prometheus parses the raw value first and answers 400
   ['namespaceExclude', 'a)|(b', /RE2.*unexpected \)/],
@@ -110,6 +114,12 @@ describe('validation, keyed by field', () => {
     expect(Object.keys(resolveOptions({ baselineOffset: '$__rate_interval' }).errors)).toEqual(['baselineOffset']);
   });
 
+  test('averageOver: absent or empty text is the instant value; a duration is kept as typed', () => {
+    expect(resolveOptions({ averageOver: '' }).options).toEqual(DEFAULT_OPTIONS);
+    expect(DEFAULT_OPTIONS.averageOver).toBeUndefined();
+    expect(resolveOrThrow({ averageOver: '1w2d' }).averageOver).toBe('1w2d');
+  });
+
   test('empty regex text means none', () => {
     expect(resolveOptions({ namespaceExclude: '', customContainer: '' }).options).toEqual(DEFAULT_OPTIONS);
   });
@@ -166,6 +176,11 @@ describe('from options to what figures are built from', () => {
       cluster: 'eu',
     });
     expect(selectionOf(DEFAULT_OPTIONS, { groupBy: 'none' })).toEqual({ window: '5m', groupBy: 'none' });
+    expect(selectionOf(resolveOrThrow({ averageOver: '7d' }), { groupBy: 'none' })).toEqual({
+      window: '5m',
+      averageOver: '7d',
+      groupBy: 'none',
+    });
   });
 });
 
