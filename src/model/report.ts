@@ -294,10 +294,16 @@ export async function buildReport(q: InstantQuery, input: ReportInput) {
   if (o.pricingSource === 'opencost' && !hasOpencost) {
     throw new Error('pricing: OpenCost was requested but node_cpu_hourly_cost / node_ram_hourly_cost are missing');
   }
-  const opts = figureOptions(o, hasOpencost ? 'opencost' : 'flat');
-  const { pricing, meshes: catalogue } = opts;
+  const found = hasOpencost ? 'opencost' : 'flat';
+  // "auto" with OpenCost found runs the very query the scenes, dashboards and rules run (OpenCost's prices, the flat
+  // rates in a cluster it does not price); without OpenCost that query is the flat one, so the cheaper flat query runs.
+  const opts = figureOptions(o, o.pricingSource === 'auto' && hasOpencost ? 'auto' : found);
+  const { meshes: catalogue } = opts;
+  // The JSON contract names the source found: flat or opencost.
+  const pricing = { ...opts.pricing, source: found };
   const latency = opts.latency;
-  const source = await figureSource(q, input, s, opts);
+  // Rules files record with the static source (auto stays auto), so they are looked for with it.
+  const source = await figureSource(q, input, s, { ...opts, pricing: figureOptions(o).pricing });
   const recorded = source.kind === 'recorded';
   const present = await detect(q, catalogue, s, recorded);
   const keep = input.figureErrors === 'keep';
