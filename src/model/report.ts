@@ -299,10 +299,16 @@ export async function buildReport(q: InstantQuery, input: ReportInput) {
   if (o.pricingSource === 'opencost' && !hasOpencost) {
     throw new Error('pricing: OpenCost was requested but node_cpu_hourly_cost / node_ram_hourly_cost are missing');
   }
-  const opts = figureOptions(o, hasOpencost ? 'opencost' : 'flat');
-  const { pricing, meshes: catalogue } = opts;
+  const found = hasOpencost ? 'opencost' : 'flat';
+  // "auto" with OpenCost found runs the very query the scenes, dashboards and rules run (OpenCost's prices, the flat
+  // rates in a cluster it does not price); without OpenCost that query is the flat one, so the cheaper flat query runs.
+  const opts = figureOptions(o, o.pricingSource === 'auto' && hasOpencost ? 'auto' : found);
+  const { meshes: catalogue } = opts;
+  // The JSON contract names the source found: flat or opencost.
+  const pricing = { ...opts.pricing, source: found };
   const latency = opts.latency;
-  const decided = await figureSource(q, input, raw, opts);
+  // Rules files record with the static source (auto stays auto), so they are looked for with it.
+  const decided = await figureSource(q, input, raw, { ...opts, pricing: figureOptions(o).pricing });
   const recorded = decided.kind === 'recorded';
   // The decision, not the option, says what usage queries read: the mixin rules found (requests, traffic and
   // latency stay raw), or raw series when raw was asked for.
