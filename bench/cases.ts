@@ -106,7 +106,7 @@ export function baselineFor(ids: string[]): Query[] {
  * browser.
  */
 export function trendFigures(): string[] {
-  const path = join(__dirname, '..', 'src', 'pages', 'Overview', 'useTrends.ts');
+  const path = join(__dirname, '..', 'src', 'features', 'overview', 'useTrends.ts');
   const file = ts.createSourceFile(path, readFileSync(path, 'utf8'), ts.ScriptTarget.Latest);
   let found: string[] | undefined;
   const visit = (n: ts.Node) => {
