@@ -122,6 +122,8 @@ export function RuleList({ rules, states, canWrite, folderPath, onEdit, onDelete
 
 const getStyles = (theme: GrafanaTheme2) => ({
   cards: css({
+    // Words, not figures: left-aligned like the rule's name.
+    td: { textAlign: 'left' },
     [theme.breakpoints.down('sm')]: {
       'thead, tbody, tr, th, td': { display: 'block' },
       thead: { position: 'absolute', width: 1, height: 1, overflow: 'hidden', clip: 'rect(0 0 0 0)' },
