@@ -147,7 +147,8 @@ describe('the custom mesh', () => {
 
 describe('from options to what figures are built from', () => {
   test.each([
-    ['auto', 'flat'],
+    // auto is decided inside each query (pricing.ts), so surfaces that cannot probe give the report's answer.
+    ['auto', 'auto'],
     ['flat', 'flat'],
     ['opencost', 'opencost'],
   ] as const)('pricing source %s prices with %s where nothing can probe', (chosen, used) => {
@@ -162,7 +163,7 @@ describe('from options to what figures are built from', () => {
   test('the basis is an option of its own, not part of the prices', () => {
     const f = figureOptions(resolveOrThrow({ basis: 'max', cpuHourUsd: 0.07 }));
     expect(f.basis).toBe('max');
-    expect(f.pricing).toEqual({ source: 'flat', cpuHourUsd: 0.07, gibHourUsd: 0.005, hoursPerMonth: 730 });
+    expect(f.pricing).toEqual({ source: 'auto', cpuHourUsd: 0.07, gibHourUsd: 0.005, hoursPerMonth: 730 });
     expect(f.latency).toEqual(DEFAULT_OPTIONS.latency);
   });
 
