@@ -10,8 +10,8 @@ const MAX_CARD_PX = 760;
 
 export async function overviewNarrowFailures(page: Page): Promise<string[]> {
   const seen = await page.evaluate(() => {
-    const box = (sel: string) => document.querySelector(sel)?.getBoundingClientRect() ?? null;
-    const headline = box('[data-testid="meshtax-headline-total"]');
+    // No named helpers in here: tsx's keepNames wraps them in __name, which the page does not have.
+    const headline = document.querySelector('[data-testid="meshtax-headline-total"]')?.getBoundingClientRect() ?? null;
     const table = document.querySelector('table[aria-label*="side by side"]');
     const costHeader = [...(table?.querySelectorAll('th') ?? [])].find((th) => th.textContent === 'Monthly cost');
     const hint = [...document.querySelectorAll('span')].find((s) =>

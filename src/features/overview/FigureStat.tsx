@@ -54,7 +54,7 @@ export function FigureStat({ label, value, unit, expr, note, reason, datasourceU
         </Text>
       )}
       {trend && (
-        <>
+        <div className={main ? undefined : styles.secondaryTrend}>
           <Sparkline
             theme={theme}
             width={140}
@@ -62,8 +62,8 @@ export function FigureStat({ label, value, unit, expr, note, reason, datasourceU
             sparkline={sparklineOf(trend.times, trend.values, true)}
             config={{ custom: { fillOpacity: 10, lineWidth: 1 } as never }}
           />
-          <span className={styles.scale}>{scaleOf(trend, unit)}</span>
-        </>
+          <div className={styles.scale}>{scaleOf(trend, unit)}</div>
+        </div>
       )}
       {value === null && reason && (
         <Text variant="bodySmall" color={failed ? 'error' : 'warning'}>
@@ -90,6 +90,8 @@ export function FigureStat({ label, value, unit, expr, note, reason, datasourceU
 
 const getStyles = (theme: GrafanaTheme2) => ({
   stat: css({ display: 'flex', flexDirection: 'column', gap: theme.spacing(0.25), minWidth: 0 }),
+  // At phone width only the main figure keeps its trend: the card stays short (issue #16 §7).
+  secondaryTrend: css({ [theme.breakpoints.down('sm')]: { display: 'none' } }),
   scale: css({ color: theme.colors.text.secondary, fontSize: theme.typography.bodySmall.fontSize }),
   query: css({
     summary: { cursor: 'pointer', color: theme.colors.text.secondary, fontSize: theme.typography.bodySmall.fontSize },

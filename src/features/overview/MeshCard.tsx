@@ -131,10 +131,15 @@ const getStyles = (theme: GrafanaTheme2) => ({
     borderRadius: theme.shape.radius.default,
     background: theme.colors.background.primary,
     minWidth: 0,
+    [theme.breakpoints.down('sm')]: { padding: theme.spacing(1.5), gap: theme.spacing(1) },
   }),
   header: css({ display: 'flex', justifyContent: 'space-between', alignItems: 'center', gap: theme.spacing(1) }),
   // Two columns at phone width, as many as fit above it: a card stays short.
-  costs: css({ display: 'grid', gridTemplateColumns: 'repeat(auto-fill, minmax(150px, 1fr))', gap: theme.spacing(2) }),
-  grid: css({ display: 'grid', gridTemplateColumns: 'repeat(auto-fill, minmax(150px, 1fr))', gap: theme.spacing(2) }),
-  composition: css({ height: 130, minWidth: 0 }),
+  costs: css({
+    display: 'grid',
+    gridTemplateColumns: 'repeat(auto-fill, minmax(150px, 1fr))',
+    gap: theme.spacing(1.5),
+  }),
+  grid: css({ display: 'grid', gridTemplateColumns: 'repeat(auto-fill, minmax(150px, 1fr))', gap: theme.spacing(1.5) }),
+  composition: css({ height: 130, minWidth: 0, [theme.breakpoints.down('sm')]: { height: 100 } }),
 });

@@ -7,12 +7,13 @@ import {
   type SceneComponentProps,
   type SceneObject,
   type SceneObjectState,
+  type VizPanel,
 } from '@grafana/scenes';
 import { LoadingPlaceholder } from '@grafana/ui';
 import type { Report } from '../../model/report';
 import type { AppSettings } from '../../model/settings';
 import { VAR_CLUSTER, VAR_DATASOURCE, VAR_NAMESPACE } from '../../shared/scenes/variables';
-import { meshCharts, type MeshCharts } from './costScene';
+import { meshCharts } from './costScene';
 import { viewOfReport } from './meshView';
 import { OverviewContent } from './OverviewContent';
 import type { OverviewScope } from './useReport';
@@ -22,8 +23,8 @@ interface MeshOverviewState extends SceneObjectState {
   /** Set once the variables have loaded; undefined while they load. */
   uid?: string;
   scope?: OverviewScope;
-  /** Chart panels per mesh, for the report they were built from (`chartsFor`). */
-  charts?: Record<string, MeshCharts>;
+  /** Chart panels of every mesh (costScene.chartsOf finds one mesh's), for the report they were built from. */
+  charts?: VizPanel[];
   chartsFor?: string;
 }
 

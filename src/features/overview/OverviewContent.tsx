@@ -8,7 +8,8 @@ import { CONFIG_URL } from '../../utils/utils.routing';
 import { formatFigure } from '../../utils/utils.units';
 import { BenchmarkTable } from './BenchmarkTable';
 import { ClusterTable } from './ClusterTable';
-import type { MeshCharts } from './costScene';
+import { chartsOf } from './costScene';
+import type { VizPanel } from '@grafana/scenes';
 import { Headline } from './Headline';
 import { MeshCard } from './MeshCard';
 import { viewOfProgress } from './meshView';
@@ -25,8 +26,8 @@ export interface OverviewContentProps {
   time: number;
   from: number;
   scope: OverviewScope;
-  /** The scene's chart panels per mesh, once built for the report. */
-  charts?: Record<string, MeshCharts>;
+  /** The scene's chart panels, once built for the report. */
+  charts?: VizPanel[];
   /** Hears each finished report (the scene builds its charts from it). */
   onReport?: (report: Report) => void;
 }
@@ -118,7 +119,7 @@ export function OverviewContent({ settings, uid, time, from, scope, charts, onRe
                     datasourceUid={uid}
                     timeSec={time}
                     trends={trends}
-                    composition={charts?.[m.id]?.composition}
+                    composition={chartsOf(charts, m.id).composition}
                   />
                 ))}
               </div>
@@ -129,7 +130,7 @@ export function OverviewContent({ settings, uid, time, from, scope, charts, onRe
                   </Text>
                   <div className={styles.chartGrid}>
                     {report.meshes.map((m) => {
-                      const panel = charts[m.id]?.overTime;
+                      const panel = chartsOf(charts, m.id).overTime;
                       return panel ? (
                         <div key={m.id} className={styles.chart} data-testid={`meshtax-cost-over-time-${m.id}`}>
                           <panel.Component model={panel} />

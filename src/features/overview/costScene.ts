@@ -6,9 +6,10 @@ import { costCompositionPanel, costOverTimePanel } from './costCharts';
 import type { MeshView } from './meshView';
 
 /** A dashboard panel's JSON as a scene panel on the page's data source variable (and so its time range). */
-export function vizPanelOf(p: Panel): VizPanel {
+export function vizPanelOf(p: Panel, key?: string): VizPanel {
   const targets = (p.targets ?? []).map((t, i) => ({ ...t, refId: String(t.refId ?? i), datasource: DATASOURCE_REF }));
   return new VizPanel({
+    key,
     pluginId: p.type ?? 'timeseries',
     title: p.title ?? '',
     description: p.description,
@@ -19,19 +20,26 @@ export function vizPanelOf(p: Panel): VizPanel {
 }
 
 export interface MeshCharts {
-  overTime: VizPanel;
-  composition: VizPanel;
+  overTime?: VizPanel;
+  composition?: VizPanel;
 }
 
-/** Panels for each mesh; the uid in the JSON is replaced by the variable, so it only names the export's. */
-export function meshCharts(meshes: MeshView[], datasourceUid: string): Record<string, MeshCharts> {
-  return Object.fromEntries(
-    meshes.map((m) => [
-      m.id,
-      {
-        overTime: vizPanelOf(costOverTimePanel(m, datasourceUid)),
-        composition: vizPanelOf(costCompositionPanel(m, datasourceUid)),
-      },
-    ])
-  );
+const chartKey = (meshId: string, chart: keyof MeshCharts) => `meshtax-${chart}-${meshId}`;
+
+/**
+ * Panels for each mesh, as a flat list: scenes parents only the scene objects held directly (or in an array) in a
+ * state, and a panel without a parent has no time range or variables. The uid in the JSON is replaced by the
+ * page's data source variable, so it only names the export's.
+ */
+export function meshCharts(meshes: MeshView[], datasourceUid: string): VizPanel[] {
+  return meshes.flatMap((m) => [
+    vizPanelOf(costOverTimePanel(m, datasourceUid), chartKey(m.id, 'overTime')),
+    vizPanelOf(costCompositionPanel(m, datasourceUid), chartKey(m.id, 'composition')),
+  ]);
+}
+
+/** One mesh's panels from the flat list. */
+export function chartsOf(panels: VizPanel[] | undefined, meshId: string): MeshCharts {
+  const find = (c: keyof MeshCharts) => panels?.find((p) => p.state.key === chartKey(meshId, c));
+  return { overTime: find('overTime'), composition: find('composition') };
 }
