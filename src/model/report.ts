@@ -2,6 +2,7 @@
  * Runs the model's figures through any instant-query function and assembles the report
  * (the JSON shape of `meshtax report --format json`). Unavailable figures are null with a reason, never 0.
  */
+import { asSelected } from './average';
 import type { MeshDef } from './catalogue';
 import { bucketHolding, bucketOf, type BucketBounds } from './buckets';
 import {
@@ -18,13 +19,22 @@ import { sideBucketBounds, sideBuckets } from './latency';
 import { figureOptions, selectionOf } from './options/figureOptions';
 import type { MeshTaxOptions } from './options/types';
 import { opencostProbe } from './pricing';
+import type { Matcher } from './promql/ast';
 import { agg, sel } from './promql/dsl';
 import { render } from './promql/render';
 import { DEFAULT_MAX_SAMPLES, estimatedPeakSamples, likelyOverMaxSamples, seriesTouchedExpr } from './queryCost';
 import { canReadRecorded, recordedClusterFigures, recordedMeshFigures, recordedPresenceExpr } from './rules/recorded';
 import { rulesConfigProbe } from './rules/config';
+export type { FigureSource } from './source/figureSource';
 import { clusterMatchers, type Selection } from './scope';
 import { metricsOf } from './metrics';
+import {
+  decideSource,
+  sourceOfFigure,
+  type FigureSource,
+  type ProbeCache,
+  type SourceRequest,
+} from './source/figureSource';
 import { emptyExplainedBy, emptyMeansZero, unavailableReason } from './unavailable';
 
 export interface Sample {
@@ -39,10 +49,14 @@ export interface ReportInput {
   scope?: ReportScope;
   options: MeshTaxOptions;
   /**
-   * auto: read the series recorded by `meshtax rules` when rules generated with these very options are loaded
-   * (one probe), else the raw series. raw: never read recorded series.
+   * auto (the default): the series recorded by `meshtax rules` when rules generated with these very options are
+   * loaded (one probe), else the kubernetes-mixin's recording rules when they exist (one probe), else raw series.
+   * raw, mixin, recorded: only that source; mixin and recorded throw a QueryInputError when it is missing.
+   * Unset with `options.useRecordingRules`: mixin, what that option always meant.
    */
-  figureSource?: 'auto' | 'raw';
+  figureSource?: SourceRequest;
+  /** Keeps the mixin probe's answer per data source (`key`) between reports. */
+  probeCache?: { store: ProbeCache; key: string };
   /** Also measure BY_CLUSTER_FIGURES per `cluster` label value, for multi-cluster data sources. */
   byCluster?: boolean;
   /**
@@ -83,13 +97,6 @@ async function perCluster(q: InstantQuery, figures: Figure[]): Promise<Record<st
   return out;
 }
 
-/** Where the figures were read from; `probe` is the query that decided it. */
-export interface FigureSource {
-  kind: 'recorded' | 'raw';
-  probe: string | null;
-  note: string;
-}
-
 type Value = number | null;
 
 async function scalar(q: InstantQuery, expr: string): Promise<Value> {
@@ -101,10 +108,12 @@ async function detect(q: InstantQuery, meshes: MeshDef[], s: Selection, recorded
   const found = await Promise.all(
     meshes.map(async (m) => {
       if (recorded) {
-        return ((await scalar(q, render(recordedPresenceExpr(m, s)))) ?? 0) > 0 ? m : undefined;
+        return ((await scalar(q, render(asSelected(recordedPresenceExpr(m, s), s)))) ?? 0) > 0 ? m : undefined;
       }
       const who = [roleMatchers(m, 'dataPlane'), roleMatchers(m, 'nodeAgents')].filter((x) => !!x);
-      const counts = await Promise.all(who.map((w) => scalar(q, render(podCountExpr(w!, { ...s, groupBy: 'none' })))));
+      // Averaged like the figures: a mesh that ran during the span has a mean cost, even if it is gone now.
+      const pods = (w: Matcher[]) => asSelected(podCountExpr(w, { ...s, groupBy: 'none' }), s);
+      const counts = await Promise.all(who.map((w) => scalar(q, render(pods(w!)))));
       return counts.some((c) => (c ?? 0) > 0) ? m : undefined;
     })
   );
@@ -200,7 +209,10 @@ async function trafficMismatch(q: InstantQuery, m: MeshDef, s: Selection): Promi
   if (!e || !m.traffic) {
     return undefined;
   }
-  const [busy, matched] = await Promise.all([scalar(q, render(e.busy)), scalar(q, render(e.matched))]);
+  const [busy, matched] = await Promise.all([
+    scalar(q, render(asSelected(e.busy, s))),
+    scalar(q, render(asSelected(e.matched, s))),
+  ]);
   if (!busy || matched) {
     return undefined;
   }
@@ -229,14 +241,14 @@ async function bucketBounds(
     const h = m.latency![side];
     const scope = { ...s, groupBy: 'none' as const };
     if (recorded) {
-      const les = await q(render(sideBucketBounds(h, scope)));
+      const les = await q(render(asSelected(sideBucketBounds(h, scope), s)));
       return bucketHolding(
         les.map((x) => x.metric.le),
         recorded[side],
         h.toMs
       );
     }
-    const r = await q(render(sideBuckets(h, scope)));
+    const r = await q(render(asSelected(sideBuckets(h, scope), s)));
     return bucketOf(
       r.map((x) => ({ le: x.metric.le, value: x.value })),
       quantile,
@@ -280,18 +292,27 @@ export type ReportScope = Pick<Selection, 'cluster' | 'clusterRegex' | 'namespac
 
 export async function buildReport(q: InstantQuery, input: ReportInput) {
   const o = input.options;
-  const s = selectionOf(o, { ...input.scope, groupBy: 'none' });
+  const raw = selectionOf(o, { ...input.scope, groupBy: 'none' });
   // "auto" is decided here, by one probe: the only place that can ask the data source before building queries.
   const hasOpencost =
-    o.pricingSource !== 'flat' && ((await scalar(q, render(opencostProbe(clusterMatchers(s))))) ?? 0) > 0;
+    o.pricingSource !== 'flat' && ((await scalar(q, render(opencostProbe(clusterMatchers(raw))))) ?? 0) > 0;
   if (o.pricingSource === 'opencost' && !hasOpencost) {
     throw new Error('pricing: OpenCost was requested but node_cpu_hourly_cost / node_ram_hourly_cost are missing');
   }
-  const opts = figureOptions(o, hasOpencost ? 'opencost' : 'flat');
-  const { pricing, meshes: catalogue } = opts;
+  const found = hasOpencost ? 'opencost' : 'flat';
+  // "auto" with OpenCost found runs the very query the scenes, dashboards and rules run (OpenCost's prices, the flat
+  // rates in a cluster it does not price); without OpenCost that query is the flat one, so the cheaper flat query runs.
+  const opts = figureOptions(o, o.pricingSource === 'auto' && hasOpencost ? 'auto' : found);
+  const { meshes: catalogue } = opts;
+  // The JSON contract names the source found: flat or opencost.
+  const pricing = { ...opts.pricing, source: found };
   const latency = opts.latency;
-  const source = await figureSource(q, input, s, opts);
-  const recorded = source.kind === 'recorded';
+  // Rules files record with the static source (auto stays auto), so they are looked for with it.
+  const decided = await figureSource(q, input, raw, { ...opts, pricing: figureOptions(o).pricing });
+  const recorded = decided.kind === 'recorded';
+  // The decision, not the option, says what usage queries read: the mixin rules found (requests, traffic and
+  // latency stay raw), or raw series when raw was asked for.
+  const s: Selection = { ...raw, useRecordingRules: false, mixin: decided.mixin ?? undefined };
   const present = await detect(q, catalogue, s, recorded);
   const keep = input.figureErrors === 'keep';
   /** In keep mode, a failing extra (a bucket, a mismatch check) falls back instead of failing the report. */
@@ -306,7 +327,8 @@ export async function buildReport(q: InstantQuery, input: ReportInput) {
       figures: (recorded ? recordedMeshFigures : meshFigures)(def, s, opts),
     })),
   });
-  const cluster = await runFigures(q, (recorded ? recordedClusterFigures : clusterFigures)(s, opts), s, input);
+  const clusterFigs = (recorded ? recordedClusterFigures : clusterFigures)(s, opts);
+  const cluster = await runFigures(q, clusterFigs, s, input);
   // Raw reports: how many series each mesh's monthly cost reads, for the range-cost warning.
   const touched: Array<{ figure: string; seriesTouched: number }> = [];
   const meshes = await Promise.all(
@@ -391,7 +413,13 @@ export async function buildReport(q: InstantQuery, input: ReportInput) {
         reasons,
         ...(byCluster ? { byCluster } : {}),
         queries: Object.fromEntries(figures.map((f) => [f.id, f.expr])),
-        figures: figures.map(({ id, title, unit, expr }) => ({ id, title, unit, expr })),
+        figures: figures.map(({ id, title, unit, expr, ast }) => ({
+          id,
+          title,
+          unit,
+          expr,
+          source: sourceOfFigure(ast),
+        })),
       };
     })
   );
@@ -399,6 +427,8 @@ export async function buildReport(q: InstantQuery, input: ReportInput) {
   return {
     time: new Date(input.time * 1000).toISOString(),
     window: s.window,
+    // null: each figure is the instant value at `time`; else its mean over this long before `time`.
+    averageOver: s.averageOver ?? null,
     pricing: {
       ...pricing,
       // The basis is an option of its own now; the report's JSON keeps it beside the prices, where it always was.
@@ -410,7 +440,15 @@ export async function buildReport(q: InstantQuery, input: ReportInput) {
       reasons: cluster.reasons,
     },
     meshes,
-    figureSource: source,
+    figureSource: {
+      ...decided,
+      byFigure: Object.fromEntries(
+        [...clusterFigs, ...meshes.flatMap((m) => m.figures)].map((f) => [
+          f.id,
+          'source' in f ? f.source : sourceOfFigure(f.ast),
+        ])
+      ),
+    } satisfies FigureSource,
     rangeCost,
   };
 }
@@ -438,26 +476,13 @@ function rangeCostOf(touched: Array<{ figure: string; seriesTouched: number }>) 
     : null;
 }
 
-async function figureSource(
-  q: InstantQuery,
-  input: ReportInput,
-  s: Selection,
-  opts: FigureOptions
-): Promise<FigureSource> {
-  if (input.figureSource === 'raw') {
-    return { kind: 'raw', probe: null, note: 'raw series (recorded series not asked for)' };
-  }
-  if (input.options.custom || !canReadRecorded(s)) {
-    return {
-      kind: 'raw',
-      probe: null,
-      note: 'raw series: recorded series hold no custom mesh and no namespace or workload filter',
-    };
-  }
-  const probe = render(rulesConfigProbe(s, opts));
-  return ((await scalar(q, probe)) ?? 0) > 0
-    ? { kind: 'recorded', probe, note: 'series recorded by the `meshtax rules` recording rules' }
-    : { kind: 'raw', probe, note: 'raw series: no `meshtax rules` recording rules with these options are loaded' };
+async function figureSource(q: InstantQuery, input: ReportInput, s: Selection, opts: FigureOptions) {
+  return decideSource(q, s, {
+    requested: input.figureSource ?? (input.options.useRecordingRules ? 'mixin' : 'auto'),
+    hasCustomMesh: !!input.options.custom,
+    recordedProbe: rulesConfigProbe(s, opts),
+    cache: input.probeCache,
+  });
 }
 
 export type Report = Awaited<ReturnType<typeof buildReport>>;
