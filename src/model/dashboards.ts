@@ -20,7 +20,7 @@ import { DEFAULT_BREAKDOWN_OPTIONS as BREAKDOWN, DEFAULT_SUMMARY_OPTIONS as SUMM
 const DS = { type: 'prometheus', uid: '${datasource}' };
 export const DASHBOARD_UIDS = { overview: 'meshtax-overview', workload: 'meshtax-workload' } as const;
 const OPTS = DEFAULT_FIGURE_OPTIONS;
-/** What the panels say under their figures: the defaults' prices, `auto` decided in the query, Grafana's interval. */
+/** What the panels say under their figures: the defaults' prices (`auto`, decided in the query) and window. */
 const BASIS = basisOf(DEFAULT_OPTIONS, { window: selection('none').window });
 
 function variables(extra: VariableModel[] = []): { list: VariableModel[] } {
@@ -62,8 +62,13 @@ function variables(extra: VariableModel[] = []): { list: VariableModel[] } {
   };
 }
 
+/**
+ * The settings' rate window, not `$__rate_interval`: Grafana sizes that from the time range (about 1m for 6h at a 15s
+ * scrape), and a 1m rate of a swinging CPU differs from the report's 5m rate by several percent. With the same window
+ * a panel's last value is the report's figure (src/__int__/agreement.int.test.ts).
+ */
 function selection(groupBy: Selection['groupBy']): Selection {
-  return { window: '$__rate_interval', groupBy, clusterRegex: '$cluster', namespaceInclude: '$namespace' };
+  return { window: DEFAULT_OPTIONS.window, groupBy, clusterRegex: '$cluster', namespaceInclude: '$namespace' };
 }
 
 function target(f: Figure | undefined, refId: string, legendFormat = '__auto') {
