@@ -9,6 +9,8 @@ import { CATALOGUE, type MeshDef } from './catalogue';
 import { COMPARISON_FIGURES, comparisonRefId } from './comparison';
 import { meshFigureId, type MeshFigureKey } from './figureKeys';
 import { detectedMeshFigures } from './detected';
+import { basisOf } from './figureBasis';
+import { DEFAULT_OPTIONS } from './options/defaults';
 import { DEFAULT_FIGURE_OPTIONS, meshFigures } from './figureSet';
 import type { Figure } from './figures';
 import { render } from './promql/render';
@@ -21,6 +23,8 @@ import { DEFAULT_BREAKDOWN_OPTIONS as BREAKDOWN, DEFAULT_SUMMARY_OPTIONS as SUMM
 const DS = { type: 'prometheus', uid: '${datasource}' };
 export const DASHBOARD_UIDS = { overview: 'meshtax-overview', workload: 'meshtax-workload' } as const;
 const OPTS = DEFAULT_FIGURE_OPTIONS;
+/** What the panels say under their figures: the defaults' prices (`auto`, decided in the query) and window. */
+const BASIS = basisOf(DEFAULT_OPTIONS, { window: selection('none').window });
 
 function variables(extra: VariableModel[] = []): { list: VariableModel[] } {
   const all = { text: 'All', value: '$__all' };
@@ -87,12 +91,17 @@ const SOURCE_DESCRIPTION =
   'CPU and memory come from the kubernetes-mixin recording rules (kube-prometheus-stack) when they exist, else from ' +
   'raw cAdvisor series: the "CPU & memory from" variable asks Prometheus once per load and names the two series read ' +
   '(node_namespace_pod_container:…:sum_rate5m, or the older …:sum_irate, and …:container_memory_working_set_bytes). ' +
-  "The mixin's CPU is a fixed 5m rate, whatever the panel's interval; the pause container is left out either way. " +
+  "The mixin's CPU is its fixed 5m rate (the dashboards' window is 5m too); the pause container is left out either way. " +
   'Requests, traffic and latency always read raw series.';
 
+/**
+ * The settings' rate window, not `$__rate_interval`: Grafana sizes that from the time range (about 1m for 6h at a 15s
+ * scrape), and a 1m rate of a swinging CPU differs from the report's 5m rate by several percent. With the same window
+ * a panel's last value is the report's figure (src/__int__/agreement.int.test.ts).
+ */
 function selection(groupBy: Selection['groupBy']): Selection {
   return {
-    window: '$__rate_interval',
+    window: DEFAULT_OPTIONS.window,
     groupBy,
     clusterRegex: '$cluster',
     namespaceInclude: '$namespace',
@@ -137,7 +146,7 @@ function meshRow(mesh: MeshDef, y: number, id: number): Panel[] {
         ...target(f('sidecars.memoryShare'), SUMMARY.memoryShareRefId),
         ...target(f('latency.pNAdded'), SUMMARY.latencyRefId),
       ],
-      options: { ...SUMMARY },
+      options: { ...SUMMARY, basis: BASIS },
     } as Panel,
     {
       ...base,
@@ -236,7 +245,7 @@ function comparisonPanel(y: number): Panel {
     datasource: DS,
     gridPos: { x: 0, y, w: 24, h: 7 },
     targets,
-    options: { hideAbsent: true, showPodShare: true },
+    options: { hideAbsent: true, showPodShare: true, basis: BASIS },
   } as unknown as Panel;
 }
 
@@ -267,7 +276,7 @@ function breakdownPanel(mesh: MeshDef, figs: Figure[], id: number, y: number): P
       const x = f(key);
       return x ? [{ refId, expr: x.expr, datasource: DS, instant: true, range: false }] : [];
     }),
-    options: { ...BREAKDOWN, groupBy: 'workload', drilldownMesh: mesh.id },
+    options: { ...BREAKDOWN, groupBy: 'workload', drilldownMesh: mesh.id, basis: BASIS },
   } as unknown as Panel;
 }
 

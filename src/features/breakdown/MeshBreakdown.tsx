@@ -60,7 +60,7 @@ export function costBars(mesh: MeshDef, o: FigureOptions): VizPanel {
   return withActions(
     new VizPanel({
       pluginId: 'bargauge',
-      title: `${mesh.name}: monthly proxy cost by namespace`,
+      title: `${mesh.name}: cost by namespace`,
       description: 'What each namespace’s proxies cost per month at the configured prices, largest first.',
       options: {
         orientation: 'horizontal',
@@ -103,7 +103,7 @@ function meshSection(mesh: MeshDef, o: FigureOptions): SceneFlexLayout {
         wrap: 'wrap',
         children: [
           // The picture first: at a phone's width the reader sees where the money goes before any table.
-          item(explained(costBars(mesh, o), `${proxies}, so there is no proxy cost to draw.`), 320, 280),
+          item(explained(costBars(mesh, o), `${proxies}, so there is no proxy cost to draw.`), 320, 300),
           item(
             explained(
               breakdownPanel(
@@ -114,24 +114,25 @@ function meshSection(mesh: MeshDef, o: FigureOptions): SceneFlexLayout {
               ),
               `${proxies}.`
             ),
-            360,
-            360
-          ),
-          item(
-            explained(
-              breakdownPanel(
-                `${mesh.name}: top 10 workloads`,
-                'The ten workloads whose proxies cost most.',
-                { groupBy: 'workload', topN: 10 },
-                figureRunner(mesh, 'workload', o, REFS)
-              ),
-              `${proxies}.`
-            ),
-            360,
-            360
+            // Wide enough for every column beside the bars on a laptop; below md it takes the full width.
+            560,
+            300
           ),
         ],
       }),
+      item(
+        explained(
+          breakdownPanel(
+            `${mesh.name}: top 10 workloads`,
+            'The ten workloads whose proxies cost most.',
+            { groupBy: 'workload', topN: 10 },
+            figureRunner(mesh, 'workload', o, REFS)
+          ),
+          `${proxies}.`
+        ),
+        0,
+        380
+      ),
       item(
         explained(
           breakdownPanel(
