@@ -9,6 +9,7 @@ import { affine } from './series-latency';
 import { allocatable, nodePrices } from './series-ksm';
 import { cpuRate, running, workingSet } from './signals';
 import type { Cluster, Container, MeshKind, Pod } from './types';
+import { valueTruth } from './truth-value';
 
 export const GiB = 2 ** 30;
 export type Basis = 'usage' | 'requests' | 'max';
@@ -149,6 +150,7 @@ export function groundTruth(
   const reqCpu = sum(rows.map((r) => r.reqCpu));
   const reqMem = sum(rows.map((r) => r.reqMem));
   const alloc = allocatable(cluster);
+  const values = valueTruth(generated, t, windowSec);
   const meshes = meshesPresent(rows).map((id) => {
     const dp = rows.filter((r) => isDataPlane(r, id));
     const cp = rows.filter((r) => r.c.mesh === id && r.c.role === 'control-plane');
@@ -218,6 +220,8 @@ export function groundTruth(
         total: cost([...dp, ...cp, ...agents]),
       },
       idle,
+      /** What the mesh does (issue #17): null for meshes whose request metrics the demo does not emit. */
+      value: values.find((v) => v.mesh === id) ?? null,
       rows: { dataPlane: dp, controlPlane: cp, nodeAgents: agents },
     };
   });
