@@ -5,6 +5,7 @@ import { MESH_FIGURES } from '../src/model/figureTable';
 import type { Unit } from '../src/model/figures';
 import type { Report } from '../src/model/report';
 import { hasFigure, reportFigureId, reportValue, type ReportMesh as Mesh } from '../src/model/reportValue';
+import { RESILIENCE } from '../src/model/value/defs';
 import { formatValue } from './format';
 
 /** The rows, in order; each shows only when the mesh has that figure at all. Labels and units are the table's. */
@@ -64,7 +65,34 @@ function rows(m: Mesh): Array<[string, number | null, Unit, string]> {
   if (shared) {
     out.push(['Control plane', null, 'cores', shared]);
   }
-  return out;
+  return [...out, ...valueRows(m)];
+}
+
+/**
+ * What the mesh does (the JSON's `value` block, issue #17): every field on every mesh, a null with its reason, then
+ * the workloads still served in plaintext.
+ */
+function valueRows(m: Mesh): Array<[string, number | null, Unit, string]> {
+  const v = m.value;
+  const row = (key: MeshFigureKey, field: string, value: number | null): [string, number | null, Unit, string] => [
+    MESH_FIGURES[key].label,
+    value,
+    MESH_FIGURES[key].unit,
+    m.reasons[`${m.id}.value.${field}`] ?? '',
+  ];
+  return [
+    row('traffic.rps', 'requestsPerSecond', v.requestsPerSecond),
+    row('value.mtlsShare', 'mtlsShare', v.mtlsShare),
+    row('value.splitServices', 'splitServices', v.splitServices),
+    ...RESILIENCE.map((r) => row(`resilience.${r}`, `resilience.${r}`, v.resilience[r])),
+    row('value.costPerMillionRequests', 'costPerMillionRequests', v.costPerMillionRequests),
+    ...(v.plaintextWorkloads ?? []).map((w): [string, number | null, Unit, string] => [
+      `Served in plaintext: ${w.namespace}/${w.workload}`,
+      w.rps,
+      'reqps',
+      w.cluster ? `cluster ${w.cluster}` : '',
+    ]),
+  ];
 }
 
 function bucketNote(m: Mesh): string {

@@ -42,7 +42,16 @@ export type MeshFigureKey =
   | 'cost.total'
   | 'latency.pNAdded'
   | 'latency.pNClient'
-  | 'latency.pNServer';
+  | 'latency.pNServer'
+  // What the mesh does (issue #17): src/model/value/.
+  | 'traffic.mtlsRps'
+  | 'value.mtlsShare'
+  | 'value.splitServices'
+  | 'value.costPerMillionRequests'
+  | 'resilience.circuitBreaking'
+  | 'resilience.retriesExhausted'
+  | 'resilience.timeouts'
+  | 'resilience.rateLimited';
 
 export type FigureKey = ClusterFigureKey | MeshFigureKey;
 

@@ -25,6 +25,7 @@ import {
 import type { Expr, Matcher } from './promql/ast';
 import { div, num } from './promql/dsl';
 import type { Selection } from './scope';
+import { VALUE_FIGURES } from './value/figures';
 
 /**
  * How the recorded reader combines per-cluster recorded series into a coarser grouping: sums add up, maxima take the
@@ -33,7 +34,7 @@ import type { Selection } from './scope';
  */
 export type Merge =
   | { op: 'sum' | 'max' }
-  | { op: 'ratio'; num: MeshFigureKey; den: FigureKey; denScale?: number }
+  | { op: 'ratio'; num: MeshFigureKey; den: FigureKey; denScale?: number | ((o: FigureOptions) => number) }
   | { op: 'weightedAvg'; weight: MeshFigureKey };
 
 export interface BuildContext {
@@ -348,6 +349,7 @@ export const MESH_FIGURES: Record<MeshFigureKey, MeshFigureDef> = {
     record: 'meshtax:server_latency_milliseconds:quantile',
     merge: MAX,
   }),
+  ...VALUE_FIGURES,
 };
 
 export const MESH_FIGURE_KEYS = Object.keys(MESH_FIGURES) as MeshFigureKey[];

@@ -20,7 +20,19 @@ import { clusterMatchers, groupLabels, groupSum, scopeMatchers, withWorkload, ty
 import { addedLatency, sideQuantile, type LatencyOptions } from './latency';
 
 export type Unit =
-  'cores' | 'bytes' | 'percentunit' | 'currencyUSD' | 'ms' | 'reqps' | 'pods' | 'nodes' | 'vcpuPer1kRps';
+  | 'cores'
+  | 'bytes'
+  | 'percentunit'
+  | 'currencyUSD'
+  | 'ms'
+  | 'reqps'
+  | 'pods'
+  | 'nodes'
+  | 'vcpuPer1kRps'
+  /** A count of services (traffic splitting). */
+  | 'services'
+  /** Requests per second that are rare events (resilience): shown with more digits than traffic. */
+  | 'eventsps';
 
 export interface Figure {
   id: string;
@@ -98,10 +110,14 @@ export function costExpr(mesh: MeshDef, roles: Role[], s: Selection, c: Costing)
   );
 }
 
-/** Requests per second on one side of a mesh's request counter, renamed to namespace/workload per the grouping. */
-function sideRate(side: TrafficSide, s: Selection): Expr {
+/**
+ * Requests per second on one side of a mesh's request counter, renamed to namespace/workload per the grouping;
+ * `extra` narrows it further (the value figures: mTLS only, one response flag).
+ */
+export function sideRate(side: TrafficSide, s: Selection, extra: Matcher[] = []): Expr {
   const matchers = [
     ...Object.entries(side.match).map(([k, v]) => eq(k, v)),
+    ...extra,
     ...scopeMatchers(s, { namespace: side.namespaceLabel, workload: side.workloadLabel }),
   ];
   const by = groupLabels(s.groupBy).map((l) =>

@@ -26,6 +26,7 @@ import { rulesConfigProbe } from './rules/config';
 import { clusterMatchers, type Selection } from './scope';
 import { metricsOf } from './metrics';
 import { emptyExplainedBy, emptyMeansZero, unavailableReason } from './unavailable';
+import { plaintextWorkloads, valueBlock } from './value/report';
 
 export interface Sample {
   metric: Record<string, string>;
@@ -273,7 +274,7 @@ export async function buildReport(q: InstantQuery, input: ReportInput) {
       const cs: Selection = { ...s, groupBy: 'cluster' };
       const cost = recorded ? undefined : figures.find((f) => f.id === id('cost.total'));
       // Independent of each other: asked together.
-      const [bounds, byCluster, partial, costSeries] = await Promise.all([
+      const [bounds, byCluster, partial, costSeries, plaintext] = await Promise.all([
         bucketBounds(q, m, s, latency.quantile, sides),
         input.byCluster
           ? perCluster(
@@ -285,6 +286,7 @@ export async function buildReport(q: InstantQuery, input: ReportInput) {
           : undefined,
         unreadHistograms(q, m, s),
         cost ? scalar(q, render(seriesTouchedExpr(cost.ast))) : null,
+        plaintextWorkloads(q, def, s),
       ]);
       if (cost && costSeries !== null) {
         touched.push({ figure: cost.id, seriesTouched: costSeries });
@@ -314,7 +316,8 @@ export async function buildReport(q: InstantQuery, input: ReportInput) {
         ]),
         controlPlane: group(v, m.id, 'controlPlane', ['cpuCores', 'memoryBytes']),
         nodeAgents: group(v, m.id, 'nodeAgents', ['pods', 'cpuCores', 'memoryBytes']),
-        traffic: group(v, m.id, 'traffic', ['rps']),
+        traffic: group(v, m.id, 'traffic', ['rps', 'mtlsRps']),
+        value: valueBlock(def, v, reasons, plaintext),
         latency: {
           method: latency.method,
           quantile: latency.quantile,

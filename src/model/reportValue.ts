@@ -17,6 +17,9 @@ export function reportValue(m: ReportMesh, key: MeshFigureKey): number | null {
       return m.latency.serverMs;
   }
   const [group, field] = key.split('.');
+  if (group === 'resilience') {
+    return m.value.resilience[field as keyof ReportMesh['value']['resilience']] ?? null;
+  }
   const groups = m as unknown as Groups;
   return groups[group === 'cost' ? 'monthlyCostUsd' : group]?.[field] ?? null;
 }

@@ -71,5 +71,6 @@ const union = (sets: Array<Set<string>>) => new Set(sets.flatMap((s) => [...s]))
  * have no value over nothing.
  */
 export function emptyMeansZero(figureId: string): boolean {
-  return !/(PerPod(Avg|Max)|vcpuPer1kRps|\.latency\.)/.test(figureId);
+  // A share of requests, or a cost per request, has no value over no requests.
+  return !/(PerPod(Avg|Max)|vcpuPer1kRps|\.latency\.|mtlsShare|costPerMillionRequests)/.test(figureId);
 }

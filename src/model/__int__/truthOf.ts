@@ -1,5 +1,6 @@
 /** Maps a figure id to the demo's ground truth, so that no shipped figure goes unchecked. */
-import { sum, type GroundTruth } from '../../../demo/truth';
+import { ARTICLE_PRICING, sum, type GroundTruth } from '../../../demo/truth';
+import { costPerMillion } from '../../../demo/truth-value';
 
 type Mesh = GroundTruth['meshes'][number];
 
@@ -37,6 +38,15 @@ function meshValue(m: Mesh, path: string): number | null | undefined {
     'latency.p99Added': m.latency?.deltaPromMs,
     'latency.p99Client': m.latency?.source.promMs,
     'latency.p99Server': m.latency?.destination.promMs,
+    // What the mesh does (issue #17); demo/truth-value.ts. Both price sources bill 730 hours a month.
+    'traffic.mtlsRps': m.value?.mtlsRps.none[''],
+    'value.mtlsShare': m.value?.mtlsShare.none[''],
+    'value.splitServices': m.value?.splitServices?.none[''],
+    'value.costPerMillionRequests': costPerMillion(m.monthlyCostUsd.total, m.rps, ARTICLE_PRICING.hoursPerMonth),
+    'resilience.circuitBreaking': m.value?.resilience?.UO.none[''],
+    'resilience.retriesExhausted': m.value?.resilience?.URX.none[''],
+    'resilience.timeouts': m.value?.resilience?.UT.none[''],
+    'resilience.rateLimited': m.value?.resilience?.RL.none[''],
   };
   return path in table ? table[path] : undefined;
 }

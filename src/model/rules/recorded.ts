@@ -39,7 +39,13 @@ interface Recorded {
   merge: Merge;
 }
 
-function merged(kind: Recorded, lookup: (key: FigureKey) => Expr, s: Selection, matchers: Matcher[]): Expr {
+function merged(
+  kind: Recorded,
+  lookup: (key: FigureKey) => Expr,
+  s: Selection,
+  matchers: Matcher[],
+  o: FigureOptions
+): Expr {
   const series = sel(kind.record, ...matchers);
   const m = kind.merge;
   switch (m.op) {
@@ -49,7 +55,8 @@ function merged(kind: Recorded, lookup: (key: FigureKey) => Expr, s: Selection, 
       return agg('max', series, by(s));
     case 'ratio': {
       const den = lookup(m.den);
-      return div(lookup(m.num), m.denScale ? div(den, num(m.denScale)) : den);
+      const scale = typeof m.denScale === 'function' ? m.denScale(o) : m.denScale;
+      return div(lookup(m.num), scale ? div(den, num(scale)) : den);
     }
     case 'weightedAvg': {
       const weight = sel(MESH_FIGURES[m.weight].record, ...matchers);
@@ -82,11 +89,11 @@ export function recordedMeshFigures(mesh: MeshDef, s: Selection, o: FigureOption
   const lookup = (key: FigureKey): Expr =>
     isClusterFigureKey(key)
       ? sum(sel(CLUSTER_FIGURES[key].record, ...clusterMatchers(s)), by(s))
-      : merged(MESH_FIGURES[key], lookup, s, meshMatchers);
+      : merged(MESH_FIGURES[key], lookup, s, meshMatchers, o);
   return meshFigures(mesh, s, o).map((f) => {
     const key = meshFigureKey(mesh.id, f.id)!;
     const matchers = isLatencyKey(key) ? [...meshMatchers, quantile] : meshMatchers;
-    return toFigure(f.id, f.title, f.unit, merged(MESH_FIGURES[key], lookup, s, matchers));
+    return toFigure(f.id, f.title, f.unit, merged(MESH_FIGURES[key], lookup, s, matchers, o));
   });
 }
 
