@@ -45,6 +45,7 @@ export type MeshFigureKey =
   | 'latency.pNServer'
   // What the mesh does (issue #17): src/model/value/.
   | 'traffic.mtlsRps'
+  | 'traffic.plaintextRps'
   | 'value.mtlsShare'
   | 'value.splitServices'
   | 'value.costPerMillionRequests'

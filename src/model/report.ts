@@ -316,7 +316,7 @@ export async function buildReport(q: InstantQuery, input: ReportInput) {
         ]),
         controlPlane: group(v, m.id, 'controlPlane', ['cpuCores', 'memoryBytes']),
         nodeAgents: group(v, m.id, 'nodeAgents', ['pods', 'cpuCores', 'memoryBytes']),
-        traffic: group(v, m.id, 'traffic', ['rps', 'mtlsRps']),
+        traffic: group(v, m.id, 'traffic', ['rps', 'mtlsRps', 'plaintextRps']),
         value: valueBlock(def, v, reasons, plaintext),
         latency: {
           method: latency.method,

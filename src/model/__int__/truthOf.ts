@@ -40,6 +40,7 @@ function meshValue(m: Mesh, path: string): number | null | undefined {
     'latency.p99Server': m.latency?.destination.promMs,
     // What the mesh does (issue #17); demo/truth-value.ts. Both price sources bill 730 hours a month.
     'traffic.mtlsRps': m.value?.mtlsRps.none[''],
+    'traffic.plaintextRps': m.value ? m.value.rps.none[''] - m.value.mtlsRps.none[''] : undefined,
     'value.mtlsShare': m.value?.mtlsShare.none[''],
     'value.splitServices': m.value?.splitServices?.none[''],
     'value.costPerMillionRequests': costPerMillion(m.monthlyCostUsd.total, m.rps, ARTICLE_PRICING.hoursPerMonth),

@@ -6,7 +6,8 @@ import { keySuffix, P99, type MeshFigureKey } from '../figureKeys';
 import { MESH_FIGURES } from '../figureTable';
 import type { Unit } from '../figures';
 
-export type AlertVariant = 'monthlyCost' | 'cpuShare' | 'memoryShare' | 'p99Added' | 'idleCost';
+export type AlertVariant =
+  'monthlyCost' | 'cpuShare' | 'memoryShare' | 'p99Added' | 'idleCost' | 'mtlsCoverageLow' | 'plaintextRequests';
 
 export interface AlertVariantDef {
   id: AlertVariant;
@@ -22,6 +23,10 @@ export interface AlertVariantDef {
   defaultThreshold: number;
   /** Go-template phrase for the summary; `{{ $value }}` is the figure's value formatted for its unit. */
   what: string;
+  /** Fires when the figure stays below the threshold (coverage), not above it. */
+  below?: boolean;
+  /** One alert instance per workload instead of per cluster (plaintext requests name the workload). */
+  perWorkload?: boolean;
 }
 
 /** The unit is the table's: a variant only says how the user types the threshold. */
@@ -72,6 +77,26 @@ export const ALERT_VARIANTS: AlertVariantDef[] = [
     scale: 1,
     defaultThreshold: 100,
     what: 'spends {{ $value }} per month on idle sidecars',
+  }),
+  variant({
+    id: 'mtlsCoverageLow',
+    label: 'mTLS coverage below X%',
+    figure: 'value.mtlsShare',
+    thresholdLabel: 'mTLS coverage threshold (%)',
+    scale: 0.01,
+    defaultThreshold: 99,
+    what: 'serves only {{ $value }} of its requests over mutual TLS',
+    below: true,
+  }),
+  variant({
+    id: 'plaintextRequests',
+    label: 'Plaintext requests to a workload above R req/s',
+    figure: 'traffic.plaintextRps',
+    thresholdLabel: 'Plaintext requests threshold (req/s; 0 = any)',
+    scale: 1,
+    defaultThreshold: 0,
+    what: 'serves {{ $value }} req/s in plaintext to {{ $labels.namespace }}/{{ $labels.workload }}',
+    perWorkload: true,
   }),
 ];
 

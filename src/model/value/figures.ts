@@ -9,12 +9,16 @@ import {
   costPerMillionExpr,
   mtlsRpsExpr,
   mtlsShareExpr,
+  plaintextRpsTotalExpr,
   requestsPerMonthPerRps,
   resilienceExpr,
   splitServicesExpr,
 } from './queries';
 
-type ValueKey = Extract<MeshFigureKey, `value.${string}` | `resilience.${string}` | 'traffic.mtlsRps'>;
+type ValueKey = Extract<
+  MeshFigureKey,
+  `value.${string}` | `resilience.${string}` | 'traffic.mtlsRps' | 'traffic.plaintextRps'
+>;
 
 const RESILIENCE_TEXT: Record<Resilience, { title: string; record: string }> = {
   circuitBreaking: { title: 'circuit breaking (UO)', record: 'circuit_breaking' },
@@ -50,13 +54,23 @@ export const VALUE_FIGURES: Record<ValueKey, MeshFigureDef> = {
     record: 'meshtax:requests_mtls:rate',
     merge: { op: 'sum' },
   },
+  'traffic.plaintextRps': {
+    role: 'dataPlane',
+    title: 'requests served in plaintext',
+    label: 'Requests served in plaintext',
+    unit: 'reqps',
+    build: (c) => plaintextRpsTotalExpr(c.mesh, c.s),
+    alertable: true,
+    record: 'meshtax:requests_plaintext:rate',
+    merge: { op: 'sum' },
+  },
   'value.mtlsShare': {
     role: 'dataPlane',
     title: 'mTLS coverage (share of requests served over mutual TLS)',
     label: 'mTLS coverage',
     unit: 'percentunit',
     build: (c) => mtlsShareExpr(c.mesh, c.s),
-    alertable: false,
+    alertable: true,
     record: 'meshtax:requests_mtls_share:ratio',
     merge: { op: 'ratio', num: 'traffic.mtlsRps', den: 'traffic.rps' },
   },

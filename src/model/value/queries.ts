@@ -22,6 +22,12 @@ export function mtlsRpsExpr(mesh: MeshDef, s: Selection): Expr | undefined {
   return d && orZero(sideRate(mesh.traffic!, s, [d.mtls]), mesh, s);
 }
 
+/** Requests served in plaintext, per second (0 where all arrive over mutual TLS). */
+export function plaintextRpsTotalExpr(mesh: MeshDef, s: Selection): Expr | undefined {
+  const d = valueDef(mesh);
+  return d && orZero(sideRate(mesh.traffic!, s, [d.plaintext]), mesh, s);
+}
+
 /** The share (0..1) of served requests that arrived over mutual TLS. */
 export function mtlsShareExpr(mesh: MeshDef, s: Selection): Expr | undefined {
   const mtls = mtlsRpsExpr(mesh, s);

@@ -25,6 +25,7 @@ import {
   splitServicesExpr,
 } from './queries';
 import { DEFAULT_FIGURE_OPTIONS } from '../figureSet';
+import { PLAINTEXT_ALERT, valueAlerts } from '../rules/valueAlerts';
 
 const GROUPINGS: ValueGrouping[] = ['none', 'namespace', 'workload'];
 const keyOf = (g: ValueGrouping, m: Record<string, string>) =>
@@ -75,6 +76,22 @@ describe.each(['small', 'migration'])('%s preset', (preset) => {
       await expectGrouped(plaintextRpsExpr(meshById(id), sel('workload')), 'workload', v.plaintext);
     }
   );
+
+  test('meshtax rules: the plaintext alert at 0 req/s fires for exactly the plaintext workloads', async () => {
+    const o = { ...DEFAULT_FIGURE_OPTIONS, meshes: [meshById('istio'), meshById('linkerd')] };
+    const alerts = valueAlerts({ for: '15m', plaintextRpsAbove: 0 }, sel('none'), o).filter(
+      (a) => a.alert === PLAINTEXT_ALERT
+    );
+    expect(alerts.map((a) => a.labels.mesh)).toEqual(['istio', 'linkerd']);
+    for (const a of alerts) {
+      expect(syntaxProblems(a.expr)).toEqual([]);
+      const want = truth().meshes.find((m) => m.id === a.labels.mesh)!.value!.plaintext;
+      const got = await prom.query(a.expr);
+      expect(Object.fromEntries(got.map((x) => [keyOf('workload', x.metric), x.value]))).toEqual(
+        Object.fromEntries(Object.entries(want).map(([k, v]) => [k, expect.closeTo(v, 9)]))
+      );
+    }
+  });
 
   test('istio: split services, ungrouped and by namespace; none per workload', async () => {
     const v = truth().meshes.find((m) => m.id === 'istio')!.value!;
