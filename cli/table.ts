@@ -85,6 +85,7 @@ function valueRows(m: Mesh): Array<[string, number | null, Unit, string]> {
     row('value.mtlsShare', 'mtlsShare', v.mtlsShare),
     row('value.splitServices', 'splitServices', v.splitServices),
     ...RESILIENCE.map((r) => row(`resilience.${r}`, `resilience.${r}`, v.resilience[r])),
+    row('value.resilienceEvents', 'resilienceEvents', v.resilienceEvents),
     row('value.costPerMillionRequests', 'costPerMillionRequests', v.costPerMillionRequests),
     ...(v.plaintextWorkloads ?? []).map((w): [string, number | null, Unit, string] => [
       `Served in plaintext: ${w.namespace}/${w.workload}`,

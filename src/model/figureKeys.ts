@@ -49,6 +49,7 @@ export type MeshFigureKey =
   | 'value.mtlsShare'
   | 'value.splitServices'
   | 'value.costPerMillionRequests'
+  | 'value.resilienceEvents'
   | 'resilience.circuitBreaking'
   | 'resilience.retriesExhausted'
   | 'resilience.timeouts'

@@ -7,7 +7,17 @@ import { ComparisonTable, type ComparisonRow } from '../../components/Comparison
 import { exploreUrl } from '../../utils/utils.explore';
 
 /** The comparison columns the app's table shows (pods is the row's own; the others feed the panel only). */
-const COLUMNS = ['p99Added', 'controlPlaneCpu', 'controlPlaneMemory', 'sidecarMemoryPerPod', 'monthlyCost', 'cpuShare'];
+const COLUMNS = [
+  'p99Added',
+  'controlPlaneCpu',
+  'controlPlaneMemory',
+  'sidecarMemoryPerPod',
+  'monthlyCost',
+  'cpuShare',
+  'mtlsShare',
+  'splitServices',
+  'resilienceEvents',
+];
 
 const value = (m: Mesh, column: string) => reportValue(m, COMPARISON_FIGURES[column]);
 

@@ -48,6 +48,9 @@ function meshValue(m: Mesh, path: string): number | null | undefined {
     'resilience.retriesExhausted': m.value?.resilience?.URX.none[''],
     'resilience.timeouts': m.value?.resilience?.UT.none[''],
     'resilience.rateLimited': m.value?.resilience?.RL.none[''],
+    'value.resilienceEvents': m.value?.resilience
+      ? sum((['UO', 'URX', 'UT', 'RL'] as const).map((f) => m.value!.resilience![f].none['']))
+      : undefined,
   };
   return path in table ? table[path] : undefined;
 }

@@ -94,5 +94,15 @@ export const VALUE_FIGURES: Record<ValueKey, MeshFigureDef> = {
     record: 'meshtax:cost_per_million_requests_usd:ratio',
     merge: { op: 'ratio', num: 'cost.total', den: 'traffic.rps', denScale: (o) => 1e6 / requestsPerMonthPerRps(o) },
   },
+  'value.resilienceEvents': {
+    role: 'dataPlane',
+    title: 'requests ended by a resilience feature (UO, URX, UT or RL)',
+    label: 'Resilience events',
+    unit: 'eventsps',
+    build: (c) => resilienceExpr(c.mesh, 'all', c.s),
+    alertable: false,
+    record: 'meshtax:resilience_events_requests:rate',
+    merge: { op: 'sum' },
+  },
   ...resilience,
 };

@@ -9,7 +9,7 @@ import type { Expr } from '../promql/ast';
 import { agg, bin, div, eq, labelReplace, mul, neq, num, rate, re, sel, sum } from '../promql/dsl';
 import { regexQuote } from '../promql/escape';
 import { groupLabels, scopeMatchers, type Selection } from '../scope';
-import { VALUE_DEFS, type MeshValueDef, type Resilience } from './defs';
+import { RESILIENCE, VALUE_DEFS, type MeshValueDef, type Resilience } from './defs';
 
 const valueDef = (mesh: MeshDef): MeshValueDef | undefined => (mesh.traffic ? VALUE_DEFS[mesh.id] : undefined);
 
@@ -69,8 +69,11 @@ export function splitServicesExpr(mesh: MeshDef, s: Selection): Expr | undefined
   return sum(labelReplace(split, 'namespace', '$1', serviceNamespaceLabel, '(.*)'), groupLabels(s.groupBy));
 }
 
-/** Requests per second that ended in one resilience feature (an Envoy response flag), either side of the call. */
-export function resilienceExpr(mesh: MeshDef, r: Resilience, s: Selection): Expr | undefined {
+/**
+ * Requests per second that ended in one resilience feature (an Envoy response flag), either side of the call; with
+ * `all`, in any of them (the benchmark table's single column).
+ */
+export function resilienceExpr(mesh: MeshDef, r: Resilience | 'all', s: Selection): Expr | undefined {
   const d = valueDef(mesh);
   if (!d?.flags) {
     return undefined;
@@ -82,7 +85,8 @@ export function resilienceExpr(mesh: MeshDef, r: Resilience, s: Selection): Expr
     workloadLabel: d.flags.workloadLabel,
   };
   // Envoy joins several flags with commas ("URX,UF"): the flag may stand anywhere in the list.
-  const flagged = re(d.flags.label, `(.*,)?${regexQuote(d.flags.flag[r])}(,.*)?`);
+  const flags = r === 'all' ? RESILIENCE.map((x) => d.flags!.flag[x]) : [d.flags.flag[r]];
+  const flagged = re(d.flags.label, `(.*,)?(${flags.map(regexQuote).join('|')})(,.*)?`);
   return orZero(sideRate(side, s, [flagged]), mesh, s);
 }
 

@@ -26,6 +26,8 @@ export interface ValueBlock {
   splitServices: Value;
   resilience: Record<Resilience, Value>;
   costPerMillionRequests: Value;
+  /** Requests per second ended by any of the four. */
+  resilienceEvents: Value;
   /** Workloads still served in plaintext, busiest first; null when the mesh's metrics cannot tell. */
   plaintextWorkloads: PlaintextWorkload[] | null;
 }
@@ -76,6 +78,7 @@ export function valueBlock(
       RESILIENCE.map((r) => [r, read(`resilience.${r}`, `resilience.${r}`, def?.unavailable.resilience ?? noDef)])
     ) as Record<Resilience, Value>,
     costPerMillionRequests: read('value.costPerMillionRequests', 'costPerMillionRequests', noDef),
+    resilienceEvents: read('value.resilienceEvents', 'resilienceEvents', def?.unavailable.resilience ?? noDef),
     plaintextWorkloads: plaintext,
   };
 }
