@@ -7,6 +7,7 @@ import { CONFIG_URL } from '../../utils/utils.routing';
 import { formatFigure } from '../../utils/utils.units';
 import { BenchmarkTable } from './BenchmarkTable';
 import { ClusterTable } from './ClusterTable';
+import { KeepOrDrop } from './keepOrDrop/KeepOrDrop';
 import { MissingKsm, missingKsm } from './MissingKsm';
 import { MeshCard } from './MeshCard';
 import { NoMeshDetails } from './NoMeshDetails';
@@ -87,6 +88,7 @@ export function OverviewContent({ settings, uid, time, from, scope }: OverviewCo
             <>
               {uid && <BenchmarkTable report={result.report} datasourceUid={uid} timeSec={time} />}
               <ClusterTable report={result.report} />
+              <KeepOrDrop report={result.report} />
               {result.report.meshes.map((m) => (
                 <MeshCard key={m.id} mesh={m} datasourceUid={uid} trends={trends} />
               ))}
