@@ -4,7 +4,13 @@ import type { MeshFigureKey } from '../src/model/figureKeys';
 import { MESH_FIGURES } from '../src/model/figureTable';
 import type { Unit } from '../src/model/figures';
 import type { Report } from '../src/model/report';
-import { hasFigure, reportFigureId, reportValue, type ReportMesh as Mesh } from '../src/model/reportValue';
+import {
+  hasFigure,
+  reportFigureId,
+  reportSource,
+  reportValue,
+  type ReportMesh as Mesh,
+} from '../src/model/reportValue';
 import { RESILIENCE } from '../src/model/value/defs';
 import { formatValue } from './format';
 
@@ -49,21 +55,31 @@ const COMPACT = {
   middle: '  ',
 };
 
-function rows(m: Mesh): Array<[string, number | null, Unit, string]> {
+/** Label, value, unit, note and the series it was read from (recorded, mixin, raw; '' for a note-only row). */
+type Row = [string, number | null, Unit, string, string];
+
+function rows(m: Mesh): Row[] {
   const shown = ROWS.filter((key) => hasFigure(m, key));
-  const out: Array<[string, number | null, Unit, string]> = shown.map((key) => [
+  const out: Row[] = shown.map((key) => [
     MESH_FIGURES[key].label,
     reportValue(m, key),
     MESH_FIGURES[key].unit,
     m.reasons[reportFigureId(m, key)] ?? '',
+    reportSource(m, key) ?? '',
   ]);
   // The latency row shows even without a latency figure: its note says why there is none.
   const firstCost = shown.findIndex((key) => MESH_FIGURES[key].unit === 'currencyUSD');
   const added = MESH_FIGURES['latency.pNAdded'];
-  out.splice(firstCost < 0 ? out.length : firstCost, 0, [added.label, m.latency.addedMs, added.unit, bucketNote(m)]);
+  out.splice(firstCost < 0 ? out.length : firstCost, 0, [
+    added.label,
+    m.latency.addedMs,
+    added.unit,
+    bucketNote(m),
+    reportSource(m, 'latency.pNAdded') ?? '',
+  ]);
   const shared = m.reasons[`${m.id}.controlPlane`];
   if (shared) {
-    out.push(['Control plane', null, 'cores', shared]);
+    out.push(['Control plane', null, 'cores', shared, '']);
   }
   return [...out, ...valueRows(m)];
 }
@@ -72,13 +88,14 @@ function rows(m: Mesh): Array<[string, number | null, Unit, string]> {
  * What the mesh does (the JSON's `value` block, issue #17): every field on every mesh, a null with its reason, then
  * the workloads still served in plaintext.
  */
-function valueRows(m: Mesh): Array<[string, number | null, Unit, string]> {
+function valueRows(m: Mesh): Row[] {
   const v = m.value;
-  const row = (key: MeshFigureKey, field: string, value: number | null): [string, number | null, Unit, string] => [
+  const row = (key: MeshFigureKey, field: string, value: number | null): Row => [
     MESH_FIGURES[key].label,
     value,
     MESH_FIGURES[key].unit,
     m.reasons[`${m.id}.value.${field}`] ?? '',
+    reportSource(m, key) ?? '',
   ];
   return [
     row('traffic.rps', 'requestsPerSecond', v.requestsPerSecond),
@@ -87,11 +104,12 @@ function valueRows(m: Mesh): Array<[string, number | null, Unit, string]> {
     ...RESILIENCE.map((r) => row(`resilience.${r}`, `resilience.${r}`, v.resilience[r])),
     row('value.resilienceEvents', 'resilienceEvents', v.resilienceEvents),
     row('value.costPerMillionRequests', 'costPerMillionRequests', v.costPerMillionRequests),
-    ...(v.plaintextWorkloads ?? []).map((w): [string, number | null, Unit, string] => [
+    ...(v.plaintextWorkloads ?? []).map((w): Row => [
       `Served in plaintext: ${w.namespace}/${w.workload}`,
       w.rps,
       'reqps',
       w.cluster ? `cluster ${w.cluster}` : '',
+      '',
     ]),
   ];
 }
@@ -116,6 +134,7 @@ export function renderTable(r: Report): string {
       ? `Pricing: OpenCost node prices, ${p.hoursPerMonth} h/month, basis: ${p.basis}`
       : `Pricing: $${p.cpuHourUsd} per vCPU-hour, $${p.gibHourUsd} per GiB-hour, ${p.hoursPerMonth} h/month, basis: ${p.basis}`,
     `Cluster: ${formatValue(r.cluster.cpuCores, 'cores')} used, ${formatValue(r.cluster.memoryBytes, 'bytes')} working set`,
+    `Source: ${r.figureSource.note}`,
     '',
   ];
   if (r.meshes.length === 0) {
@@ -124,13 +143,13 @@ export function renderTable(r: Report): string {
   }
   for (const m of r.meshes) {
     const t = new Table({
-      head: [m.name, 'value', 'note'],
+      head: [m.name, 'value', 'source', 'note'],
       chars: COMPACT,
       style: { head: [], border: [], 'padding-left': 0, 'padding-right': 0 },
-      colAligns: ['left', 'right', 'left'],
+      colAligns: ['left', 'right', 'left', 'left'],
     });
-    for (const [label, v, unit, note] of rows(m)) {
-      t.push([label, formatValue(v, unit), note]);
+    for (const [label, v, unit, note, source] of rows(m)) {
+      t.push([label, formatValue(v, unit), source, note]);
     }
     lines.push(t.toString(), '');
   }
