@@ -18,7 +18,7 @@ export function reportValue(m: ReportMesh, key: MeshFigureKey): number | null {
   }
   const [group, field] = key.split('.');
   if (group === 'resilience') {
-    return m.value.resilience[field as keyof ReportMesh['value']['resilience']] ?? null;
+    return m.value?.resilience?.[field as keyof ReportMesh['value']['resilience']] ?? null;
   }
   const groups = m as unknown as Groups;
   return groups[group === 'cost' ? 'monthlyCostUsd' : group]?.[field] ?? null;

@@ -48,10 +48,11 @@ export function keepOrDropFacts(m: ReportMesh): KeepOrDropFacts {
     meshName: m.name,
     monthlyUsd: m.monthlyCostUsd.total,
     p99AddedMs: m.latency.addedMs,
-    requestsPerSecond: m.value.requestsPerSecond,
-    mtlsShare: m.value.mtlsShare,
-    splitServices: m.value.splitServices,
-    resilienceEvents: m.value.resilienceEvents,
+    // A report without the block (an older JSON) has none of these: unavailable, never a crash.
+    requestsPerSecond: m.value?.requestsPerSecond ?? null,
+    mtlsShare: m.value?.mtlsShare ?? null,
+    splitServices: m.value?.splitServices ?? null,
+    resilienceEvents: m.value?.resilienceEvents ?? null,
     frees: {
       monthlyUsd: m.monthlyCostUsd.total,
       cores: sumOf(m, ['sidecars.cpuCores', 'controlPlane.cpuCores', 'nodeAgents.cpuCores']),
