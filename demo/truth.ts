@@ -4,7 +4,7 @@
  */
 import { seenAt } from './faults';
 import { BUCKETS, proxyLatency } from './meshes';
-import { mixtureQuantile, type Part, type QuantileTruth } from './mixture';
+import { mixtureMean, mixtureQuantile, type Part, type QuantileTruth } from './mixture';
 import { affine } from './series-latency';
 import { allocatable, nodePrices } from './series-ksm';
 import { cpuRate, running, workingSet } from './signals';
@@ -78,10 +78,23 @@ function resources(rows: Row[]) {
   return { cpuCores: sum(rows.map((r) => r.cpu)), memoryBytes: sum(rows.map((r) => r.mem)) };
 }
 
+/**
+ * One mesh's p99 on each side, the true p99 added and Prometheus's, the interval the two sides' buckets allow for
+ * the added p99 (issue #18: deltaTrueMs must lie inside it), and the exact mean added.
+ */
+export interface LatencyTruth {
+  source: QuantileTruth;
+  destination: QuantileTruth;
+  deltaTrueMs: number;
+  deltaPromMs: number;
+  deltaRangeMs: [number, number];
+  meanDeltaMs: number;
+}
+
 function latencyTruth(
   cluster: Cluster,
   mesh: MeshKind
-): { source: QuantileTruth; destination: QuantileTruth; deltaTrueMs: number; deltaPromMs: number } | null {
+): LatencyTruth | null {
   const prox = mesh === 'istio' ? proxyLatency.istio : mesh === 'linkerd' ? proxyLatency.linkerd : undefined;
   if (!prox) {
     return null;
@@ -103,6 +116,8 @@ function latencyTruth(
     destination,
     deltaTrueMs: source.trueMs - destination.trueMs,
     deltaPromMs: source.promMs - destination.promMs,
+    deltaRangeMs: [source.lowerMs - destination.upperMs, source.upperMs - destination.lowerMs],
+    meanDeltaMs: mixtureMean(src) - mixtureMean(dst),
   };
 }
 
