@@ -91,24 +91,28 @@ export interface LatencyTruth {
   meanDeltaMs: number;
 }
 
-function latencyTruth(
-  cluster: Cluster,
-  mesh: MeshKind
-): LatencyTruth | null {
+/** Both sides' distributions, weighted by requests, of the pods whose histograms the model reads. */
+function latencyParts(cluster: Cluster, mesh: MeshKind, unread: (p: Pod) => boolean) {
   const prox = mesh === 'istio' ? proxyLatency.istio : mesh === 'linkerd' ? proxyLatency.linkerd : undefined;
   if (!prox) {
     return null;
   }
-  const bounds = mesh === 'istio' ? BUCKETS.istioMs : BUCKETS.linkerdMs;
   const dst: Part[] = cluster.pods
-    .filter((p) => p.mesh === mesh && p.rps > 0 && p.latency && p.emitsHistograms && !p.histogramsUnread)
+    .filter((p) => p.mesh === mesh && p.rps > 0 && p.latency && p.emitsHistograms && !unread(p))
     .map((p) => ({ d: affine(p.latency!, prox.destination), weight: p.rps }));
   const src: Part[] = cluster.pods
-    .filter((p) => p.mesh === mesh && !p.histogramsUnread)
+    .filter((p) => p.mesh === mesh && !unread(p))
     .flatMap((p) => p.calls.map((c) => ({ d: affine(c.latency, prox.source), weight: c.rps })));
-  if (dst.length === 0 || src.length === 0) {
+  return dst.length === 0 || src.length === 0 ? null : { src, dst };
+}
+
+function latencyTruth(cluster: Cluster, mesh: MeshKind): LatencyTruth | null {
+  const parts = latencyParts(cluster, mesh, (p) => !!p.histogramsUnread);
+  if (!parts) {
     return null;
   }
+  const { src, dst } = parts;
+  const bounds = mesh === 'istio' ? BUCKETS.istioMs : BUCKETS.linkerdMs;
   const source = mixtureQuantile(src, 0.99, bounds);
   const destination = mixtureQuantile(dst, 0.99, bounds);
   return {
@@ -119,6 +123,15 @@ function latencyTruth(
     deltaRangeMs: [source.lowerMs - destination.upperMs, source.upperMs - destination.lowerMs],
     meanDeltaMs: mixtureMean(src) - mixtureMean(dst),
   };
+}
+
+/**
+ * The exact mean added from _sum/_count. A histogram without +Inf still has both (only its quantiles are lost);
+ * Istio 1.4's seconds histogram is not read at all.
+ */
+function meanAddedTruth(cluster: Cluster, mesh: MeshKind): number | null {
+  const parts = latencyParts(cluster, mesh, (p) => !!p.legacyIstio);
+  return parts ? mixtureMean(parts.src) - mixtureMean(parts.dst) : null;
 }
 
 /** Latency truths for one workload: both proxy sides and the app's own histogram. */
@@ -226,6 +239,7 @@ export function groundTruth(
       rps,
       vcpuPer1kRps: rps > 0 ? sc.cpuCores / (rps / 1000) : null,
       latency: latencyTruth(cluster, id),
+      meanAddedMs: meanAddedTruth(cluster, id),
       monthlyCostUsd: {
         sidecars: cost(dp),
         controlPlane: cost(cp),
