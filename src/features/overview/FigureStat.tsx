@@ -22,9 +22,11 @@ interface Props {
   datasourceUid?: string;
   note?: string;
   reason?: string;
+  /** Right under the value, e.g. the interval a quantile added may lie in. */
+  detail?: string;
 }
 
-export function FigureStat({ label, value, unit, expr, note, reason, figure, datasourceUid, trend }: Props) {
+export function FigureStat({ label, value, unit, expr, note, reason, figure, datasourceUid, trend, detail }: Props) {
   const styles = useStyles2(getStyles);
   const theme = useTheme2();
   return (
@@ -35,6 +37,7 @@ export function FigureStat({ label, value, unit, expr, note, reason, figure, dat
       <Text variant="h4" color={value === null ? 'secondary' : 'primary'}>
         {formatFigure(value, unit)}
       </Text>
+      {value !== null && detail && <Text variant="bodySmall">{detail}</Text>}
       {trend && (
         <Sparkline
           theme={theme}

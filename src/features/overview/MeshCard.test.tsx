@@ -77,3 +77,27 @@ test('a figure without data reads "unavailable" with its reason, never 0', () =>
   expect(shown(card, 'p99 latency added')).toBe('unavailable');
   expect(within(card).getByText(P99_REASON)).toBeInTheDocument();
 });
+
+test('the p99 added shows the interval its buckets allow, says when they cannot resolve it, and the mean beside it', () => {
+  // Issue #18, from the truth: the article preset's Istio p99s share a bucket, so the interval is far wider than
+  // the value; the mean added is exact.
+  const m = meshOf();
+  const t = truth.latency!;
+  m.latency = {
+    ...m.latency,
+    addedMs: t.deltaPromMs,
+    addedRangeMs: t.deltaRangeMs,
+    p99DeltaRangeMs: t.deltaRangeMs,
+    meanDeltaMs: truth.meanAddedMs,
+    clientBucketMs: { lowerMs: t.source.lowerMs, upperMs: t.source.upperMs },
+    reason: undefined,
+  };
+  render(<MeshCard mesh={m} />);
+  const card = screen.getByTestId('meshtax-mesh-istio');
+  const [lo, hi] = t.deltaRangeMs.map((v) => `${Math.abs(v).toFixed(0)} ms`);
+  expect(lo).not.toBe('0 ms');
+  const value = within(card).getByText('p99 latency added', { selector: '*' }).nextElementSibling!;
+  expect(value.nextElementSibling?.textContent).toBe(`(\u2212${lo} to +${hi})`);
+  expect(within(card).getByText(/These buckets can't resolve it.*statsHistogramBuckets/)).toBeInTheDocument();
+  expect(shown(card, 'Mean latency added')).toBe(`${truth.meanAddedMs!.toFixed(2)} ms`);
+});

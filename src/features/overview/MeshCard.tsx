@@ -5,13 +5,16 @@ import { Stack, Text, useStyles2 } from '@grafana/ui';
 import type { MeshFigureKey } from '../../model/figureKeys';
 import { MESH_FIGURES } from '../../model/figureTable';
 import { hasFigure, reportFigureId, reportValue, type ReportMesh as Mesh } from '../../model/reportValue';
+import { unresolvedText } from '../../model/latencyText';
 import type { Trend } from '../../services/prometheus';
+import { formatInterval } from '../../utils/utils.latency';
 import { FigureStat } from './FigureStat';
 
 function bucket(m: Mesh): string | undefined {
   const b = m.latency.clientBucketMs;
   const base = b ? `${m.latency.method}; client p99 between ${b.lowerMs} and ${b.upperMs} ms` : m.latency.method;
-  return m.latency.partial ? `${base}; ${m.latency.partial}` : base;
+  const unresolved = unresolvedText(m.id, m.latency.addedMs, m.latency.addedRangeMs);
+  return [base, m.latency.partial, unresolved].filter((x) => !!x).join('; ');
 }
 
 interface Stat {
@@ -41,6 +44,8 @@ const ROWS: Stat[][] = [
     stat('sidecars.cpuRequestShare', 'Share of requested CPU'),
     stat('sidecars.nodesReservedCpu', "Nodes' worth of CPU requested"),
     stat('latency.pNAdded', (m) => `p${Math.round(m.latency.quantile * 100)} latency added`, true),
+    // Exact (from _sum and _count), beside the p99 its buckets may not resolve.
+    stat('latency.meanAdded', 'Mean latency added'),
   ],
 ];
 
@@ -78,6 +83,7 @@ export function MeshCard({
                   trend={trends[id]}
                   datasourceUid={datasourceUid}
                   note={latencyKey(key) && value !== null ? bucket(mesh) : undefined}
+                  detail={latencyKey(key) ? formatInterval(mesh.latency.addedRangeMs) : undefined}
                   // The latency's reason also covers a mesh with no histogram at all (no figure, so no reason by id).
                   reason={latencyKey(key) ? mesh.latency.reason : mesh.reasons[id]}
                 />

@@ -9,8 +9,7 @@ const REQUESTED_CPU: ClusterFigureKey = 'cluster.cpuRequestCores';
 /** kube-state-metrics is missing when the cluster's requested CPU could not be measured for want of its series. */
 export function missingKsm(report: Report): boolean {
   return (
-    report.cluster.cpuRequestCores === null &&
-    !!report.cluster.reasons[REQUESTED_CPU]?.includes(KSM_REQUESTS_METRIC)
+    report.cluster.cpuRequestCores === null && !!report.cluster.reasons[REQUESTED_CPU]?.includes(KSM_REQUESTS_METRIC)
   );
 }
 
