@@ -90,7 +90,6 @@ test('the p99 added shows the interval its buckets allow, says when they cannot 
     p99DeltaRangeMs: t.deltaRangeMs,
     meanDeltaMs: truth.meanAddedMs,
     clientBucketMs: { lowerMs: t.source.lowerMs, upperMs: t.source.upperMs },
-    reason: undefined,
   };
   render(<MeshCard mesh={m} />);
   const card = screen.getByTestId('meshtax-mesh-istio');
