@@ -67,6 +67,23 @@ test('report --format json keeps the contract and matches ground truth', () => {
   }
 });
 
+test('report --average-over 1h: each figure is its mean over the hour before --time', () => {
+  const r = meshtax([...jsonReportArgs(prom.url, prom.evalTime), '--average-over', '1h']);
+  expect(r.stderr).toBe('');
+  expect(r.code).toBe(0);
+  const report = JSON.parse(r.stdout);
+  expect(report.averageOver).toBe('1h');
+  const average = { spanSec: 3600, stepSec: prom.cluster.spec.scrapeIntervalSec };
+  const pricing = report.pricing.source === 'opencost' ? { source: 'opencost' as const, hoursPerMonth: 730 } : undefined;
+  const t = groundTruth(prom.cluster, prom.evalTime, 300, pricing, 1, 'usage', average);
+  expect(close(report.cluster.cpuCores, t.cluster.cpuCores)).toBe(true);
+  expect(close(report.cluster.memoryBytes, t.cluster.memoryBytes)).toBe(true);
+  for (const m of report.meshes) {
+    const want = t.meshes.find((x) => x.id === m.id)!;
+    expect({ id: m.id, ok: close(m.monthlyCostUsd.total, want.monthlyCostUsd.total) }).toEqual({ id: m.id, ok: true });
+  }
+});
+
 test('OpenCost prices are used automatically when present', () => {
   const r = meshtax(['report', '--prometheus', prom.url, '--time', String(prom.evalTime), '--format', 'json']);
   expect(r.code).toBe(0);
@@ -142,6 +159,9 @@ test('--fail-above-usd exits 4 over budget and 0 under it', () => {
 test.each([
   [['report', '--prometheus', 'not a url'], /--prometheus/],
   [['report', '--prometheus', 'http://x', '--window', 'five'], /--window/],
+  [['report', '--prometheus', 'http://x', '--average-over', 'a week'], /--average-over/],
+  [['report', '--prometheus', 'http://x', '--average-over', '$__range'], /--average-over: .*no fixed length/],
+  [['queries', '--average-over', '0s'], /--average-over: must be longer than 0s/],
   [['report', '--prometheus', 'http://x', '--namespace', '(unclosed'], /--namespace/],
   [['report', '--prometheus', 'http://x', '--cpu-hour-usd', 'abc'], /--cpu-hour-usd/],
   [['report', '--prometheus', 'http://x', '--cpu-hour-usd', '-1'], /cpu-hour-usd/],

@@ -26,7 +26,9 @@ test('every option field has a flag, and every such flag exists on report, queri
     });
   }
   const rules = longs('rules');
+  // Recording rules record instants: a mean over a span is taken when reading them (--average-over on report).
   expect(OPTION_FIELDS.filter((f) => !rules.includes(FLAG_OF[f]))).toEqual([
+    'averageOver',
     'namespaceExclude',
     'customContainer',
     'customControlPlaneNamespace',
@@ -36,6 +38,15 @@ test('every option field has a flag, and every such flag exists on report, queri
 
 test('no flags: the one set of defaults', () => {
   expect(optionsFromFlags(parsed([]))).toEqual(DEFAULT_OPTIONS);
+});
+
+test('--average-over: absent is the instant value; given, it reaches the options as typed', () => {
+  expect(optionsFromFlags(parsed([])).averageOver).toBeUndefined();
+  expect(optionsFromFlags(parsed(['--average-over', '7d'])).averageOver).toBe('7d');
+});
+
+test('--average-over: not a duration is a usage error from commander, naming the flag', () => {
+  expect(() => parsed(['--average-over', 'week'])).toThrow(/week.*not a Prometheus duration/);
 });
 
 /** The same settings as stored jsonData and as flags. */
@@ -61,6 +72,11 @@ test.each([
   [['--hours-per-month', '0'], '--hours-per-month: 0 must be above 0 and at most 744 (31 days)'],
   [['--idle-rps', '-3'], '--idle-rps: -3 is not a request rate (0 or more requests per second)'],
   [['--window', '0s'], '--window: must be longer than 0s'],
+  [['--average-over', '0s'], '--average-over: must be longer than 0s'],
+  [
+    ['--average-over', '$__range'],
+    '--average-over: "$__range" has no fixed length: give a duration such as 1d or 1w',
+  ],
   [
     ['--baseline-offset', '$__range'],
     '--baseline-offset: "$__range" has no fixed length: give a duration such as 1d or 1w',

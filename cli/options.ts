@@ -24,6 +24,7 @@ export const FLAG_OF: Record<OptionField, string> = {
   latencyMethod: '--latency-method',
   baselineOffset: '--baseline-offset',
   window: '--window',
+  averageOver: '--average-over',
   namespaceExclude: '--namespace-exclude',
   customContainer: '--custom-container',
   customControlPlaneNamespace: '--custom-control-plane-namespace',
@@ -84,6 +85,11 @@ export function addSelectionOptions(cmd: Command): Command {
   return cmd
     .option('--time <t>', 'evaluation time: unix seconds or RFC3339 (default: now)', time)
     .option('--window <d>', 'rate window', duration, D.window)
+    .option(
+      '--average-over <d>',
+      'report each figure as its mean over this long before --time, e.g. 7d (default: the instant value)',
+      duration
+    )
     .option('--cluster <name>', 'value of the cluster label')
     .option('--namespace <regex>', 'namespaces to include', regexFlag)
     .option('--namespace-exclude <regex>', 'namespaces to leave out', regexFlag)

@@ -113,7 +113,9 @@ function bucketNote(m: Mesh): string {
 export function renderTable(r: Report): string {
   const p = r.pricing;
   const lines = [
-    `Mesh Tax report at ${r.time} (rate window ${r.window})`,
+    r.averageOver
+      ? `Mesh Tax report: means over the ${r.averageOver} before ${r.time} (rate window ${r.window} not used)`
+      : `Mesh Tax report at ${r.time} (rate window ${r.window})`,
     p.source === 'opencost'
       ? `Pricing: OpenCost node prices, ${p.hoursPerMonth} h/month, basis: ${p.basis}`
       : `Pricing: $${p.cpuHourUsd} per vCPU-hour, $${p.gibHourUsd} per GiB-hour, ${p.hoursPerMonth} h/month, basis: ${p.basis}`,

@@ -29,13 +29,28 @@ export interface Row {
   reqMem: number;
 }
 
-export function measure(cluster: Cluster, t: number, windowSec: number): Row[] {
+/**
+ * A figure averaged over the `spanSec` before T (the model's averageOver), read from samples every `stepSec`:
+ * CPU is the counter's increase over the span divided by it (what rate over the span returns), memory the mean of
+ * the working set at every sample time in [T - span, T], both ends included (Prometheus 2.42's avg_over_time).
+ */
+export interface Averaging {
+  spanSec: number;
+  stepSec: number;
+}
+
+function meanWorkingSet(c: Container, t: number, a: Averaging): number {
+  const n = Math.round(a.spanSec / a.stepSec);
+  return sum(Array.from({ length: n + 1 }, (_, k) => workingSet(c.memoryBytes, c.phase, t - k * a.stepSec))) / (n + 1);
+}
+
+export function measure(cluster: Cluster, t: number, windowSec: number, average?: Averaging): Row[] {
   return cluster.pods.flatMap((pod) =>
     pod.containers.filter(running).map((c) => ({
       pod,
       c,
-      cpu: c.seen?.cpu ?? cpuRate(c.cpuCores, c.phase, t, windowSec),
-      mem: c.seen?.mem ?? workingSet(c.memoryBytes, c.phase, t),
+      cpu: c.seen?.cpu ?? cpuRate(c.cpuCores, c.phase, t, average?.spanSec ?? windowSec),
+      mem: c.seen?.mem ?? (average ? meanWorkingSet(c, t, average) : workingSet(c.memoryBytes, c.phase, t)),
       reqCpu: c.cpuRequest ?? 0,
       reqMem: c.memoryRequest ?? 0,
     }))
@@ -161,18 +176,26 @@ export function meshesPresent(rows: Row[]): MeshKind[] {
   return order.filter((m) => rows.some((r) => r.c.mesh === m && (isDataPlane(r, m) || r.c.role === 'node-agent')));
 }
 
-/** Costs follow `basis` and `pricing` (flat rates, or OpenCost's price of each container's node). */
+/**
+ * Costs follow `basis` and `pricing` (flat rates, or OpenCost's price of each container's node). With `average`,
+ * every figure is its mean over the span before T; requests, allocatable, prices, pods and traffic hold still in the
+ * demo, so only CPU and memory move (fault presets are not averaged).
+ */
 export function groundTruth(
   generated: Cluster,
   t: number,
   windowSec: number,
   pricing: FlatPricing | OpencostPricing = ARTICLE_PRICING,
   idleRps = 1,
-  basis: Basis = 'usage'
+  basis: Basis = 'usage',
+  average?: Averaging
 ) {
+  if (average && generated.spec.faults) {
+    throw new Error('groundTruth: averages over a span are not defined for fault presets');
+  }
   // Faults: the pods, rates and memory Prometheus can see at T (the cluster itself when there are none).
   const cluster = seenAt(generated, t, windowSec);
-  const rows = measure(cluster, t, windowSec);
+  const rows = measure(cluster, t, windowSec, average);
   const total = resources(rows);
   const reqCpu = sum(rows.map((r) => r.reqCpu));
   const reqMem = sum(rows.map((r) => r.reqMem));

@@ -7,6 +7,7 @@ import type { Dashboard, Panel, VariableModel } from '@grafana/schema';
 import { CATALOGUE, type MeshDef } from './catalogue';
 import { COMPARISON_FIGURES, comparisonRefId } from './comparison';
 import { meshFigureId, type MeshFigureKey } from './figureKeys';
+import { detectedMeshFigures } from './detected';
 import { DEFAULT_FIGURE_OPTIONS, meshFigures } from './figureSet';
 import type { Figure } from './figures';
 import type { Selection } from './scope';
@@ -71,7 +72,8 @@ function figure(figs: Figure[], mesh: MeshDef, key: MeshFigureKey) {
 }
 
 function meshRow(mesh: MeshDef, y: number, id: number): Panel[] {
-  const figs = meshFigures(mesh, selection('none'), OPTS);
+  // As the report shows them: nothing for a mesh that is not there, a shared istiod billed once (detected.ts).
+  const figs = detectedMeshFigures(mesh, selection('none'), OPTS);
   const f = (k: MeshFigureKey) => figure(figs, mesh, k);
   const base = { datasource: DS };
   return [

@@ -22,7 +22,7 @@ function allFigures(s: Selection, o: FigureOptions) {
   return [...clusterFigures(s, o), ...o.meshes.flatMap((m) => meshFigures(m, s, o))];
 }
 
-const opts = (basis: Basis, source: 'flat' | 'opencost', method = LATENCY_METHODS[0]): FigureOptions => ({
+const opts = (basis: Basis, source: 'flat' | 'opencost' | 'auto', method = LATENCY_METHODS[0]): FigureOptions => ({
   pricing: { ...DEFAULT_PRICING, source },
   basis,
   latency: { method, quantile: 0.99, baselineOffset: '1h' },
@@ -33,7 +33,7 @@ const opts = (basis: Basis, source: 'flat' | 'opencost', method = LATENCY_METHOD
 describe('every figure', () => {
   const cases = GROUPINGS.flatMap((g) =>
     BASES.flatMap((b) =>
-      (['flat', 'opencost'] as const).flatMap((src) => LATENCY_METHODS.map((m) => [g, b, src, m] as const))
+      (['flat', 'opencost', 'auto'] as const).flatMap((src) => LATENCY_METHODS.map((m) => [g, b, src, m] as const))
     )
   );
   test.each(cases)('parses with lezer-promql: group %s, basis %s, pricing %s, latency %s', (g, b, src, m) => {

@@ -1,4 +1,8 @@
-/** The full list of figures for a set of meshes and a selection: what `meshtax queries` prints and the report runs. */
+/**
+ * The full list of figures for a set of meshes and a selection: what `meshtax queries` prints and the report runs.
+ * A selection with `averageOver` gets each figure's mean over that span (average.ts), here, for every caller.
+ */
+import { asSelected } from './average';
 import type { MeshDef } from './catalogue';
 import { meshFigureId } from './figureKeys';
 import { CLUSTER_FIGURE_KEYS, CLUSTER_FIGURES, MESH_FIGURE_KEYS, MESH_FIGURES, titleOf } from './figureTable';
@@ -13,7 +17,7 @@ export const DEFAULT_FIGURE_OPTIONS: FigureOptions = figureOptions(DEFAULT_OPTIO
 export function clusterFigures(s: Selection, o: FigureOptions): Figure[] {
   return CLUSTER_FIGURE_KEYS.map((k) => {
     const def = CLUSTER_FIGURES[k];
-    return toFigure(k, def.title, def.unit, def.build(s, o));
+    return toFigure(k, def.title, def.unit, asSelected(def.build(s, o), s));
   });
 }
 
@@ -24,7 +28,14 @@ export function meshFigures(mesh: MeshDef, s: Selection, o: FigureOptions): Figu
     const who = def.role ? roleMatchers(mesh, def.role) : [];
     const e = who && def.build({ mesh, who, s, o });
     return e
-      ? [toFigure(meshFigureId(mesh.id, k, o.latency.quantile), `${mesh.name}: ${titleOf(def, o)}`, def.unit, e)]
+      ? [
+          toFigure(
+            meshFigureId(mesh.id, k, o.latency.quantile),
+            `${mesh.name}: ${titleOf(def, o)}`,
+            def.unit,
+            asSelected(e, s)
+          ),
+        ]
       : [];
   });
 }

@@ -42,6 +42,12 @@ export interface FigureOptions {
   idleRps: number;
   /** The other meshes' own pods, so that one mesh's data plane never claims another's control plane. */
   meshes: MeshDef[];
+  /**
+   * The configured regex of namespaces to leave out. Queries read it from their `Selection`; it travels here too so
+   * that the scene pages, which build selections from their variables (`sceneSelection`), leave out the same
+   * namespaces as the report and the CLI.
+   */
+  namespaceExclude?: string;
 }
 
 /** Native sidecar names of every mesh considered, for the cluster-wide request total. */

@@ -22,9 +22,10 @@ const cpu = sel('cpu_cores');
 const mem = sel('memory_bytes');
 const flat: Pricing = { ...DEFAULT_PRICING, cpuHourUsd: 0.03, gibHourUsd: 0.007, hoursPerMonth: 700 };
 const opencost: Pricing = { ...flat, source: 'opencost' };
+const auto: Pricing = { ...flat, source: 'auto' };
 
 describe('containerMonthlyCost', () => {
-  test.each([flat, opencost])('%o: CPU and memory costs are a union, never `cpu + memory`', (p) => {
+  test.each([flat, opencost, auto])('%o: CPU and memory costs are a union, never `cpu + memory`', (p) => {
     const e = containerMonthlyCost(cpu, mem, p, [eq('cluster', 'a')]);
     // `+` keeps only containers with both resources: one that requests only CPU would cost nothing.
     expect(binaries(e).filter((b) => b.op === '+')).toEqual([]);
@@ -68,5 +69,18 @@ describe('containerMonthlyCost', () => {
       ['cluster', 'namespace', 'pod', 'container'],
       ['cluster', 'namespace', 'pod', 'container'],
     ]);
+  });
+
+  test("auto: OpenCost's price per container where it has one, else the flat rate, per resource, inside the query", () => {
+    const e = containerMonthlyCost(cpu, mem, auto, []);
+    const union = e.kind === 'binary' ? e.lhs : e;
+    const [cpuSide, memSide] = union.kind === 'binary' ? [union.lhs, union.rhs] : [];
+    expect([...metricsOf(cpuSide!)].sort()).toEqual(['cpu_cores', 'node_cpu_hourly_cost']);
+    expect([...metricsOf(memSide!)].sort()).toEqual(['memory_bytes', 'node_ram_hourly_cost']);
+    // by node, else the cluster's average, else flat: three-way, each step keyed by container.
+    const fallbacks = binaries(e).filter((b) => b.op === 'or' && b.matching?.on);
+    expect(fallbacks.map((b) => b.matching!.on)).toEqual(Array(4).fill(['cluster', 'namespace', 'pod', 'container']));
+    const flatRates = binaries(e).filter((b) => b.op === '*').map((b) => numberOf(b.rhs));
+    expect(flatRates).toEqual(expect.arrayContaining([0.03, 0.007]));
   });
 });

@@ -15,12 +15,19 @@ export interface Prices {
   hoursPerMonth: number;
 }
 
-/** Prices as a query applies them: OpenCost's node prices, or the flat rates. The cost basis is in FigureOptions. */
+/**
+ * Prices as a query applies them: OpenCost's node prices, the flat rates, or `auto`: OpenCost's prices wherever they
+ * exist and the flat rates elsewhere, decided inside the query, per container, so that surfaces that cannot probe
+ * first (scenes, dashboards, rules, alerts) give the report's answer. The cost basis is in FigureOptions.
+ */
 export interface Pricing extends Prices {
-  source: 'flat' | 'opencost';
+  source: 'flat' | 'opencost' | 'auto';
 }
 
 export const DEFAULT_PRICING: Pricing = { source: 'flat', ...DEFAULT_OPTIONS.prices };
+
+/** One container, whatever else its series carry (node). */
+const CONTAINER_MATCH = ['cluster', 'namespace', 'pod', 'container'];
 
 function nodePrice(metric: string, cluster: Matcher[], by: string[]): Expr {
   return agg('avg', sel(metric, ...cluster), by);
@@ -34,7 +41,7 @@ function nodePrice(metric: string, cluster: Matcher[], by: string[]): Expr {
 function atNodePrice(v: Expr, metric: string, cluster: Matcher[]): Expr {
   const byNode = mul(v, nodePrice(metric, cluster, ['cluster', 'node']), { on: ['cluster', 'node'], groupLeft: [] });
   const byCluster = mul(v, nodePrice(metric, cluster, ['cluster']), { on: ['cluster'], groupLeft: [] });
-  return bin('or', byNode, byCluster, { on: ['cluster', 'namespace', 'pod', 'container'] });
+  return bin('or', byNode, byCluster, { on: CONTAINER_MATCH });
 }
 
 /** Tags a cost vector with the resource it prices, so that CPU and memory costs never share a label set. */
@@ -47,15 +54,26 @@ const tagged = (e: Expr, resource: string) => labelReplace(e, 'resource', resour
  */
 export function containerMonthlyCost(cpu: Expr, memory: Expr, p: Pricing, cluster: Matcher[]): Expr {
   const gib = div(memory, num(GIB));
+  const flat = { cpu: mul(cpu, num(p.cpuHourUsd)), memory: mul(gib, num(p.gibHourUsd)) };
+  const opencost = {
+    cpu: atNodePrice(cpu, 'node_cpu_hourly_cost', cluster),
+    memory: atNodePrice(gib, 'node_ram_hourly_cost', cluster),
+  };
   const hourly =
     p.source === 'opencost'
-      ? {
-          cpu: atNodePrice(cpu, 'node_cpu_hourly_cost', cluster),
-          memory: atNodePrice(gib, 'node_ram_hourly_cost', cluster),
-        }
-      : { cpu: mul(cpu, num(p.cpuHourUsd)), memory: mul(gib, num(p.gibHourUsd)) };
+      ? opencost
+      : p.source === 'auto'
+        ? { cpu: orFlat(opencost.cpu, flat.cpu), memory: orFlat(opencost.memory, flat.memory) }
+        : flat;
   return mul(bin('or', tagged(hourly.cpu, 'cpu'), tagged(hourly.memory, 'memory')), num(p.hoursPerMonth));
 }
+
+/**
+ * `auto` without a probe: a container OpenCost prices (its node's price, else its cluster's average) keeps that price;
+ * one in a cluster OpenCost does not price at all takes the flat rate. Where OpenCost is absent everywhere this is the
+ * flat cost, where it is present everywhere the OpenCost cost: the report's probe picks the same answer.
+ */
+const orFlat = (opencost: Expr, flat: Expr) => bin('or', opencost, flat, { on: CONTAINER_MATCH });
 
 /** True when OpenCost's node prices are present. */
 export function opencostProbe(cluster: Matcher[]): Expr {

@@ -2,6 +2,7 @@
  * Runs the model's figures through any instant-query function and assembles the report
  * (the JSON shape of `meshtax report --format json`). Unavailable figures are null with a reason, never 0.
  */
+import { asSelected } from './average';
 import type { MeshDef } from './catalogue';
 import type { BucketBounds } from './buckets';
 import {
@@ -17,6 +18,7 @@ import { podCountExpr, roleMatchers, trafficMatchExprs, type Figure, type Figure
 import { figureOptions, selectionOf } from './options/figureOptions';
 import type { MeshTaxOptions } from './options/types';
 import { opencostProbe } from './pricing';
+import type { Matcher } from './promql/ast';
 import { agg, sel } from './promql/dsl';
 import { render } from './promql/render';
 import { DEFAULT_MAX_SAMPLES, estimatedPeakSamples, likelyOverMaxSamples, seriesTouchedExpr } from './queryCost';
@@ -44,7 +46,19 @@ export interface ReportInput {
   figureSource?: 'auto' | 'raw';
   /** Also measure BY_CLUSTER_FIGURES per `cluster` label value, for multi-cluster data sources. */
   byCluster?: boolean;
+  /**
+   * throw (the default, the CLI's): a failing query fails the report. keep (the app's): a failing figure becomes null
+   * with its error as the reason, and the other figures stand; the probes before detection still fail the report.
+   */
+  figureErrors?: 'throw' | 'keep';
+  /** Hears the detected meshes, then each figure as it settles, so a page can draw each as it arrives. */
+  onProgress?: (p: ReportProgress) => void;
 }
+
+/** A step of a report under way: the meshes found (with their figures' queries), or one figure settled. */
+export type ReportProgress =
+  | { kind: 'meshes'; meshes: Array<Pick<MeshDef, 'id' | 'name' | 'dataPlaneKind'> & { figures: Figure[] }> }
+  | { kind: 'figure'; id: string; value: number | null; reason?: string };
 
 /** The figures a per-cluster row shows: cost, CPU and memory share, p99 added. */
 export const BY_CLUSTER_FIGURES: MeshFigureKey[] = [
@@ -88,10 +102,12 @@ async function detect(q: InstantQuery, meshes: MeshDef[], s: Selection, recorded
   const found = await Promise.all(
     meshes.map(async (m) => {
       if (recorded) {
-        return ((await scalar(q, render(recordedPresenceExpr(m, s)))) ?? 0) > 0 ? m : undefined;
+        return ((await scalar(q, render(asSelected(recordedPresenceExpr(m, s), s)))) ?? 0) > 0 ? m : undefined;
       }
       const who = [roleMatchers(m, 'dataPlane'), roleMatchers(m, 'nodeAgents')].filter((x) => !!x);
-      const counts = await Promise.all(who.map((w) => scalar(q, render(podCountExpr(w!, { ...s, groupBy: 'none' })))));
+      // Averaged like the figures: a mesh that ran during the span has a mean cost, even if it is gone now.
+      const pods = (w: Matcher[]) => asSelected(podCountExpr(w, { ...s, groupBy: 'none' }), s);
+      const counts = await Promise.all(who.map((w) => scalar(q, render(pods(w!)))));
       return counts.some((c) => (c ?? 0) > 0) ? m : undefined;
     })
   );
@@ -107,25 +123,56 @@ export function resolveShared(m: MeshDef, present: MeshDef[]): MeshDef {
   return isControlPlaneShared(m, present) ? { ...m, controlPlane: undefined } : m;
 }
 
-async function runFigures(q: InstantQuery, figures: Figure[], s: Selection) {
+async function runFigures(
+  q: InstantQuery,
+  figures: Figure[],
+  s: Selection,
+  input: Pick<ReportInput, 'figureErrors' | 'onProgress'> = {}
+) {
   const values: Record<string, Value> = {};
   const reasons: Record<string, string> = {};
   const empty: Figure[] = [];
+  const settle = (id: string) => input.onProgress?.({ kind: 'figure', id, value: values[id], reason: reasons[id] });
   await Promise.all(
     figures.map(async (f) => {
-      const r = await q(f.expr);
+      let r: Sample[];
+      try {
+        r = await q(f.expr);
+      } catch (e) {
+        if (input.figureErrors !== 'keep') {
+          throw e;
+        }
+        values[f.id] = null;
+        reasons[f.id] = `error: ${(e as Error).message}`;
+        return settle(f.id);
+      }
       const raw = r.length === 0 ? undefined : r[0].value;
       const v = raw !== undefined && Number.isFinite(raw) ? raw : null;
       values[f.id] = v;
       if (raw === undefined) {
         empty.push(f);
+        return;
       } else if (v === null) {
         reasons[f.id] = unavailableReason(f, raw);
       }
+      settle(f.id);
     })
   );
   // Empty answers: missing inputs (null, naming them) or nothing that qualifies (a measured 0 for sums and counts).
-  const absent = await absentMetrics(q, empty, s);
+  let absent: Set<string>;
+  try {
+    absent = await absentMetrics(q, empty, s);
+  } catch (e) {
+    if (input.figureErrors !== 'keep') {
+      throw e;
+    }
+    // Never a 0 that was not measured: without the probes, an empty answer stays unexplained.
+    for (const f of empty) {
+      reasons[f.id] = `unavailable: empty answer, and asking which inputs are missing failed: ${(e as Error).message}`;
+      settle(f.id);
+    }
+    return { values, reasons };
+  }
   for (const f of empty) {
     const missing = emptyExplainedBy(f.ast, absent);
     if (missing.length === 0 && emptyMeansZero(f.id)) {
@@ -133,6 +180,7 @@ async function runFigures(q: InstantQuery, figures: Figure[], s: Selection) {
     } else {
       reasons[f.id] = unavailableReason(f, undefined, missing);
     }
+    settle(f.id);
   }
   return { values, reasons };
 }
@@ -155,7 +203,10 @@ async function trafficMismatch(q: InstantQuery, m: MeshDef, s: Selection): Promi
   if (!e || !m.traffic) {
     return undefined;
   }
-  const [busy, matched] = await Promise.all([scalar(q, render(e.busy)), scalar(q, render(e.matched))]);
+  const [busy, matched] = await Promise.all([
+    scalar(q, render(asSelected(e.busy, s))),
+    scalar(q, render(asSelected(e.matched, s))),
+  ]);
   if (!busy || matched) {
     return undefined;
   }
@@ -230,13 +281,32 @@ export async function buildReport(q: InstantQuery, input: ReportInput) {
   if (o.pricingSource === 'opencost' && !hasOpencost) {
     throw new Error('pricing: OpenCost was requested but node_cpu_hourly_cost / node_ram_hourly_cost are missing');
   }
-  const opts = figureOptions(o, hasOpencost ? 'opencost' : 'flat');
-  const { pricing, meshes: catalogue } = opts;
+  const found = hasOpencost ? 'opencost' : 'flat';
+  // "auto" with OpenCost found runs the very query the scenes, dashboards and rules run (OpenCost's prices, the flat
+  // rates in a cluster it does not price); without OpenCost that query is the flat one, so the cheaper flat query runs.
+  const opts = figureOptions(o, o.pricingSource === 'auto' && hasOpencost ? 'auto' : found);
+  const { meshes: catalogue } = opts;
+  // The JSON contract names the source found: flat or opencost.
+  const pricing = { ...opts.pricing, source: found };
   const latency = opts.latency;
-  const source = await figureSource(q, input, s, opts);
+  // Rules files record with the static source (auto stays auto), so they are looked for with it.
+  const source = await figureSource(q, input, s, { ...opts, pricing: figureOptions(o).pricing });
   const recorded = source.kind === 'recorded';
   const present = await detect(q, catalogue, s, recorded);
-  const cluster = await runFigures(q, (recorded ? recordedClusterFigures : clusterFigures)(s, opts), s);
+  const keep = input.figureErrors === 'keep';
+  /** In keep mode, a failing extra (a bucket, a mismatch check) falls back instead of failing the report. */
+  const soft = <T>(p: Promise<T>, fallback: T): Promise<T> => (keep ? p.catch(() => fallback) : p);
+  const defs = present.map((m) => ({ m, def: resolveShared(m, present) }));
+  input.onProgress?.({
+    kind: 'meshes',
+    meshes: defs.map(({ m, def }) => ({
+      id: m.id,
+      name: m.name,
+      dataPlaneKind: m.dataPlaneKind,
+      figures: (recorded ? recordedMeshFigures : meshFigures)(def, s, opts),
+    })),
+  });
+  const cluster = await runFigures(q, (recorded ? recordedClusterFigures : clusterFigures)(s, opts), s, input);
   // Raw reports: how many series each mesh's monthly cost reads, for the range-cost warning.
   const touched: Array<{ figure: string; seriesTouched: number }> = [];
   const meshes = await Promise.all(
@@ -244,8 +314,8 @@ export async function buildReport(q: InstantQuery, input: ReportInput) {
       const shared = isControlPlaneShared(m, present);
       const def = resolveShared(m, present);
       const figures = (recorded ? recordedMeshFigures : meshFigures)(def, s, opts);
-      const { values: v, reasons } = await runFigures(q, figures, s);
-      const mismatch = recorded ? undefined : await trafficMismatch(q, def, s);
+      const { values: v, reasons } = await runFigures(q, figures, s, input);
+      const mismatch = recorded ? undefined : await soft(trafficMismatch(q, def, s), undefined);
       const id = (k: MeshFigureKey) => meshFigureId(m.id, k, latency.quantile);
       if (mismatch) {
         v[id('cost.idleSidecars')] = null;
@@ -259,15 +329,18 @@ export async function buildReport(q: InstantQuery, input: ReportInput) {
       // Independent of each other: asked together.
       const [byCluster, partial, costSeries] = await Promise.all([
         input.byCluster
-          ? perCluster(
-              q,
-              (recorded && canReadRecorded(cs) ? recordedMeshFigures : meshFigures)(def, cs, opts).filter((f) =>
-                BY_CLUSTER_FIGURES.some((k) => f.id === meshFigureId(m.id, k, P99))
-              )
+          ? soft(
+              perCluster(
+                q,
+                (recorded && canReadRecorded(cs) ? recordedMeshFigures : meshFigures)(def, cs, opts).filter((f) =>
+                  BY_CLUSTER_FIGURES.some((k) => f.id === meshFigureId(m.id, k, P99))
+                )
+              ),
+              undefined
             )
           : undefined,
-        unreadHistograms(q, m, s),
-        cost ? scalar(q, render(seriesTouchedExpr(cost.ast))) : null,
+        soft(unreadHistograms(q, m, s), undefined),
+        cost ? soft(scalar(q, render(seriesTouchedExpr(cost.ast))), null) : null,
       ]);
       if (cost && costSeries !== null) {
         touched.push({ figure: cost.id, seriesTouched: costSeries });
@@ -337,6 +410,8 @@ export async function buildReport(q: InstantQuery, input: ReportInput) {
   return {
     time: new Date(input.time * 1000).toISOString(),
     window: s.window,
+    // null: each figure is the instant value at `time`; else its mean over this long before `time`.
+    averageOver: s.averageOver ?? null,
     pricing: {
       ...pricing,
       // The basis is an option of its own now; the report's JSON keeps it beside the prices, where it always was.

@@ -21,12 +21,17 @@ export interface Selection {
   groupBy: Grouping;
   /** Read CPU and memory from kubernetes-mixin recording rules instead of raw cAdvisor series. */
   useRecordingRules?: boolean;
+  /** Each figure as its mean over this long before the query's time (average.ts); absent: the instant value. */
+  averageOver?: string;
 }
 
 export const DEFAULT_SELECTION: Selection = { window: '5m', groupBy: 'none' };
 
 export function validateSelection(s: Selection): Selection {
   assertDuration(s.window, 'window');
+  if (s.averageOver) {
+    assertDuration(s.averageOver, 'averageOver');
+  }
   if (s.namespaceInclude) {
     assertRegex(s.namespaceInclude, 'namespace');
   }

@@ -36,7 +36,7 @@ const EXPECTED: Partial<Record<FaultMode, { overview: RegExp; panel: RegExp }>> 
   },
   reset: { overview: /answered 502 Bad Gateway\. Grafana could not reach Prometheus/, panel: /^502 Bad Gateway/ },
   resetMidBody: { overview: /^No answer from the data source \(.+\)/, panel: /Failed to fetch|network error/i },
-  truncated: { overview: /not with Prometheus JSON \(cut short/, panel: /not Prometheus JSON/ },
+  truncated: { overview: /could not answer: .*not Prometheus JSON/, panel: /not Prometheus JSON/ },
 };
 
 export interface FaultCase {

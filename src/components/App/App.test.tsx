@@ -5,7 +5,7 @@ import { render, screen, waitFor } from '@testing-library/react';
 import { locationService, LocationServiceProvider } from '@grafana/runtime';
 import App from './App';
 
-jest.mock('../../services/prometheus', () => ({ proxyInstantQuery: jest.fn(), proxyTrend: jest.fn() }));
+jest.mock('../../services/prometheus', () => ({ dsInstantQuery: jest.fn(), dsTrend: jest.fn() }));
 // A Grafana with no data sources at all: the scene's data source variable finds no Prometheus.
 jest.mock('@grafana/runtime', () => ({
   ...jest.requireActual('@grafana/runtime'),

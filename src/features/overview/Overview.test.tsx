@@ -10,11 +10,11 @@ jest.mock('../../model/report', () => ({ buildReport: (...args: unknown[]) => bu
 // The query function passes on the warnings a test puts in `warn`, as Prometheus would attach them to an answer.
 const warn: string[] = [];
 jest.mock('../../services/prometheus', () => ({
-  proxyInstantQuery: (_uid: string, _t: number, onWarnings?: (w: string[]) => void) => async () => {
+  dsInstantQuery: (_uid: string, _t: number, onWarnings?: (w: string[]) => void) => async () => {
     onWarnings?.(warn);
     return [];
   },
-  proxyTrend: jest.fn(),
+  dsTrend: jest.fn(),
 }));
 
 const emptyReport = (cluster: Record<string, unknown>) => ({

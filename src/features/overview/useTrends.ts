@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'react';
 import { meshFigureId, P99, type MeshFigureKey } from '../../model/figureKeys';
 import type { Report } from '../../model/report';
-import { proxyTrend, type Trend } from '../../services/prometheus';
+import { dsTrend, type Trend } from '../../services/prometheus';
 
 /** The figures whose trend the overview draws. */
 export const TREND_FIGURES: MeshFigureKey[] = [
@@ -27,7 +27,7 @@ export function useTrends(
     const jobs = report.meshes.flatMap((m) =>
       TREND_FIGURES.map((k) => meshFigureId(m.id, k, P99))
         .filter((id) => m.queries[id])
-        .map(async (id) => [id, await proxyTrend(uid, m.queries[id], fromSec, toSec).catch(() => null)] as const)
+        .map(async (id) => [id, await dsTrend(uid, m.queries[id], fromSec, toSec).catch(() => null)] as const)
     );
     Promise.all(jobs).then((done) => {
       if (!cancelled) {

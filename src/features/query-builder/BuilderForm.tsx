@@ -112,8 +112,8 @@ export function BuilderForm({ state, update, datasourceUid, meshes, meshId, dete
               onChange={(priceSource) => update({ priceSource })}
             />
           </Field>
-          {state.priceSource === 'flat' && text('cpuHourUsd', 'USD per vCPU-hour', undefined, '0.04')}
-          {state.priceSource === 'flat' && text('gibHourUsd', 'USD per GiB-hour', undefined, '0.005')}
+          {state.priceSource !== 'opencost' && text('cpuHourUsd', 'USD per vCPU-hour', undefined, '0.04')}
+          {state.priceSource !== 'opencost' && text('gibHourUsd', 'USD per GiB-hour', undefined, '0.005')}
           {text('hoursPerMonth', 'Hours per month', undefined, '730')}
         </FieldSet>
       )}

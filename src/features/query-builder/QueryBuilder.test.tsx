@@ -12,8 +12,8 @@ const range = jest.fn();
 jest.mock('../../services/prometheus', () => ({
   DatasourceQueryError: class extends Error {},
   pickDatasourceUid: () => 'prom',
-  proxyInstantQuery: (uid: string, time: number) => (expr: string) => instant(expr, uid, time),
-  proxyRange: (...args: unknown[]) => range(...args),
+  dsInstantQuery: (uid: string, time: number) => (expr: string) => instant(expr, uid, time),
+  dsRange: (...args: unknown[]) => range(...args),
 }));
 // uPlot needs a real canvas (Path2D); the sparkline's data is what is checked here.
 jest.mock('@grafana/ui', () => ({

@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'react';
 import type { MeshDef } from '../../model/catalogue';
 import { detectionProbes } from '../../model/builder/detect';
-import { proxyInstantQuery } from '../../services/prometheus';
+import { dsInstantQuery } from '../../services/prometheus';
 
 export type Detection =
   { state: 'loading' } | { state: 'error'; message: string } | { state: 'done'; ids: Set<string> };
@@ -15,7 +15,7 @@ export function useDetectedMeshes(uid: string | undefined, meshes: MeshDef[], ti
       return;
     }
     let cancelled = false;
-    const q = proxyInstantQuery(uid, time);
+    const q = dsInstantQuery(uid, time);
     Promise.all(
       detectionProbes(meshes).map(async (p) => {
         const counts = await Promise.all(p.exprs.map(async (e) => (await q(e))[0]?.value ?? 0));

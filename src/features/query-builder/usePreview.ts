@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'react';
 import type { Sample } from '../../model/report';
-import { proxyInstantQuery, proxyRange, type Series } from '../../services/prometheus';
+import { dsInstantQuery, dsRange, type Series } from '../../services/prometheus';
 
 export type PreviewState =
   | { state: 'idle' }
@@ -23,7 +23,7 @@ export function usePreview(
       return;
     }
     let cancelled = false;
-    Promise.all([proxyInstantQuery(uid, to)(expr), proxyRange(uid, expr, from, to)])
+    Promise.all([dsInstantQuery(uid, to)(expr), dsRange(uid, expr, from, to)])
       .then(([samples, series]) => !cancelled && setResult({ key, value: { state: 'done', samples, series } }))
       .catch((e: Error) => !cancelled && setResult({ key, value: { state: 'error', message: e.message } }));
     return () => {

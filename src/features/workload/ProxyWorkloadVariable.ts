@@ -2,12 +2,12 @@ import { VariableRefresh, VariableSort } from '@grafana/data';
 import {
   QueryVariable,
   VariableDependencyConfig,
-  sceneGraph,
   type VariableGetOptionsArgs,
   type VariableValueOption,
 } from '@grafana/scenes';
 import type { Observable } from 'rxjs';
 import type { FigureOptions } from '../../model/figures';
+import { chosenMeshes } from '../../shared/scenes/MeshScene';
 import { DATASOURCE_REF } from '../../shared/scenes/queries';
 import { VAR_CLUSTER, VAR_MESH, VAR_NAMESPACE, VAR_WORKLOAD } from '../../shared/scenes/variables';
 import { WORKLOAD_OPTION_REGEX, workloadListQuery } from './workloadList';
@@ -45,8 +45,8 @@ export class ProxyWorkloadVariable extends QueryVariable {
   }
 
   getValueOptions(args: VariableGetOptionsArgs): Observable<VariableValueOption[]> {
-    const mesh = String(sceneGraph.lookupVariable(VAR_MESH, this)?.getValue() ?? 'istio');
-    const query = workloadListQuery(mesh, this.figureOptions, SCOPE);
+    const meshes = chosenMeshes(this, this.figureOptions.meshes).map((c) => c.mesh.id);
+    const query = workloadListQuery(meshes.length ? meshes : 'istio', this.figureOptions, SCOPE);
     const current = typeof this.state.query === 'string' ? this.state.query : this.state.query.query;
     if (query !== current) {
       this.setState({ query: { refId: VAR_WORKLOAD, query } });

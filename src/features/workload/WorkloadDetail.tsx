@@ -2,34 +2,39 @@ import React from 'react';
 import {
   SceneFlexItem,
   SceneFlexLayout,
-  SceneObjectBase,
   SceneQueryRunner,
-  VariableDependencyConfig,
   VizPanel,
   sceneGraph,
   type SceneComponentProps,
-  type SceneObjectState,
 } from '@grafana/scenes';
 import { Alert, LinkButton } from '@grafana/ui';
 import { ROUTES } from '../../constants';
+import type { MeshDef } from '../../model/catalogue';
 import type { MeshFigureKey } from '../../model/figureKeys';
-import type { FigureOptions, Unit } from '../../model/figures';
+import type { Unit } from '../../model/figures';
 import { addedLatency } from '../../model/latency';
 import { render } from '../../model/promql/render';
 import { GRAFANA_UNIT } from '../../model/units';
 import { prefixRoute } from '../../utils/utils.routing';
 import { PanelActions } from '../../components/FigureActions/FigureActions';
+import { ExplainedPanel } from '../../shared/scenes/ExplainedPanel';
+import { MeshScene, type MeshSceneState } from '../../shared/scenes/MeshScene';
 import { scenePanelJson } from '../../shared/scenes/panelJson';
-import { DATASOURCE_REF, figureRunner, meshOf, sceneSelection } from '../../shared/scenes/queries';
-import { VAR_MESH, VAR_WORKLOAD } from '../../shared/scenes/variables';
+import { DATASOURCE_REF, figureQueries, sceneSelection } from '../../shared/scenes/queries';
+import { VAR_WORKLOAD } from '../../shared/scenes/variables';
 
-interface WorkloadDetailState extends SceneObjectState {
-  figureOptions: FigureOptions;
+interface WorkloadDetailState extends MeshSceneState {
   workload?: string;
   body?: SceneFlexLayout;
 }
 
-function timeseries(title: string, description: string, unit: Unit, $data: SceneQueryRunner): SceneFlexItem {
+function timeseries(
+  title: string,
+  description: string,
+  unit: Unit,
+  $data: SceneQueryRunner,
+  empty: string
+): SceneFlexItem {
   const panel: VizPanel = new VizPanel({
     pluginId: 'timeseries',
     title,
@@ -38,75 +43,99 @@ function timeseries(title: string, description: string, unit: Unit, $data: Scene
     $data,
   });
   panel.setState({ headerActions: <PanelActions title={title} buildPanel={() => scenePanelJson(panel)} /> });
-  return new SceneFlexItem({ minWidth: 320, minHeight: 280, body: panel });
+  return new SceneFlexItem({
+    minWidth: 320,
+    minHeight: 280,
+    md: { minWidth: 0, width: '100%', minHeight: 280 },
+    body: new ExplainedPanel({ panel, empty }),
+  });
 }
+
+/** "Istio (sidecar)", or "Istio (sidecar) / Linkerd" when the Mesh variable is at All. */
+const namesOf = (meshes: MeshDef[]) => meshes.map((m) => m.name).join(' / ');
 
 /**
  * One workload's proxies over the page's time range: CPU and memory against their requests, the monthly cost, and
- * the latency its mesh adds. Reached from the breakdown's workload rows; every query comes from the model.
+ * the latency its mesh adds. Reached from the breakdown's workload rows; every query comes from the model. With the
+ * Mesh variable at All, each panel holds every detected mesh's query (refIds prefixed by the mesh): a workload runs
+ * one mesh's proxy, so only that mesh's series draw.
  */
-export class WorkloadDetail extends SceneObjectBase<WorkloadDetailState> {
-  protected _variableDependency = new VariableDependencyConfig(this, {
-    variableNames: [VAR_MESH, VAR_WORKLOAD],
-    onReferencedVariableValueChanged: () => this.rebuild(),
-  });
-
-  constructor(state: WorkloadDetailState) {
-    super(state);
-    this.addActivationHandler(() => this.rebuild());
+export class WorkloadDetail extends MeshScene<WorkloadDetailState> {
+  protected extraVariables() {
+    return [VAR_WORKLOAD];
   }
 
-  private rebuild() {
+  protected rebuild() {
     const workload = String(sceneGraph.lookupVariable(VAR_WORKLOAD, this)?.getValue() ?? '').trim();
-    if (!workload) {
+    const meshes = this.chosen().map((c) => c.mesh);
+    if (!workload || !meshes.length) {
       this.setState({ workload: undefined, body: undefined });
       return;
     }
     const o = this.state.figureOptions;
-    const mesh = meshOf(String(sceneGraph.lookupVariable(VAR_MESH, this)?.getValue() ?? 'istio'), o.meshes);
+    const prefixed = meshes.length > 1;
     // Grouped by workload, so a name that other workloads' pods could share still shows as separate series.
     const runner = (refs: Array<[string, MeshFigureKey]>) =>
-      figureRunner(mesh, 'workload', o, refs, { instant: false, workload: true });
+      new SceneQueryRunner({
+        datasource: DATASOURCE_REF,
+        queries: meshes.flatMap((mesh) =>
+          figureQueries(mesh, 'workload', o, refs, {
+            instant: false,
+            workload: true,
+            refPrefix: prefixed ? `${mesh.id}-` : '',
+          })
+        ),
+      });
+    const name = namesOf(meshes);
+    const noProxy = `No ${name} proxy container of ${workload} has cAdvisor samples in the selected cluster and namespaces over this time range.`;
     const items = [
       timeseries(
-        `${mesh.name} proxy CPU: used and requested`,
+        `${name} proxy CPU: used and requested`,
         'Cores the proxy containers use (cAdvisor working rate) and request (kube-state-metrics).',
         'cores',
         runner([
           ['used', 'sidecars.cpuCores'],
           ['requested', 'sidecars.cpuRequestCores'],
-        ])
+        ]),
+        noProxy
       ),
       timeseries(
-        `${mesh.name} proxy memory: working set and requested`,
+        `${name} proxy memory: working set and requested`,
         'Working set of the proxy containers, and their memory requests.',
         'bytes',
         runner([
           ['used', 'sidecars.memoryBytes'],
           ['requested', 'sidecars.memoryRequestBytes'],
-        ])
+        ]),
+        noProxy
       ),
       timeseries(
-        `${mesh.name} proxy cost per month`,
+        `${name} proxy cost per month`,
         'What the proxies cost per month at the configured prices and basis.',
         'currencyUSD',
-        runner([['cost', 'cost.sidecars']])
+        runner([['cost', 'cost.sidecars']]),
+        noProxy
       ),
     ];
-    if (mesh.latency) {
-      const s = sceneSelection('workload', true);
-      const q = (quantile: number) => render(addedLatency(mesh.latency!, { ...o.latency, quantile }, s));
-      const queries = [0.5, 0.9, 0.99].map((quantile) => ({
-        refId: `p${quantile * 100}`,
-        expr: q(quantile),
-        legendFormat: `p${quantile * 100} {{namespace}}/{{workload}}`,
-      }));
+    const withLatency = meshes.filter((m) => m.latency);
+    if (withLatency.length) {
+      const s = sceneSelection('workload', o, true);
+      const queries = withLatency.flatMap((mesh) =>
+        [0.5, 0.9, 0.99].map((quantile) => ({
+          refId: `${prefixed ? `${mesh.id}-` : ''}p${quantile * 100}`,
+          expr: render(addedLatency(mesh.latency!, { ...o.latency, quantile }, s)),
+          legendFormat: `p${quantile * 100} {{namespace}}/{{workload}}`,
+        }))
+      );
+      const histograms = [...new Set(withLatency.map((m) => m.latency!.client.metric))].join(' or ');
       items.push(
         timeseries(
-          `${mesh.name} latency added`,
+          `${namesOf(withLatency)} latency added`,
           'p50, p90 and p99 the proxies add (client-side minus server-side), within the histogram buckets’ resolution.',
           'ms',
-          new SceneQueryRunner({ datasource: DATASOURCE_REF, queries })
+          new SceneQueryRunner({ datasource: DATASOURCE_REF, queries }),
+          // An idle workload is the usual reason: no requests, so no request-duration histogram to compare.
+          `${workload} served no requests that its proxies measured (${histograms}, method ${o.latency.method}) in this time range, so there is no latency to compare: an idle workload has none.`
         )
       );
     }

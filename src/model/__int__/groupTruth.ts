@@ -104,10 +104,17 @@ export function latencyByGroup(c: Cluster, mesh: 'istio' | 'linkerd', g: Groupin
 }
 
 /** Ground truth per group for one figure of one mesh; an empty map means "no group has a value". */
-export function truthByGroup(t: GroundTruth, c: Cluster, m: Mesh, key: string, g: Grouping): Map<string, number> {
+export function truthByGroup(
+  t: GroundTruth,
+  c: Cluster,
+  m: Mesh,
+  key: string,
+  g: Grouping,
+  pricing: Parameters<typeof monthlyCost>[3] = ARTICLE_PRICING
+): Map<string, number> {
   const dp = m.rows.dataPlane;
   const rowKey = (r: Row) => groupKey(c, g, r.pod.namespace, r.pod.workload);
-  const cost = (rs: Row[]) => monthlyCost(c, rs, 'usage', ARTICLE_PRICING);
+  const cost = (rs: Row[]) => monthlyCost(c, rs, 'usage', pricing);
   // Shares divide by every container of the group, meshed or not.
   const all = groups(t.rows, rowKey);
   const dpGroups = groups(dp, rowKey);

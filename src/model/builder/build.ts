@@ -57,7 +57,7 @@ function optionValues(s: BuilderState): OptionValues {
 function fieldsUsed(s: BuilderState, uses: (input: BuilderInput) => boolean): OptionField[] {
   const fields: OptionField[] = ['window', 'namespaceExclude'];
   if (uses('pricing')) {
-    fields.push('hoursPerMonth', 'basis', ...(s.priceSource === 'flat' ? (['cpuHourUsd', 'gibHourUsd'] as const) : []));
+    fields.push('hoursPerMonth', 'basis', ...(s.priceSource !== 'opencost' ? (['cpuHourUsd', 'gibHourUsd'] as const) : []));
   }
   if (uses('idle')) {
     fields.push('idleRps');

@@ -10,7 +10,7 @@ import type { Basis } from '../resources';
 import type { Grouping } from '../scope';
 import { BUILDER_FIGURES, type BuilderFigureKind } from './catalogue';
 
-export type PriceSource = 'flat' | 'opencost';
+export type PriceSource = 'auto' | 'flat' | 'opencost';
 
 export interface BuilderState {
   /** Data source uid; empty: the configured default. */
@@ -59,7 +59,7 @@ export const URL_KEYS: Record<BuilderField, string> = {
 
 export const GROUPINGS: Grouping[] = ['none', 'cluster', 'namespace', 'workload'];
 export { BASES };
-export const PRICE_SOURCES: PriceSource[] = ['flat', 'opencost'];
+export const PRICE_SOURCES: PriceSource[] = ['auto', 'flat', 'opencost'];
 
 /** The state of a link without parameters: the app's resolved options fill in pricing, scope and latency. */
 export function defaultState(o: MeshTaxOptions): BuilderState {

@@ -12,6 +12,7 @@ export const OPTION_FIELDS = [
   'latencyMethod',
   'baselineOffset',
   'window',
+  'averageOver',
   'namespaceExclude',
   'customContainer',
   'customControlPlaneNamespace',

@@ -9,11 +9,12 @@ import type { Selection } from '../scope';
 import type { MeshTaxOptions, PricingSource } from './types';
 
 /**
- * The source to price with where nothing can probe the data source first (scenes, alert rules, rule files,
- * `meshtax queries`): "auto" prices at the flat rates there. The report probes for OpenCost instead.
+ * The source to price with where nothing can probe the data source first (scenes, dashboards, alert rules, rule
+ * files, `meshtax queries`): "auto" stays auto, decided inside each query (pricing.ts), so these surfaces give the
+ * report's answer. The report probes once and may use a cheaper equal query (`flat` where OpenCost is absent).
  */
 export function staticPriceSource(s: PricingSource): Pricing['source'] {
-  return s === 'opencost' ? 'opencost' : 'flat';
+  return s;
 }
 
 /** The catalogue, plus the custom mesh when one is configured. */
@@ -32,11 +33,12 @@ export function figureOptions(
     latency: o.latency,
     idleRps: o.idleRps,
     meshes: meshesOf(o),
+    ...(o.namespaceExclude ? { namespaceExclude: o.namespaceExclude } : {}),
   };
 }
 
 /** What a selection takes from the options; the page or the flags add the scope (cluster, namespaces, grouping). */
-export type Scope = Omit<Selection, 'window' | 'namespaceExclude' | 'useRecordingRules'>;
+export type Scope = Omit<Selection, 'window' | 'namespaceExclude' | 'useRecordingRules' | 'averageOver'>;
 
 export function selectionOf(o: MeshTaxOptions, scope: Scope): Selection {
   return {
@@ -44,5 +46,6 @@ export function selectionOf(o: MeshTaxOptions, scope: Scope): Selection {
     window: o.window,
     ...(o.namespaceExclude ? { namespaceExclude: o.namespaceExclude } : {}),
     ...(o.useRecordingRules ? { useRecordingRules: true } : {}),
+    ...(o.averageOver ? { averageOver: o.averageOver } : {}),
   };
 }

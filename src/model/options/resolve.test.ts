@@ -48,6 +48,10 @@ const BAD: Array<[OptionField, unknown, RegExp]> = [
   ['baselineOffset', '0s', /longer than 0s/],
   ['window', '5 minutes', /^"5 minutes" is not a Prometheus duration/],
   ['window', '0m', /longer than 0s/],
+  ['averageOver', 'a week', /^"a week" is not a Prometheus duration/],
+  ['averageOver', '$__range', /no fixed length/],
+  ['averageOver', '0d', /longer than 0s/],
+  ['averageOver', 7, /^7 is not a Prometheus duration/],
   ['namespaceExclude', '(?!kube)', /^invalid regular expression .*lookaround/],
   // valid only once wrapped in ^(?:…)$; Prometheus parses the raw value first and answers 400
   ['namespaceExclude', 'a)|(b', /RE2.*unexpected \)/],
@@ -110,6 +114,12 @@ describe('validation, keyed by field', () => {
     expect(Object.keys(resolveOptions({ baselineOffset: '$__rate_interval' }).errors)).toEqual(['baselineOffset']);
   });
 
+  test('averageOver: absent or empty text is the instant value; a duration is kept as typed', () => {
+    expect(resolveOptions({ averageOver: '' }).options).toEqual(DEFAULT_OPTIONS);
+    expect(DEFAULT_OPTIONS.averageOver).toBeUndefined();
+    expect(resolveOrThrow({ averageOver: '1w2d' }).averageOver).toBe('1w2d');
+  });
+
   test('empty regex text means none', () => {
     expect(resolveOptions({ namespaceExclude: '', customContainer: '' }).options).toEqual(DEFAULT_OPTIONS);
   });
@@ -137,7 +147,8 @@ describe('the custom mesh', () => {
 
 describe('from options to what figures are built from', () => {
   test.each([
-    ['auto', 'flat'],
+    // auto is decided inside each query (pricing.ts), so surfaces that cannot probe give the report's answer.
+    ['auto', 'auto'],
     ['flat', 'flat'],
     ['opencost', 'opencost'],
   ] as const)('pricing source %s prices with %s where nothing can probe', (chosen, used) => {
@@ -152,7 +163,7 @@ describe('from options to what figures are built from', () => {
   test('the basis is an option of its own, not part of the prices', () => {
     const f = figureOptions(resolveOrThrow({ basis: 'max', cpuHourUsd: 0.07 }));
     expect(f.basis).toBe('max');
-    expect(f.pricing).toEqual({ source: 'flat', cpuHourUsd: 0.07, gibHourUsd: 0.005, hoursPerMonth: 730 });
+    expect(f.pricing).toEqual({ source: 'auto', cpuHourUsd: 0.07, gibHourUsd: 0.005, hoursPerMonth: 730 });
     expect(f.latency).toEqual(DEFAULT_OPTIONS.latency);
   });
 
@@ -166,6 +177,11 @@ describe('from options to what figures are built from', () => {
       cluster: 'eu',
     });
     expect(selectionOf(DEFAULT_OPTIONS, { groupBy: 'none' })).toEqual({ window: '5m', groupBy: 'none' });
+    expect(selectionOf(resolveOrThrow({ averageOver: '7d' }), { groupBy: 'none' })).toEqual({
+      window: '5m',
+      averageOver: '7d',
+      groupBy: 'none',
+    });
   });
 });
 

@@ -21,6 +21,11 @@ export interface MeshTaxOptions {
   idleRps: number;
   /** The rate window of every figure. */
   window: string;
+  /**
+   * Each figure as its mean over this long before the query's time (a Prometheus duration, e.g. 7d): counters as one
+   * rate over the span, gauges and prices through avg_over_time (src/model/average.ts). Absent: the instant value.
+   */
+  averageOver?: string;
   /** Namespaces left out of every figure (a regex); undefined: none. */
   namespaceExclude?: string;
   /** A proxy container the catalogue does not know, measured as the "custom" mesh. */

@@ -93,6 +93,9 @@ function duration(raw: unknown, grafanaMacros: boolean): string {
   return d;
 }
 
+/** Empty text means none (the instant value); a Grafana macro has no fixed length before Grafana substitutes it. */
+const averageOver = (raw: unknown): string | undefined => (raw === '' ? undefined : duration(raw, false));
+
 const flag = (raw: unknown) => {
   if (typeof raw !== 'boolean') {
     throw new Error(`${shown(raw)} is not true or false`);
@@ -111,6 +114,7 @@ export const PARSERS = {
   latencyMethod: oneOf<LatencyMethod>(LATENCY_METHODS),
   baselineOffset: (raw: unknown) => duration(raw, false),
   window: (raw: unknown) => duration(raw, true),
+  averageOver,
   namespaceExclude: regex,
   customContainer: regex,
   customControlPlaneNamespace: regex,

@@ -8,7 +8,6 @@
 import type { ClusterFigureKey, MeshFigureKey } from '../figureKeys';
 import { CLUSTER_FIGURES, isClusterFigureKey, meshFigureKey, MESH_FIGURES } from '../figureTable';
 
-export type { Merge } from '../figureTable';
 export { isLatencyKey } from '../figureKeys';
 
 export const MONTHLY_COST_RECORD = MESH_FIGURES['cost.total'].record;
@@ -26,7 +25,3 @@ export function recordOf(key: MeshFigureKey | ClusterFigureKey): string {
 
 /** `istio.latency.p99Added` → `latency.pNAdded`; undefined when the id is not one of the mesh's figures. */
 export const meshKey = meshFigureKey;
-
-export function clusterKey(figureId: string): ClusterFigureKey | undefined {
-  return isClusterFigureKey(figureId) ? figureId : undefined;
-}

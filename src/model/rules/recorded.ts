@@ -2,8 +2,10 @@
  * The model's figures read back from the series `meshtax rules` records: the same ids, titles and units as
  * clusterFigures/meshFigures, with queries over `meshtax:*` (see names.ts for how each kind is merged). The recorded
  * series are per cluster, so only the `none` and `cluster` groupings without namespace or workload filters can be
- * read this way; canReadRecorded says when.
+ * read this way; canReadRecorded says when. With `averageOver`, each recorded series is averaged over the span
+ * (average.ts): the mean of the values the rules recorded, close to the raw mean but sampled at the rules' interval.
  */
+import { asSelected } from '../average';
 import type { MeshDef } from '../catalogue';
 import { clusterFigures, meshFigures } from '../figureSet';
 import { toFigure, type Figure, type FigureOptions } from '../figures';
@@ -65,7 +67,8 @@ export function recordedClusterFigures(s: Selection, o: FigureOptions): Figure[]
     if (!isClusterFigureKey(f.id)) {
       throw new Error(`recorded: ${f.id} is not a cluster figure of the table`);
     }
-    return toFigure(f.id, f.title, f.unit, sum(sel(CLUSTER_FIGURES[f.id].record, ...clusterMatchers(s)), by(s)));
+    const e = sum(sel(CLUSTER_FIGURES[f.id].record, ...clusterMatchers(s)), by(s));
+    return toFigure(f.id, f.title, f.unit, asSelected(e, s));
   });
 }
 
@@ -87,7 +90,7 @@ export function recordedMeshFigures(mesh: MeshDef, s: Selection, o: FigureOption
   return meshFigures(mesh, s, o).map((f) => {
     const key = meshFigureKey(mesh.id, f.id)!;
     const matchers = isLatencyKey(key) ? [...meshMatchers, quantile] : meshMatchers;
-    return toFigure(f.id, f.title, f.unit, merged(MESH_FIGURES[key], lookup, s, matchers));
+    return toFigure(f.id, f.title, f.unit, asSelected(merged(MESH_FIGURES[key], lookup, s, matchers), s));
   });
 }
 

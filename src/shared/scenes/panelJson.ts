@@ -24,6 +24,7 @@ export function scenePanelJson(panel: VizPanel): Panel {
       expr: keepMacros(String(q.expr ?? '')),
     })),
     options: panel.state.options,
-    fieldConfig: { defaults: {}, overrides: [] },
+    // The panel's own units and colours travel with it (a bar gauge in dollars stays in dollars).
+    fieldConfig: panel.state.fieldConfig ?? { defaults: {}, overrides: [] },
   } as unknown as Panel;
 }

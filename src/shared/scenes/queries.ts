@@ -1,52 +1,81 @@
 /** Scene query runners fed only by the model: the UI chooses inputs, the model writes the PromQL. */
 import { SceneQueryRunner } from '@grafana/scenes';
-import { CATALOGUE, type MeshDef } from '../../model/catalogue';
+import type { MeshDef } from '../../model/catalogue';
 import { meshFigureId, type MeshFigureKey } from '../../model/figureKeys';
 import { meshFigures } from '../../model/figureSet';
 import type { FigureOptions } from '../../model/figures';
+import { call } from '../../model/promql/dsl';
+import { render } from '../../model/promql/render';
 import type { Grouping, Selection } from '../../model/scope';
 import { VAR_CLUSTER, VAR_DATASOURCE, VAR_NAMESPACE, VAR_WORKLOAD } from './variables';
 
 export const DATASOURCE_REF = { type: 'prometheus', uid: `\${${VAR_DATASOURCE}}` };
 
-/** The scene variables as a selection; `workload` narrows to the drill-down's workload, regex-escaped by scenes. */
-export function sceneSelection(groupBy: Grouping, workload = false): Selection {
+/**
+ * The scene variables as a selection; `workload` narrows to the drill-down's workload, regex-escaped by scenes.
+ * The configured namespace exclusion comes from the options, as it does for the report and the CLI.
+ */
+export function sceneSelection(
+  groupBy: Grouping,
+  o: Pick<FigureOptions, 'namespaceExclude'>,
+  workload = false
+): Selection {
   return {
     window: '$__rate_interval',
     groupBy,
     clusterRegex: `$${VAR_CLUSTER}`,
     namespaceInclude: `$${VAR_NAMESPACE}`,
+    ...(o.namespaceExclude ? { namespaceExclude: o.namespaceExclude } : {}),
     ...(workload ? { workloadInclude: `\${${VAR_WORKLOAD}:regex}` } : {}),
   };
 }
 
-/** One instant query per [refId, figure key], for `mesh` at `groupBy`; figures the mesh lacks are left out. */
+export interface RunnerOptions {
+  instant?: boolean;
+  workload?: boolean;
+  /** Largest first (`sort_desc`), for bar charts, which draw series in the order they arrive. */
+  sortDesc?: boolean;
+  /** Prefixed to each refId, so queries of several meshes can share one runner. */
+  refPrefix?: string;
+}
+
+/** One query per [refId, figure key], for `mesh` at `groupBy`; figures the mesh lacks are left out. */
+export function figureQueries(
+  mesh: MeshDef,
+  groupBy: Grouping,
+  o: FigureOptions,
+  refs: Array<[string, MeshFigureKey]>,
+  { instant = true, workload = false, sortDesc = false, refPrefix = '' }: RunnerOptions = {}
+) {
+  const figures = meshFigures(mesh, sceneSelection(groupBy, o, workload), o);
+  return refs.flatMap(([refId, key]) => {
+    const f = figures.find((x) => x.id === meshFigureId(mesh.id, key, o.latency.quantile));
+    return f
+      ? [
+          {
+            refId: `${refPrefix}${refId}`,
+            expr: sortDesc ? render(call('sort_desc', f.ast)) : f.expr,
+            instant,
+            range: !instant,
+            legendFormat:
+              groupBy === 'workload'
+                ? '{{namespace}}/{{workload}}'
+                : groupBy === 'namespace'
+                  ? '{{namespace}}'
+                  : '__auto',
+          },
+        ]
+      : [];
+  });
+}
+
+/** One runner of figureQueries (instant by default). */
 export function figureRunner(
   mesh: MeshDef,
   groupBy: Grouping,
   o: FigureOptions,
   refs: Array<[string, MeshFigureKey]>,
-  { instant = true, workload = false }: { instant?: boolean; workload?: boolean } = {}
+  opts: RunnerOptions = {}
 ): SceneQueryRunner {
-  const figures = meshFigures(mesh, sceneSelection(groupBy, workload), o);
-  const queries = refs.flatMap(([refId, key]) => {
-    const f = figures.find((x) => x.id === meshFigureId(mesh.id, key, o.latency.quantile));
-    return f
-      ? [
-          {
-            refId,
-            expr: f.expr,
-            instant,
-            range: !instant,
-            legendFormat: groupBy === 'workload' ? '{{namespace}}/{{workload}}' : '__auto',
-          },
-        ]
-      : [];
-  });
-  return new SceneQueryRunner({ datasource: DATASOURCE_REF, queries });
-}
-
-/** The mesh chosen in the mesh variable, among the meshes in use (the custom one included when configured). */
-export function meshOf(id: string, meshes: MeshDef[] = CATALOGUE): MeshDef {
-  return meshes.find((m) => m.id === id) ?? meshes[0];
+  return new SceneQueryRunner({ datasource: DATASOURCE_REF, queries: figureQueries(mesh, groupBy, o, refs, opts) });
 }

@@ -22,7 +22,7 @@ test('scene query runners hold exactly the model figures, and every query parses
     // Sidecar Istio has no node agents: a figure the mesh lacks is left out.
     ['nothing', 'nodeAgents.pods'],
   ]);
-  const model = meshFigures(istio, sceneSelection('workload'), o).find((f) => f.id === 'istio.cost.sidecars')!;
+  const model = meshFigures(istio, sceneSelection('workload', o), o).find((f) => f.id === 'istio.cost.sidecars')!;
   expect(runner.state.queries).toEqual([expect.objectContaining({ refId: 'cost', expr: model.expr, instant: true })]);
   const substituted = model.expr.replace(/\$__rate_interval/g, '5m').replace(/\$cluster|\$namespace/g, '.*');
   expect(syntaxProblems(substituted)).toEqual([]);
@@ -33,4 +33,26 @@ test('the breakdown scene has a time range, variables and controls', () => {
   expect(scene.state.$timeRange).toBeDefined();
   expect(scene.state.$variables?.state.variables).toHaveLength(4);
   expect(scene.state.controls?.length).toBe(4);
+});
+
+test('scene queries leave out the configured namespaces, as the report and the CLI do', () => {
+  const exclude = 'kube-system|monitoring';
+  const istio = CATALOGUE[0];
+  const runner = figureRunner(istio, 'namespace', { ...o, namespaceExclude: exclude }, [
+    ['cost', 'cost.sidecars'],
+    ['cpu', 'sidecars.cpuCores'],
+  ]);
+  const exprs = runner.state.queries.map((q) => String(q.expr));
+  expect(exprs).toHaveLength(2);
+  for (const expr of exprs) {
+    // Every selector scoped by the namespace variable is also cut by the exclusion.
+    const scoped = [...expr.matchAll(/\{[^}]*namespace=~"\$namespace"[^}]*\}/g)].map((m) => m[0]);
+    expect(scoped.length).toBeGreaterThan(0);
+    for (const sel of scoped) {
+      expect(sel).toContain(`namespace!~"${exclude}"`);
+    }
+  }
+  // Without the setting, no exclusion appears.
+  const plain = figureRunner(istio, 'namespace', o, [['cost', 'cost.sidecars']]).state.queries[0];
+  expect(String(plain.expr)).not.toContain('!~"kube-system');
 });

@@ -9,18 +9,19 @@ import {
 import { CATALOGUE, type MeshDef } from '../../model/catalogue';
 import { DEFAULT_OPTIONS } from '../../model/options/defaults';
 import type { MeshTaxOptions } from '../../model/options/types';
+import { MeshVariable, VAR_MESH } from './meshVariable';
+
+export { VAR_MESH };
 
 export const VAR_DATASOURCE = 'datasource';
 export const VAR_CLUSTER = 'cluster';
 export const VAR_NAMESPACE = 'namespace';
-export const VAR_MESH = 'mesh';
 export const VAR_LATENCY_METHOD = 'method';
 /** The workload drill-down's picker (features/workload/ProxyWorkloadVariable.ts). */
 export const VAR_WORKLOAD = 'workload';
 
 /** Meshes with per-workload proxies: the ones a per-workload breakdown makes sense for. */
 export const sidecarMeshes = (meshes: MeshDef[]) => meshes.filter((m) => m.dataPlaneKind === 'sidecar');
-export const SIDECAR_MESHES = sidecarMeshes(CATALOGUE);
 
 /** The latency page's extra variable: how added latency is measured, starting at the configured method. */
 export function latencyMethodVariable(
@@ -69,14 +70,12 @@ export function meshTaxVariables(
       }),
       ...(mesh
         ? [
-            new CustomVariable({
-              name: VAR_MESH,
-              label: 'Mesh',
-              query: sidecarMeshes(meshes)
-                .map((m) => `${m.name} : ${m.id}`)
-                .join(','),
-              value: 'istio',
-            }),
+            // Detected meshes first (issue #16 §4), within the cluster and namespaces chosen above.
+            new MeshVariable(
+              sidecarMeshes(meshes),
+              { clusterRegex: `$${VAR_CLUSTER}`, namespaceInclude: `$${VAR_NAMESPACE}` },
+              ds
+            ),
           ]
         : []),
       ...extra,

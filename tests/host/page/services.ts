@@ -99,18 +99,37 @@ class HostPrometheus extends DataSourceApi<HostPromQuery> {
       __range: { text: '', value: `${end - start}s` },
     };
     const targets = req.targets.filter((t) => !t.hide && t.expr);
-    const frames = await Promise.all(
+    // Per refId, as Grafana's Prometheus data source answers through /api/ds/query: an error belongs to its query
+    // (toDataQueryResponse in @grafana/runtime: errors[{refId, message, status}]) and the others still answer; an
+    // empty vector is one frame with no fields (grafana/grafana pkg/promlib/querydata/response.go); Prometheus's
+    // warnings become warning notices on the frames (pkg/promlib/converter).
+    const answers = await Promise.all(
       targets.map(async (t) => {
         const expr = interpolate(t.expr, vars);
         const params: Record<string, string> = t.instant
           ? { query: expr, time: String(end) }
           : { query: expr, start: String(start), end: String(end), step: String(step) };
         const url = `${promSettings.url}/api/v1/${t.instant ? 'query' : 'query_range'}`;
-        const res = await request<{ data: { result: PromSeries[] } }>({ url, params });
-        return promData(res.data).result.map((s) => toFrame(s, t, expr, step));
+        try {
+          const res = await request<{ data: { result: PromSeries[] }; warnings?: string[] }>({ url, params });
+          const notices = (typeof res.data === 'object' ? (res.data?.warnings ?? []) : []).map((text) => ({
+            severity: 'warning' as const,
+            text,
+          }));
+          const series = promData(res.data).result;
+          const frames = series.length
+            ? series.map((x) => toFrame(x, t, expr, step))
+            : [createDataFrame({ refId: t.refId, fields: [], meta: { executedQueryString: `Expr: ${expr}` } })];
+          frames.forEach((f) => (f.meta = { ...f.meta, notices }));
+          return { frames };
+        } catch (err) {
+          const status = (err as { status?: number }).status;
+          return { frames: [], error: { refId: t.refId, message: errorMessage(err), status } };
+        }
       })
     );
-    return { data: frames.flat() };
+    const errors = answers.flatMap((a) => (a.error ? [a.error] : []));
+    return { data: answers.flatMap((a) => a.frames), ...(errors.length ? { errors, error: errors[0] } : {}) };
   }
 
   /**
@@ -213,10 +232,12 @@ export async function installServices(): Promise<void> {
   });
   setRunRequest((ds, req) =>
     from(ds.query(req)).pipe(
+      // Like Grafana's runRequest: a refId's error puts the panel in its error state.
       map((res) => ({
-        state: LoadingState.Done,
+        state: res.errors?.length ? LoadingState.Error : LoadingState.Done,
         series: res.data,
         errors: res.errors,
+        error: res.errors?.[0],
         request: req,
         timeRange: req.range,
       })),

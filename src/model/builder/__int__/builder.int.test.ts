@@ -34,13 +34,15 @@ const cases = ['istio', 'linkerd'].flatMap((mesh) =>
 );
 
 test.each(cases)('%s %s grouped by %s matches ground truth in every group', async (mesh, kind, groupBy) => {
-  const t = groundTruth(prom.cluster, prom.evalTime, 300);
+  // The default price source is auto, decided inside the query: OpenCost's node prices, which migration has.
+  const pricing = prom.cluster.spec.opencost ? { source: 'opencost' as const, hoursPerMonth: 730 } : undefined;
+  const t = groundTruth(prom.cluster, prom.evalTime, 300, pricing);
   const m = t.meshes.find((x) => x.id === mesh)!;
   const base = { ...defaultState(DEFAULT_OPTIONS), figure: kind, groupBy, cluster: CLUSTER };
   const r = buildFigure(base, mesh, CATALOGUE);
   expect(r.errors).toEqual({});
   const got = await prom.query(r.figure!.expr);
-  const want = truthByGroup(t, prom.cluster, m, keySuffix(r.spec!.key), groupBy);
+  const want = truthByGroup(t, prom.cluster, m, keySuffix(r.spec!.key), groupBy, pricing);
   // Ungrouped, the builder's figure is the report's figure: the same truth as truthOf.
   if (groupBy === 'none' && want.size) {
     expect(close(want.get(''), truthOf(t, meshFigureId(mesh, r.spec!.key)))).toBe(true);

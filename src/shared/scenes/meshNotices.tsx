@@ -1,0 +1,35 @@
+/** What a scenes page says about the Mesh variable's detection, instead of drawing empty panels (issue #16 §5). */
+import React from 'react';
+import { SceneReactObject } from '@grafana/scenes';
+import { Alert } from '@grafana/ui';
+import type { MeshDef } from '../../model/catalogue';
+
+/** What detection looks for, in the words of the catalogue entry: the proxy container or the node agents' pods. */
+export function lookedFor(mesh: MeshDef): string {
+  const parts = [
+    mesh.dataPlane?.container ? `pods with a ${mesh.dataPlane.container} container` : undefined,
+    mesh.nodeAgents?.pod ? `node-agent pods named ${mesh.nodeAgents.pod}` : undefined,
+  ].filter(Boolean);
+  return parts.length ? parts.join(' or ') : `${mesh.name} pods`;
+}
+
+export function NotDetected({ mesh }: { mesh: MeshDef }) {
+  return (
+    <Alert severity="info" title={`${mesh.name}: not detected`}>
+      Mesh Tax looked for {lookedFor(mesh)} in the selected cluster and namespaces and found none in this time range.
+      Choose a detected mesh in the Mesh list, or widen the cluster, namespaces or time range.
+    </Alert>
+  );
+}
+
+export function DetectionFailed({ message }: { message: string }) {
+  return (
+    <Alert severity="warning" title="Mesh detection failed: every mesh is listed">
+      {message}
+    </Alert>
+  );
+}
+
+export const notDetectedScene = (mesh: MeshDef) => new SceneReactObject({ reactNode: <NotDetected mesh={mesh} /> });
+export const detectionFailedScene = (message: string) =>
+  new SceneReactObject({ reactNode: <DetectionFailed message={message} /> });
