@@ -6,12 +6,19 @@
  * Exit codes: 0 ok, 2 bad arguments, 3 Prometheus unreachable or erroring, 4 cost above --fail-above-usd.
  */
 import { Command, CommanderError, Option } from 'commander';
-import { clusterFigures, meshFigures } from '../src/model/figureSet';
 import { figureOptions, selectionOf } from '../src/model/options/figureOptions';
 import { QueryInputError } from '../src/model/promql/escape';
 import { buildReport } from '../src/model/report';
+import { unprobedFigures } from '../src/model/source/figureSource';
 import { addAccessOptions, toAccess, type AccessFlags } from './access';
-import { addSelectionOptions, number, optionsFromFlags, toReportInput, type ScopeFlags } from './options';
+import {
+  addSelectionOptions,
+  number,
+  optionsFromFlags,
+  sourceFromFlags,
+  toReportInput,
+  type ScopeFlags,
+} from './options';
 import { DEFAULT_MAX_BYTES, instantQuery, parsePrometheusUrl, PrometheusError } from './prometheus';
 import { addRulesCommand } from './rules';
 import { renderCsv, renderTable } from './table';
@@ -81,7 +88,7 @@ export function buildProgram(): Command {
         namespaceInclude: f.namespace,
         groupBy: f.groupBy ?? 'none',
       });
-      const figures = [...clusterFigures(s, opts), ...opts.meshes.flatMap((m) => meshFigures(m, s, opts))];
+      const figures = unprobedFigures(sourceFromFlags(f), s, opts);
       const rows = figures.map(({ id, title, unit, expr }) => ({ id, title, unit, expr }));
       out(
         f.format === 'json'

@@ -11,6 +11,7 @@ import type { MeshTaxOptions } from '../src/model/options/types';
 import { BASES, PRICING_SOURCES } from '../src/model/options/validate';
 import { durationProblem, QueryInputError, regexProblem } from '../src/model/promql/escape';
 import type { ReportInput } from '../src/model/report';
+import { checkSourceWindow, SOURCE_REQUESTS, type SourceRequest } from '../src/model/source/figureSource';
 import type { Grouping } from '../src/model/scope';
 
 /** The flag of each option field: the one place the CLI's names meet the model's. */
@@ -113,12 +114,32 @@ export function addSelectionOptions(cmd: Command): Command {
     .option('--custom-container <regex>', 'an extra proxy container name or regex (the "custom" mesh)', regexFlag)
     .option('--custom-control-plane-namespace <regex>', "the custom mesh's control-plane namespace", regexFlag)
     .option('--custom-control-plane-pod <regex>', "the custom mesh's control-plane pods", regexFlag)
-    .option('--recording-rules', 'read CPU and memory from kubernetes-mixin recording rules', D.useRecordingRules);
+    .option('--recording-rules', 'same as --source mixin (kept for older scripts)', D.useRecordingRules)
+    .addOption(
+      new Option(
+        '--source <source>',
+        'where figures are read from: auto (Mesh Tax recorded series, else kubernetes-mixin rules, else raw), ' +
+          'raw, mixin or recorded (default: auto)'
+      ).choices(SOURCE_REQUESTS)
+    );
+}
+
+/** --source, with --recording-rules as its older spelling of `mixin`; both given and different is refused. */
+export function sourceFromFlags(f: { source?: SourceRequest; recordingRules?: boolean }): SourceRequest {
+  if (f.recordingRules && f.source && f.source !== 'mixin') {
+    throw new QueryInputError(
+      'source',
+      `--recording-rules means --source mixin: it cannot be used with --source ${f.source}`
+    );
+  }
+  return f.source ?? (f.recordingRules ? 'mixin' : 'auto');
 }
 
 /** The flags that are not settings: what to measure and when. Settings flags are read through FLAG_OF. */
 export interface ScopeFlags {
   time?: number;
+  source?: SourceRequest;
+  recordingRules?: boolean;
   cluster?: string;
   namespace?: string;
   groupBy?: Grouping;
@@ -145,9 +166,14 @@ export function optionsFromFlags(flags: object): MeshTaxOptions {
 }
 
 export function toReportInput(f: ScopeFlags): ReportInput {
+  const options = optionsFromFlags(f);
+  const figureSource = sourceFromFlags(f);
+  // Refused before any query: no probe can give the mixin's CPU rule another window.
+  checkSourceWindow(figureSource, options.window);
   return {
     time: f.time ?? Math.floor(Date.now() / 1000),
     scope: { cluster: f.cluster, namespaceInclude: f.namespace },
-    options: optionsFromFlags(f),
+    options,
+    figureSource,
   };
 }

@@ -4,7 +4,13 @@ import type { MeshFigureKey } from '../src/model/figureKeys';
 import { MESH_FIGURES } from '../src/model/figureTable';
 import type { Unit } from '../src/model/figures';
 import type { Report } from '../src/model/report';
-import { hasFigure, reportFigureId, reportValue, type ReportMesh as Mesh } from '../src/model/reportValue';
+import {
+  hasFigure,
+  reportFigureId,
+  reportSource,
+  reportValue,
+  type ReportMesh as Mesh,
+} from '../src/model/reportValue';
 import { addedWithInterval, unresolvedText } from '../src/model/latencyText';
 import { formatValue } from './format';
 
@@ -49,8 +55,11 @@ const COMPACT = {
   middle: '  ',
 };
 
-/** label, value, unit, note, and how the table writes the value when not by its unit alone. */
-type Row = [string, number | null, Unit, string, string?];
+/**
+ * Label, value, unit, note and the series it was read from (recorded, mixin, raw; '' for a note-only row), and how
+ * the table writes the value when not by its unit alone.
+ */
+type Row = [string, number | null, Unit, string, string, string?];
 
 const ms = (v: number) => formatValue(v, 'ms');
 
@@ -58,8 +67,16 @@ const ms = (v: number) => formatValue(v, 'ms');
 function latencyRows(m: Mesh): Row[] {
   const added = MESH_FIGURES['latency.pNAdded'];
   const range = m.latency.addedRangeMs;
+  const source = (key: MeshFigureKey) => reportSource(m, key) ?? '';
   const out: Row[] = [
-    [added.label, m.latency.addedMs, added.unit, bucketNote(m), addedWithInterval(m.latency.addedMs, range, ms)],
+    [
+      added.label,
+      m.latency.addedMs,
+      added.unit,
+      bucketNote(m),
+      source('latency.pNAdded'),
+      addedWithInterval(m.latency.addedMs, range, ms),
+    ],
   ];
   if (!hasFigure(m, 'latency.pNAdded')) {
     return out;
@@ -68,15 +85,23 @@ function latencyRows(m: Mesh): Row[] {
   const lower = MESH_FIGURES['latency.pNAddedLower'];
   const upper = MESH_FIGURES['latency.pNAddedUpper'];
   const mean = MESH_FIGURES['latency.meanAdded'];
+  const meanNote = m.latency.meanDeltaMs === null ? reasonOf('latency.meanAdded') : 'exact, from _sum and _count';
   out.push(
-    [lower.label, range?.[0] ?? null, lower.unit, range ? '' : reasonOf('latency.pNAddedLower')],
-    [upper.label, range?.[1] ?? null, upper.unit, range ? '' : reasonOf('latency.pNAddedUpper')],
     [
-      mean.label,
-      m.latency.meanDeltaMs,
-      mean.unit,
-      m.latency.meanDeltaMs === null ? reasonOf('latency.meanAdded') : 'exact, from _sum and _count',
-    ]
+      lower.label,
+      range?.[0] ?? null,
+      lower.unit,
+      range ? '' : reasonOf('latency.pNAddedLower'),
+      source('latency.pNAddedLower'),
+    ],
+    [
+      upper.label,
+      range?.[1] ?? null,
+      upper.unit,
+      range ? '' : reasonOf('latency.pNAddedUpper'),
+      source('latency.pNAddedUpper'),
+    ],
+    [mean.label, m.latency.meanDeltaMs, mean.unit, meanNote, source('latency.meanAdded')]
   );
   return out;
 }
@@ -88,13 +113,14 @@ function rows(m: Mesh): Row[] {
     reportValue(m, key),
     MESH_FIGURES[key].unit,
     m.reasons[reportFigureId(m, key)] ?? '',
+    reportSource(m, key) ?? '',
   ]);
   // The latency row shows even without a latency figure: its note says why there is none.
   const firstCost = shown.findIndex((key) => MESH_FIGURES[key].unit === 'currencyUSD');
   out.splice(firstCost < 0 ? out.length : firstCost, 0, ...latencyRows(m));
   const shared = m.reasons[`${m.id}.controlPlane`];
   if (shared) {
-    out.push(['Control plane', null, 'cores', shared]);
+    out.push(['Control plane', null, 'cores', shared, '']);
   }
   return out;
 }
@@ -120,6 +146,7 @@ export function renderTable(r: Report): string {
       ? `Pricing: OpenCost node prices, ${p.hoursPerMonth} h/month, basis: ${p.basis}`
       : `Pricing: $${p.cpuHourUsd} per vCPU-hour, $${p.gibHourUsd} per GiB-hour, ${p.hoursPerMonth} h/month, basis: ${p.basis}`,
     `Cluster: ${formatValue(r.cluster.cpuCores, 'cores')} used, ${formatValue(r.cluster.memoryBytes, 'bytes')} working set`,
+    `Source: ${r.figureSource.note}`,
     '',
   ];
   if (r.meshes.length === 0) {
@@ -128,13 +155,13 @@ export function renderTable(r: Report): string {
   }
   for (const m of r.meshes) {
     const t = new Table({
-      head: [m.name, 'value', 'note'],
+      head: [m.name, 'value', 'source', 'note'],
       chars: COMPACT,
       style: { head: [], border: [], 'padding-left': 0, 'padding-right': 0 },
-      colAligns: ['left', 'right', 'left'],
+      colAligns: ['left', 'right', 'left', 'left'],
     });
-    for (const [label, v, unit, note, text] of rows(m)) {
-      t.push([label, text ?? formatValue(v, unit), note]);
+    for (const [label, v, unit, note, source, text] of rows(m)) {
+      t.push([label, text ?? formatValue(v, unit), source, note]);
     }
     lines.push(t.toString(), '');
   }

@@ -24,8 +24,16 @@ import { render } from './promql/render';
 import { DEFAULT_MAX_SAMPLES, estimatedPeakSamples, likelyOverMaxSamples, seriesTouchedExpr } from './queryCost';
 import { canReadRecorded, recordedClusterFigures, recordedMeshFigures, recordedPresenceExpr } from './rules/recorded';
 import { rulesConfigProbe } from './rules/config';
+export type { FigureSource } from './source/figureSource';
 import { clusterMatchers, type Selection } from './scope';
 import { metricsOf } from './metrics';
+import {
+  decideSource,
+  sourceOfFigure,
+  type FigureSource,
+  type ProbeCache,
+  type SourceRequest,
+} from './source/figureSource';
 import { emptyExplainedBy, emptyMeansZero, unavailableReason } from './unavailable';
 
 export interface Sample {
@@ -40,10 +48,14 @@ export interface ReportInput {
   scope?: ReportScope;
   options: MeshTaxOptions;
   /**
-   * auto: read the series recorded by `meshtax rules` when rules generated with these very options are loaded
-   * (one probe), else the raw series. raw: never read recorded series.
+   * auto (the default): the series recorded by `meshtax rules` when rules generated with these very options are
+   * loaded (one probe), else the kubernetes-mixin's recording rules when they exist (one probe), else raw series.
+   * raw, mixin, recorded: only that source; mixin and recorded throw a QueryInputError when it is missing.
+   * Unset with `options.useRecordingRules`: mixin, what that option always meant.
    */
-  figureSource?: 'auto' | 'raw';
+  figureSource?: SourceRequest;
+  /** Keeps the mixin probe's answer per data source (`key`) between reports. */
+  probeCache?: { store: ProbeCache; key: string };
   /** Also measure BY_CLUSTER_FIGURES per `cluster` label value, for multi-cluster data sources. */
   byCluster?: boolean;
   /**
@@ -82,13 +94,6 @@ async function perCluster(q: InstantQuery, figures: Figure[]): Promise<Record<st
     })
   );
   return out;
-}
-
-/** Where the figures were read from; `probe` is the query that decided it. */
-export interface FigureSource {
-  kind: 'recorded' | 'raw';
-  probe: string | null;
-  note: string;
 }
 
 type Value = number | null;
@@ -274,10 +279,10 @@ export type ReportScope = Pick<Selection, 'cluster' | 'clusterRegex' | 'namespac
 
 export async function buildReport(q: InstantQuery, input: ReportInput) {
   const o = input.options;
-  const s = selectionOf(o, { ...input.scope, groupBy: 'none' });
+  const raw = selectionOf(o, { ...input.scope, groupBy: 'none' });
   // "auto" is decided here, by one probe: the only place that can ask the data source before building queries.
   const hasOpencost =
-    o.pricingSource !== 'flat' && ((await scalar(q, render(opencostProbe(clusterMatchers(s))))) ?? 0) > 0;
+    o.pricingSource !== 'flat' && ((await scalar(q, render(opencostProbe(clusterMatchers(raw))))) ?? 0) > 0;
   if (o.pricingSource === 'opencost' && !hasOpencost) {
     throw new Error('pricing: OpenCost was requested but node_cpu_hourly_cost / node_ram_hourly_cost are missing');
   }
@@ -290,8 +295,11 @@ export async function buildReport(q: InstantQuery, input: ReportInput) {
   const pricing = { ...opts.pricing, source: found };
   const latency = opts.latency;
   // Rules files record with the static source (auto stays auto), so they are looked for with it.
-  const source = await figureSource(q, input, s, { ...opts, pricing: figureOptions(o).pricing });
-  const recorded = source.kind === 'recorded';
+  const decided = await figureSource(q, input, raw, { ...opts, pricing: figureOptions(o).pricing });
+  const recorded = decided.kind === 'recorded';
+  // The decision, not the option, says what usage queries read: the mixin rules found (requests, traffic and
+  // latency stay raw), or raw series when raw was asked for.
+  const s: Selection = { ...raw, useRecordingRules: false, mixin: decided.mixin ?? undefined };
   const present = await detect(q, catalogue, s, recorded);
   const keep = input.figureErrors === 'keep';
   /** In keep mode, a failing extra (a bucket, a mismatch check) falls back instead of failing the report. */
@@ -306,7 +314,8 @@ export async function buildReport(q: InstantQuery, input: ReportInput) {
       figures: (recorded ? recordedMeshFigures : meshFigures)(def, s, opts),
     })),
   });
-  const cluster = await runFigures(q, (recorded ? recordedClusterFigures : clusterFigures)(s, opts), s, input);
+  const clusterFigs = (recorded ? recordedClusterFigures : clusterFigures)(s, opts);
+  const cluster = await runFigures(q, clusterFigs, s, input);
   // Raw reports: how many series each mesh's monthly cost reads, for the range-cost warning.
   const touched: Array<{ figure: string; seriesTouched: number }> = [];
   const meshes = await Promise.all(
@@ -402,7 +411,13 @@ export async function buildReport(q: InstantQuery, input: ReportInput) {
         reasons,
         ...(byCluster ? { byCluster } : {}),
         queries: Object.fromEntries(figures.map((f) => [f.id, f.expr])),
-        figures: figures.map(({ id, title, unit, expr }) => ({ id, title, unit, expr })),
+        figures: figures.map(({ id, title, unit, expr, ast }) => ({
+          id,
+          title,
+          unit,
+          expr,
+          source: sourceOfFigure(ast),
+        })),
       };
     })
   );
@@ -423,7 +438,15 @@ export async function buildReport(q: InstantQuery, input: ReportInput) {
       reasons: cluster.reasons,
     },
     meshes,
-    figureSource: source,
+    figureSource: {
+      ...decided,
+      byFigure: Object.fromEntries(
+        [...clusterFigs, ...meshes.flatMap((m) => m.figures)].map((f) => [
+          f.id,
+          'source' in f ? f.source : sourceOfFigure(f.ast),
+        ])
+      ),
+    } satisfies FigureSource,
     rangeCost,
   };
 }
@@ -451,26 +474,13 @@ function rangeCostOf(touched: Array<{ figure: string; seriesTouched: number }>) 
     : null;
 }
 
-async function figureSource(
-  q: InstantQuery,
-  input: ReportInput,
-  s: Selection,
-  opts: FigureOptions
-): Promise<FigureSource> {
-  if (input.figureSource === 'raw') {
-    return { kind: 'raw', probe: null, note: 'raw series (recorded series not asked for)' };
-  }
-  if (input.options.custom || !canReadRecorded(s)) {
-    return {
-      kind: 'raw',
-      probe: null,
-      note: 'raw series: recorded series hold no custom mesh and no namespace or workload filter',
-    };
-  }
-  const probe = render(rulesConfigProbe(s, opts));
-  return ((await scalar(q, probe)) ?? 0) > 0
-    ? { kind: 'recorded', probe, note: 'series recorded by the `meshtax rules` recording rules' }
-    : { kind: 'raw', probe, note: 'raw series: no `meshtax rules` recording rules with these options are loaded' };
+async function figureSource(q: InstantQuery, input: ReportInput, s: Selection, opts: FigureOptions) {
+  return decideSource(q, s, {
+    requested: input.figureSource ?? (input.options.useRecordingRules ? 'mixin' : 'auto'),
+    hasCustomMesh: !!input.options.custom,
+    recordedProbe: rulesConfigProbe(s, opts),
+    cache: input.probeCache,
+  });
 }
 
 export type Report = Awaited<ReturnType<typeof buildReport>>;

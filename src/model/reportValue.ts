@@ -40,3 +40,7 @@ export const reportFigureId = (m: ReportMesh, key: MeshFigureKey) => meshFigureI
 
 /** The mesh has the figure at all (a role or an input it lacks leaves it out). */
 export const hasFigure = (m: ReportMesh, key: MeshFigureKey) => reportFigureId(m, key) in m.queries;
+
+/** Which series the figure was read from (recorded, mixin or raw); undefined when the mesh lacks the figure. */
+export const reportSource = (m: ReportMesh, key: MeshFigureKey) =>
+  m.figures.find((f) => f.id === reportFigureId(m, key))?.source;

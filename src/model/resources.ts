@@ -4,8 +4,9 @@
  */
 import type { PodSelector } from './catalogue';
 import type { Expr, Matcher } from './promql/ast';
-import { bin, eq, neq, nre, rate, re, sel, sum } from './promql/dsl';
+import { bin, eq, gated, neq, nre, rate, re, sel, sum } from './promql/dsl';
 import { scopeMatchers, type Selection } from './scope';
+import { BOTH_MIXIN_RULES, MIXIN_CPU_RULES, MIXIN_MEMORY_RULE, RAW_USAGE } from './source/mixin';
 
 export type Resource = 'cpu' | 'memory';
 export type Basis = 'usage' | 'requests' | 'max';
@@ -15,11 +16,6 @@ export const CONTAINER_KEY = ['cluster', 'namespace', 'pod', 'container', 'node'
 const MATCH_KEY = ['cluster', 'namespace', 'pod', 'container'];
 
 export const REAL_CONTAINERS: Matcher[] = [neq('container', ''), neq('container', 'POD')];
-
-const MIXIN = {
-  cpu: 'node_namespace_pod_container:container_cpu_usage_seconds_total:sum_rate5m',
-  memory: 'node_namespace_pod_container:container_memory_working_set_bytes',
-};
 
 export function podMatchers(ps: PodSelector | undefined, excludePods: string[]): Matcher[] {
   const out: Matcher[] = [];
@@ -39,17 +35,36 @@ export function podMatchers(ps: PodSelector | undefined, excludePods: string[]):
   return out;
 }
 
+/** The mixin rule a resource is read from under this selection, if any (`useRecordingRules`: both, as before). */
+function mixinMetric(resource: Resource, s: Selection): string | undefined {
+  const m = s.mixin ?? (s.useRecordingRules ? BOTH_MIXIN_RULES : undefined);
+  if (resource === 'memory') {
+    return m?.memory ? MIXIN_MEMORY_RULE : undefined;
+  }
+  return m?.cpu ? MIXIN_CPU_RULES[m.cpu] : undefined;
+}
+
+/**
+ * Usage per container. The mixin's rules keep the pause container (its CPU rule drops only image="", the pod-level
+ * cgroup), so the same REAL_CONTAINERS matchers apply to them as to cAdvisor. The mixin's CPU is already a rate.
+ */
 export function usageVector(resource: Resource, who: Matcher[], s: Selection): Expr {
   const matchers = [...REAL_CONTAINERS, ...scopeMatchers(s), ...who];
-  if (s.useRecordingRules) {
-    const m = sel(MIXIN[resource], ...matchers);
-    return sum(m, CONTAINER_KEY);
+  const perContainer = (metric: string) => {
+    const x = sel(metric, ...matchers);
+    return s.usageGate === undefined ? x : gated(x, s.usageGate);
+  };
+  const raw = () => {
+    const x = perContainer(RAW_USAGE[resource]);
+    return sum(resource === 'cpu' ? rate(x, s.window) : x, CONTAINER_KEY);
+  };
+  if (s.usageGate !== undefined) {
+    // Run time choice (dashboards, scenes): every candidate is asked, the gate lets exactly one of them match.
+    const mixins = resource === 'cpu' ? Object.values(MIXIN_CPU_RULES) : [MIXIN_MEMORY_RULE];
+    return [...mixins.map((m) => sum(perContainer(m), CONTAINER_KEY)), raw()].reduce((a, b) => bin('or', a, b));
   }
-  const raw =
-    resource === 'cpu'
-      ? rate(sel('container_cpu_usage_seconds_total', ...matchers), s.window)
-      : sel('container_memory_working_set_bytes', ...matchers);
-  return sum(raw, CONTAINER_KEY);
+  const mixin = mixinMetric(resource, s);
+  return mixin ? sum(perContainer(mixin), CONTAINER_KEY) : raw();
 }
 
 /** kube-state-metrics' requests series: its absence is how the app tells that kube-state-metrics is missing. */

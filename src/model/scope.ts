@@ -5,6 +5,7 @@
 import type { Expr, Matcher } from './promql/ast';
 import { agg, bin, eq, labelReplace, mul, nre, re, sel, sum } from './promql/dsl';
 import { assertDuration, assertRegex } from './promql/escape';
+import type { MixinSeries } from './source/mixin';
 
 export type Grouping = 'none' | 'cluster' | 'namespace' | 'workload';
 
@@ -21,6 +22,13 @@ export interface Selection {
   groupBy: Grouping;
   /** Read CPU and memory from kubernetes-mixin recording rules instead of raw cAdvisor series. */
   useRecordingRules?: boolean;
+  /** Which kubernetes-mixin rules to read, per resource, as the report's probe found them (wins over the above). */
+  mixin?: MixinSeries;
+  /**
+   * A regex over metric names, usually a dashboard variable ("$usage_source"): usage queries then ask for every
+   * source and the gate lets one of them match at run time (source/gate.ts), for what cannot probe first.
+   */
+  usageGate?: string;
   /** Each figure as its mean over this long before the query's time (average.ts); absent: the instant value. */
   averageOver?: string;
 }

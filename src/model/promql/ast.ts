@@ -21,7 +21,18 @@ export interface VectorMatching {
 }
 
 export type Expr =
-  | { kind: 'selector'; metric: string; matchers: Matcher[]; range?: string; offset?: string }
+  | {
+      kind: 'selector';
+      metric: string;
+      matchers: Matcher[];
+      range?: string;
+      offset?: string;
+      /**
+       * A second, regex matcher on `__name__` (written `{__name__="metric", __name__=~"gate"}`): a dashboard
+       * variable in it lets one query read either of two metrics at run time (see source/gate.ts).
+       */
+      nameGate?: string;
+    }
   | { kind: 'call'; fn: string; args: Expr[] }
   | { kind: 'agg'; op: AggOp; expr: Expr; by?: string[]; param?: Expr }
   | { kind: 'binary'; op: BinOp; lhs: Expr; rhs: Expr; matching?: VectorMatching; bool?: boolean }

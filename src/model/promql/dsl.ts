@@ -45,4 +45,19 @@ export const div = (a: Expr, b: Expr, m?: VectorMatching) => bin('/', a, b, m);
 export const labelReplace = (e: Expr, dst: string, replacement: string, src: string, regex: string) =>
   call('label_replace', e, str(dst), str(replacement), str(src), str(regex));
 
+/** label_join(e, dst, separator, src...): one label from the values of several. */
+export const labelJoin = (e: Expr, dst: string, separator: string, ...src: string[]) =>
+  call('label_join', e, str(dst), str(separator), ...src.map(str));
+
+/** vector(n): one sample with no labels, the fallback side of an `or on()`. */
+export const vector = (n: number) => call('vector', num(n));
+
+/** Reads `metric` only while `gate` (a regex over metric names, usually a dashboard variable) matches its name. */
+export function gated(e: Expr, gate: string): Expr {
+  if (e.kind !== 'selector') {
+    throw new Error('gated() takes a selector');
+  }
+  return { ...e, nameGate: gate };
+}
+
 export const histogramQuantile = (q: number, buckets: Expr) => call('histogram_quantile', num(q), buckets);

@@ -43,11 +43,27 @@ function operand(e: Expr): string {
   return e.kind === 'binary' || (e.kind === 'number' && e.value < 0) ? `(${s})` : s;
 }
 
+type Selector = Extract<Expr, { kind: 'selector' }>;
+
+function selectorBody(e: Selector): string {
+  if (e.nameGate !== undefined) {
+    // Prometheus refuses a name outside the braces beside a __name__ matcher inside them: both go inside.
+    const name = renderMatcher({ label: '__name__', op: '=', value: assertMetricName(e.metric) });
+    const gate = renderMatcher({ label: '__name__', op: '=~', value: e.nameGate });
+    return `{${[name, gate, ...e.matchers.map(renderMatcher)].join(', ')}}`;
+  }
+  const ms = e.matchers.map(renderMatcher).join(', ');
+  // No name: a selector by matchers only (e.g. a __name__ regex), which needs at least one.
+  if (e.metric === '' && ms) {
+    return `{${ms}}`;
+  }
+  return `${assertMetricName(e.metric)}${ms ? `{${ms}}` : ''}`;
+}
+
 export function render(e: Expr): string {
   switch (e.kind) {
     case 'selector': {
-      const ms = e.matchers.map(renderMatcher).join(', ');
-      let s = `${assertMetricName(e.metric)}${ms ? `{${ms}}` : ''}`;
+      let s = selectorBody(e);
       if (e.range) {
         s += `[${assertDuration(e.range, 'range')}]`;
       }
