@@ -107,7 +107,7 @@ test('table output names units and pricing', () => {
   expect(r.stdout).toMatch(/client p99 lies between [0-9.]+ and [0-9.]+ ms/);
   // The p99 added with its interval, at a glance; then the interval's ends and the exact mean as rows.
   expect(r.stdout).toMatch(/Latency added\s+-?[0-9.]+ ms \((\u2212|\+)?[0-9.,]+ ms to (\u2212|\+)?[0-9.,]+ ms\)/);
-  expect(r.stdout).toMatch(/Mean latency added\s+[0-9.]+ ms\s+exact/);
+  expect(r.stdout).toMatch(/Mean latency added\s+[0-9.]+ ms\s+raw\s+exact/);
 });
 
 test('csv carries the interval and the mean as numbers', () => {
