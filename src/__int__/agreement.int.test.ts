@@ -6,9 +6,9 @@
  * they agree to float rounding. `large` is left out: it is the bench's preset (24k series), with nothing another
  * preset lacks for this check.
  *
- * Scenes and dashboards write `$__rate_interval`: it is substituted with the settings' window, as Grafana would with
- * a 5m interval. In Grafana the interval follows the time range (about 1m for 6h at a 15s scrape), which moves the
- * demo's CPU by up to 4%: see docs/architecture.md.
+ * The dashboards use the settings' window. The scenes write `$__rate_interval`: it is substituted with the settings'
+ * window here, as Grafana would with a 5m interval; in Grafana the interval follows the time range (about 1m for 6h at
+ * a 15s scrape), which moves the demo's CPU by up to 4% (docs/architecture.md).
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';

@@ -4,6 +4,8 @@ import type { Dashboard } from '@grafana/schema';
 import { DASHBOARD_FILES, dashboardText } from '../../scripts/dashboards';
 import { substitute, targetsOf } from '../testing/dashboardQueries';
 import { syntaxProblems } from './promql/validate';
+import { basisOf } from './figureBasis';
+import { DEFAULT_OPTIONS } from './options/defaults';
 
 describe.each(Object.entries(DASHBOARD_FILES))('%s', (file, make) => {
   const stored = readFileSync(join(__dirname, '..', 'dashboards', file), 'utf8');
@@ -45,4 +47,16 @@ describe.each(Object.entries(DASHBOARD_FILES))('%s', (file, make) => {
 test('the overview dashboard uses the summary panel', () => {
   const d = JSON.parse(readFileSync(join(__dirname, '..', 'dashboards', 'overview.json'), 'utf8'));
   expect(d.panels.some((p: any) => p.type === 'meshtax-summary-panel')).toBe(true);
+});
+
+test('every Mesh Tax panel of the dashboards says which prices and window its queries use', () => {
+  const want = basisOf(DEFAULT_OPTIONS);
+  for (const file of Object.keys(DASHBOARD_FILES)) {
+    const d = JSON.parse(readFileSync(join(__dirname, '..', 'dashboards', file), 'utf8'));
+    const ours = d.panels.filter((p: any) => String(p.type).startsWith('meshtax-'));
+    expect(ours.length).toBeGreaterThan(0);
+    ours.forEach((p: any) =>
+      expect({ title: p.title, basis: p.options.basis }).toEqual({ title: p.title, basis: want })
+    );
+  }
 });

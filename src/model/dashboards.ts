@@ -8,6 +8,8 @@ import { CATALOGUE, type MeshDef } from './catalogue';
 import { COMPARISON_FIGURES, comparisonRefId } from './comparison';
 import { meshFigureId, type MeshFigureKey } from './figureKeys';
 import { detectedMeshFigures } from './detected';
+import { basisOf } from './figureBasis';
+import { DEFAULT_OPTIONS } from './options/defaults';
 import { DEFAULT_FIGURE_OPTIONS, meshFigures } from './figureSet';
 import type { Figure } from './figures';
 import type { Selection } from './scope';
@@ -18,6 +20,8 @@ import { DEFAULT_BREAKDOWN_OPTIONS as BREAKDOWN, DEFAULT_SUMMARY_OPTIONS as SUMM
 const DS = { type: 'prometheus', uid: '${datasource}' };
 export const DASHBOARD_UIDS = { overview: 'meshtax-overview', workload: 'meshtax-workload' } as const;
 const OPTS = DEFAULT_FIGURE_OPTIONS;
+/** What the panels say under their figures: the defaults' prices (`auto`, decided in the query) and window. */
+const BASIS = basisOf(DEFAULT_OPTIONS, { window: selection('none').window });
 
 function variables(extra: VariableModel[] = []): { list: VariableModel[] } {
   const all = { text: 'All', value: '$__all' };
@@ -58,8 +62,13 @@ function variables(extra: VariableModel[] = []): { list: VariableModel[] } {
   };
 }
 
+/**
+ * The settings' rate window, not `$__rate_interval`: Grafana sizes that from the time range (about 1m for 6h at a 15s
+ * scrape), and a 1m rate of a swinging CPU differs from the report's 5m rate by several percent. With the same window
+ * a panel's last value is the report's figure (src/__int__/agreement.int.test.ts).
+ */
 function selection(groupBy: Selection['groupBy']): Selection {
-  return { window: '$__rate_interval', groupBy, clusterRegex: '$cluster', namespaceInclude: '$namespace' };
+  return { window: DEFAULT_OPTIONS.window, groupBy, clusterRegex: '$cluster', namespaceInclude: '$namespace' };
 }
 
 function target(f: Figure | undefined, refId: string, legendFormat = '__auto') {
@@ -99,7 +108,7 @@ function meshRow(mesh: MeshDef, y: number, id: number): Panel[] {
         ...target(f('sidecars.memoryShare'), SUMMARY.memoryShareRefId),
         ...target(f('latency.pNAdded'), SUMMARY.latencyRefId),
       ],
-      options: { ...SUMMARY },
+      options: { ...SUMMARY, basis: BASIS },
     } as Panel,
     {
       ...base,
@@ -197,7 +206,7 @@ function comparisonPanel(y: number): Panel {
     datasource: DS,
     gridPos: { x: 0, y, w: 24, h: 7 },
     targets,
-    options: { hideAbsent: true, showPodShare: true },
+    options: { hideAbsent: true, showPodShare: true, basis: BASIS },
   } as unknown as Panel;
 }
 
@@ -228,7 +237,7 @@ function breakdownPanel(mesh: MeshDef, figs: Figure[], id: number, y: number): P
       const x = f(key);
       return x ? [{ refId, expr: x.expr, datasource: DS, instant: true, range: false }] : [];
     }),
-    options: { ...BREAKDOWN, groupBy: 'workload', drilldownMesh: mesh.id },
+    options: { ...BREAKDOWN, groupBy: 'workload', drilldownMesh: mesh.id, basis: BASIS },
   } as unknown as Panel;
 }
 

@@ -26,6 +26,8 @@ export interface Headline {
   /** totalMonthlyUsd / clusterMonthlyUsd. */
   share: number | null;
   saving: Saving | null;
+  /** Some saving could be measured at all (idle cost, or over-requests at flat prices), even if none is above 0. */
+  savingMeasured: boolean;
 }
 
 /**
@@ -90,6 +92,7 @@ export function headlineOf(r: Report): Headline {
     ...(cluster.reason ? { clusterReason: cluster.reason } : {}),
     share: total !== null && cluster.usd ? total / cluster.usd : null,
     saving,
+    savingMeasured: savings.length > 0,
   };
 }
 

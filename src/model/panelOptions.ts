@@ -3,11 +3,20 @@
  * (src/model/dashboards.ts sets refIds and defaults from here), so it lives in the model and the panels import it.
  * Changing a field name or a default changes saved dashboards: treat these as a contract.
  */
+import type { FigureBasisInfo } from './figureBasis';
+
+/**
+ * Every panel may carry the price source and time window its queries use (the generated dashboards set it), shown
+ * under the figures by the FigureBasis component; absent, the panel says the queries decide.
+ */
+export interface WithBasis {
+  basis?: FigureBasisInfo;
+}
 
 /** The breakdown panel: which query holds which figure, how rows are keyed, sorted and cut. */
 export type BreakdownColumn = 'cost' | 'cpu' | 'request' | 'memory' | 'share';
 
-export interface BreakdownOptions {
+export interface BreakdownOptions extends WithBasis {
   groupBy: 'namespace' | 'workload';
   /** The initial sort; viewers re-sort by clicking a column header. */
   sortBy: BreakdownColumn;
@@ -43,7 +52,7 @@ export const DEFAULT_BREAKDOWN_OPTIONS: BreakdownOptions = {
 };
 
 /** The summary panel: which query (refId) holds which figure, and the cost thresholds. */
-export interface SummaryOptions {
+export interface SummaryOptions extends WithBasis {
   costRefId: string;
   cpuShareRefId: string;
   memoryShareRefId: string;
@@ -63,7 +72,7 @@ export const DEFAULT_SUMMARY_OPTIONS: SummaryOptions = {
 };
 
 /** The comparison panel. Queries are matched by refId `<mesh id>.<column>` (see model/comparison.ts). */
-export interface ComparisonOptions {
+export interface ComparisonOptions extends WithBasis {
   /** Hide meshes whose queries all returned nothing: a mesh that is not there is never reported. */
   hideAbsent: boolean;
   showPodShare: boolean;

@@ -41,3 +41,14 @@ export function legacyWorkloadRedirect(search: string): string {
 export function alertUrl(figureId: string, datasourceUid: string): string {
   return `${prefixRoute(ROUTES.Alerts)}?${new URLSearchParams({ figure: figureId, datasource: datasourceUid })}`;
 }
+
+/** The Breakdown for one mesh (its idle and over-requested proxies listed per namespace and workload). */
+export function breakdownUrl(meshId: string, extra: Record<string, string | undefined> = {}): string {
+  const params = new URLSearchParams({ 'var-mesh': meshId });
+  for (const [k, v] of Object.entries(extra)) {
+    if (v && !v.includes('$')) {
+      params.set(k, v);
+    }
+  }
+  return `${prefixRoute(ROUTES.Breakdown)}?${params.toString()}`;
+}

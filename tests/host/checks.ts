@@ -50,6 +50,12 @@ export async function figureMismatches(page: Page, expected: ExpectedFigure[]): 
       .waitFor({ state: 'attached', timeout: 60000 })
       .catch(() => {});
   }
+  // Cards show while their figures arrive (issue #16 §5): compare once every figure has settled.
+  await page
+    .waitForFunction(() => !document.querySelector('[data-meshtax-loading], [data-figure-state="arriving"]'), null, {
+      timeout: 60000,
+    })
+    .catch(() => {});
   const seen = await page.evaluate((figures) => {
     return figures.map((f) => {
       const want = window.meshtaxHostFormatFigure(f.value, f.unit);

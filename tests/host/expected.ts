@@ -36,17 +36,24 @@ export async function expectedOverviewFigures(
     throw new Error('browser host: the report for this preset has no mesh, so there is nothing to compare');
   }
   return report.meshes.flatMap((m) => {
+    // The card's labels (MeshCard.tsx): shares say they count the proxies only.
+    const proxies = m.dataPlaneKind === 'waypoint' ? 'Waypoints' : 'Sidecars';
     const figures = [
-      { key: 'cost.total', label: 'Monthly cost', value: m.monthlyCostUsd.total, unit: 'currencyUSD' as const },
+      {
+        key: 'cost.total',
+        label: 'Monthly cost, whole mesh',
+        value: m.monthlyCostUsd.total,
+        unit: 'currencyUSD' as const,
+      },
       {
         key: 'sidecars.cpuShare',
-        label: 'Share of cluster CPU',
+        label: `${proxies}' share of cluster CPU`,
         value: m.sidecars.cpuShare,
         unit: 'percentunit' as const,
       },
       {
         key: 'sidecars.memoryShare',
-        label: 'Share of cluster memory',
+        label: `${proxies}' share of cluster memory`,
         value: m.sidecars.memoryShare,
         unit: 'percentunit' as const,
       },

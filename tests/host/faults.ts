@@ -19,7 +19,7 @@ const DELAY_MS = 5000;
 const HUGE_COUNT = 3;
 const HUGE_BYTES = 8 * 1024 * 1024;
 
-const FIGURES = 'The benchmark table, measured on your cluster';
+const FIGURES = 'The meshes side by side, measured on your cluster';
 const OVERVIEW_ERROR = 'Mesh Tax could not measure';
 const PANEL_ERROR = '[data-testid="data-testid Panel status error"]';
 const REFRESH = '[data-testid="data-testid RefreshPicker run button"]';

@@ -19,6 +19,7 @@ import { chromium, type BrowserContext, type Page } from 'playwright-core';
 import { figureMismatches, unhealthyStates } from './checks';
 import { panelSpecs, type PluginBuild, readPluginBuild } from './discover';
 import { expectedOverviewFigures, type ExpectedFigure } from './expected';
+import { overviewNarrowFailures } from './narrow';
 import { runFaultCases } from './faults';
 import { listRuntimes, type Runtime } from './runtimes';
 import { buildHostBundle, type HostServer, startHostServer } from './server';
@@ -244,6 +245,9 @@ async function runCase(context: BrowserContext, server: HostServer, screens: str
       });
       if (overflow.by > 1) {
         failures.push(`at ${c.width}px the page scrolls sideways by ${overflow.by}px: ${overflow.names.join(', ')}`);
+      }
+      if (c.name.startsWith('app-overview')) {
+        failures.push(...(await overviewNarrowFailures(page)));
       }
     }
   } catch (e) {

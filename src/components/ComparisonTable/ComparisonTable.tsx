@@ -28,11 +28,42 @@ export interface ComparisonRow {
   cells: Record<string, ComparisonCell>;
 }
 
-export function ComparisonTable({ rows, caption }: { rows: ComparisonRow[]; caption?: string }) {
+interface Props {
+  rows: ComparisonRow[];
+  caption?: string;
+  /** A column to put first, right after the mesh, and set in bold: the one the reader came for. */
+  emphasis?: string;
+}
+
+export function ComparisonTable({ rows, caption, emphasis }: Props) {
   const styles = useStyles2(getStyles);
   const totalPods = rows.reduce((a, r) => a + (r.pods ?? 0), 0);
+  const first = COMPARISON_COLUMNS.filter(([k]) => k === emphasis);
+  const rest = COMPARISON_COLUMNS.filter(([k]) => k !== emphasis);
+  const cellOf = (r: ComparisonRow, key: string, unit: Unit) => {
+    const cell = r.cells[key];
+    if (!cell?.expr) {
+      return (
+        <td key={key}>
+          <Text color="secondary">n/a</Text>
+        </td>
+      );
+    }
+    const text = formatFigure(cell.value, unit);
+    return (
+      <td key={key} title={cell.expr} className={key === emphasis ? styles.emphasis : undefined}>
+        {cell.href ? (
+          <a className={styles.link} href={cell.href} title={cell.expr}>
+            {text}
+          </a>
+        ) : (
+          text
+        )}
+      </td>
+    );
+  };
   return (
-    // The wrapper scrolls the table sideways at narrow widths instead of the page.
+    // The wrapper scrolls the table sideways at narrow widths instead of the page; the hint says so where it does.
     <div className={styles.scroll}>
       <table className={styles.table} aria-label={caption ?? 'Mesh comparison'}>
         {caption && (
@@ -43,8 +74,13 @@ export function ComparisonTable({ rows, caption }: { rows: ComparisonRow[]; capt
         <thead>
           <tr>
             <th scope="col">Mesh</th>
+            {first.map(([key, header]) => (
+              <th scope="col" key={key}>
+                {header}
+              </th>
+            ))}
             <th scope="col">Pods with a proxy</th>
-            {COMPARISON_COLUMNS.map(([key, header]) => (
+            {rest.map(([key, header]) => (
               <th scope="col" key={key}>
                 {header}
               </th>
@@ -55,35 +91,15 @@ export function ComparisonTable({ rows, caption }: { rows: ComparisonRow[]; capt
           {rows.map((r) => (
             <tr key={r.name}>
               <th scope="row">{r.name}</th>
-              <td>
+              {first.map(([key, , unit]) => cellOf(r, key, unit))}
+              <td className={styles.pods}>
                 {r.pods === null ? 'none' : formatFigure(r.pods, 'pods', 0)}
                 {r.pods !== null &&
                   totalPods > 0 &&
                   rows.length > 1 &&
                   ` (${formatFigure(r.pods / totalPods, 'percentunit', 0)})`}
               </td>
-              {COMPARISON_COLUMNS.map(([key, , unit]) => {
-                const cell = r.cells[key];
-                if (!cell?.expr) {
-                  return (
-                    <td key={key}>
-                      <Text color="secondary">n/a</Text>
-                    </td>
-                  );
-                }
-                const text = formatFigure(cell.value, unit);
-                return (
-                  <td key={key} title={cell.expr}>
-                    {cell.href ? (
-                      <a className={styles.link} href={cell.href} title={cell.expr}>
-                        {text}
-                      </a>
-                    ) : (
-                      text
-                    )}
-                  </td>
-                );
-              })}
+              {rest.map(([key, , unit]) => cellOf(r, key, unit))}
             </tr>
           ))}
         </tbody>
@@ -106,6 +122,9 @@ const getStyles = (theme: GrafanaTheme2) => ({
     'th:first-child': { textAlign: 'left' },
     thead: { color: theme.colors.text.secondary, fontSize: theme.typography.bodySmall.fontSize },
   }),
+  emphasis: css({ fontWeight: theme.typography.fontWeightBold, fontSize: theme.typography.h5.fontSize }),
+  // "20 pods (53%)" stays on one line.
+  pods: css({ whiteSpace: 'nowrap' }),
   // Every cell opens its own PromQL in Explore; the title shows the query on hover.
   link: css({ color: theme.colors.text.link, '&:hover': { textDecoration: 'underline' } }),
 });

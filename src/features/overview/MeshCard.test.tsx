@@ -1,5 +1,5 @@
 import React from 'react';
-import { render, screen, within } from '@testing-library/react';
+import { fireEvent, render, screen, within } from '@testing-library/react';
 import { expandCluster } from '../../../demo/cluster';
 import { article, FIXTURE_START } from '../../../demo/presets';
 import { groundTruth } from '../../../demo/truth';
@@ -7,8 +7,15 @@ import { CATALOGUE } from '../../model/catalogue';
 import { DEFAULT_FIGURE_OPTIONS, meshFigures } from '../../model/figureSet';
 import type { Report } from '../../model/report';
 import { MeshCard } from './MeshCard';
+import { viewOfProgress } from './meshView';
 
 type Mesh = Report['meshes'][number];
+
+// A Grafana that does not expose the add-to-dashboard form: the menu still offers Export JSON.
+jest.mock('@grafana/runtime', () => ({
+  ...jest.requireActual('@grafana/runtime'),
+  usePluginComponent: () => ({ component: null, isLoading: false }),
+}));
 
 // The demo's ground truth for Istio on the `article` preset (flat article pricing, usage basis), an hour in.
 const truth = groundTruth(expandCluster(article), FIXTURE_START + 3600, 300).meshes.find((m) => m.id === 'istio')!;
@@ -59,12 +66,13 @@ test("a mesh card shows each figure of its mesh under the figure's own label", (
   render(<MeshCard mesh={meshOf()} />);
   const card = screen.getByRole('region', { name: def.name });
   expect(card).toHaveAttribute('data-testid', 'meshtax-mesh-istio');
-  expect(shown(card, 'Monthly cost')).toBe(usd(truth.monthlyCostUsd.total));
+  expect(shown(card, 'Monthly cost, whole mesh')).toBe(usd(truth.monthlyCostUsd.total));
   expect(shown(card, 'Sidecars')).toBe(usd(truth.monthlyCostUsd.sidecars));
   expect(shown(card, 'Control plane')).toBe(usd(truth.monthlyCostUsd.controlPlane));
-  expect(shown(card, 'Share of cluster CPU')).toBe(pct(truth.sidecars.cpuShare));
-  expect(shown(card, 'Share of cluster memory')).toBe(pct(truth.sidecars.memoryShare));
-  expect(shown(card, 'Share of requested CPU')).toBe(pct(truth.sidecars.cpuRequestShare));
+  // Share labels say what they count: the proxies only.
+  expect(shown(card, "Sidecars' share of cluster CPU")).toBe(pct(truth.sidecars.cpuShare));
+  expect(shown(card, "Sidecars' share of cluster memory")).toBe(pct(truth.sidecars.memoryShare));
+  expect(shown(card, "Sidecars' share of requested CPU")).toBe(pct(truth.sidecars.cpuRequestShare));
   // Each shown figure opens its own PromQL: one per stat with a query, the cost total's first.
   const queries = within(card).getAllByText('PromQL');
   expect(queries.length).toBeGreaterThanOrEqual(6);
@@ -76,6 +84,54 @@ test('a figure without data reads "unavailable" with its reason, never 0', () =>
   const card = screen.getByTestId('meshtax-mesh-istio');
   expect(shown(card, 'p99 latency added')).toBe('unavailable');
   expect(within(card).getByText(P99_REASON)).toBeInTheDocument();
+});
+
+test("with the cluster's totals, the card shows the whole mesh's share beside the proxies' own", () => {
+  const all = [...truth.rows.dataPlane, ...truth.rows.controlPlane, ...truth.rows.nodeAgents];
+  const cluster = groundTruth(expandCluster(article), FIXTURE_START + 3600, 300).cluster;
+  const m = meshOf();
+  Object.assign(m, {
+    controlPlane: truth.controlPlane,
+    nodeAgents: truth.nodeAgents,
+    sidecars: { ...m.sidecars, ...truth.sidecars },
+  });
+  render(<MeshCard mesh={m} cluster={{ ...cluster, reasons: {} } as never} />);
+  const card = screen.getByTestId('meshtax-mesh-istio');
+  const cpu = all.reduce((a, r) => a + r.cpu, 0) / cluster.cpuCores;
+  expect(cpu).toBeGreaterThan(truth.sidecars.cpuShare);
+  expect(shown(card, 'Whole mesh’s share of cluster CPU')).toBe(pct(cpu));
+});
+
+test('a card still arriving says which figures are on their way, and a failed figure shows its own error', () => {
+  const m = meshOf();
+  const soFar = {
+    figures: {
+      'istio.cost.total': { value: truth.monthlyCostUsd.total },
+      'istio.cost.sidecars': { value: null, reason: 'error: The data source answered 503: overloaded.' },
+    },
+  };
+  const arriving = { id: def.id, name: def.name, dataPlaneKind: def.dataPlaneKind, figures };
+  render(<MeshCard view={viewOfProgress(arriving, soFar, 0.99)} />);
+  const card = screen.getByTestId('meshtax-mesh-istio');
+  expect(shown(card, 'Monthly cost, whole mesh')).toBe(usd(truth.monthlyCostUsd.total));
+  expect(shown(card, 'Sidecars')).toBe('unavailable');
+  expect(within(card).getByText(/503: overloaded/)).toBeInTheDocument();
+  expect(shown(card, 'Control plane')).toBe('measuring…');
+  expect(m.id).toBe('istio');
+});
+
+test("the card's menu exports its cost-over-time panel: the mesh's own cost queries, stacked by part", async () => {
+  render(<MeshCard mesh={meshOf()} datasourceUid="prom" timeSec={FIXTURE_START} />);
+  fireEvent.click(screen.getByRole('button', { name: `${def.name} actions` }));
+  fireEvent.click(await screen.findByText('Export JSON'));
+  const json = JSON.parse((await screen.findByLabelText('Panel JSON')).textContent!);
+  const q = meshOf().queries;
+  expect(json.type).toBe('timeseries');
+  expect(json.fieldConfig.defaults.custom.stacking.mode).toBe('normal');
+  expect(json.targets.map((t: { expr: string; legendFormat: string }) => [t.legendFormat, t.expr])).toEqual([
+    ['Sidecars', q['istio.cost.sidecars']],
+    ['Control plane', q['istio.cost.controlPlane']],
+  ]);
 });
 
 test('the p99 added shows the interval its buckets allow, says when they cannot resolve it, and the mean beside it', () => {
@@ -95,8 +151,7 @@ test('the p99 added shows the interval its buckets allow, says when they cannot 
   const card = screen.getByTestId('meshtax-mesh-istio');
   const [lo, hi] = t.deltaRangeMs.map((v) => `${Math.abs(v).toFixed(0)} ms`);
   expect(lo).not.toBe('0 ms');
-  const value = within(card).getByText('p99 latency added', { selector: '*' }).nextElementSibling!;
-  expect(value.nextElementSibling?.textContent).toBe(`(\u2212${lo} to +${hi})`);
+  expect(within(card).getByText(new RegExp(`^\\(\u2212${lo} to \\+${hi}\\) reporter-delta`))).toBeInTheDocument();
   expect(within(card).getByText(/These buckets can't resolve it.*statsHistogramBuckets/)).toBeInTheDocument();
   expect(shown(card, 'Mean latency added')).toBe(`${truth.meanAddedMs!.toFixed(2)} ms`);
 });

@@ -7,18 +7,25 @@ import {
   type SceneComponentProps,
   type SceneObject,
   type SceneObjectState,
+  type VizPanel,
 } from '@grafana/scenes';
 import { LoadingPlaceholder } from '@grafana/ui';
+import type { Report } from '../../model/report';
 import type { AppSettings } from '../../model/settings';
+import { VAR_CLUSTER, VAR_DATASOURCE, VAR_NAMESPACE } from '../../shared/scenes/variables';
+import { meshCharts } from './costScene';
+import { viewOfReport } from './meshView';
 import { OverviewContent } from './OverviewContent';
 import type { OverviewScope } from './useReport';
-import { VAR_CLUSTER, VAR_DATASOURCE, VAR_NAMESPACE } from '../../shared/scenes/variables';
 
 interface MeshOverviewState extends SceneObjectState {
   settings: AppSettings;
   /** Set once the variables have loaded; undefined while they load. */
   uid?: string;
   scope?: OverviewScope;
+  /** Chart panels of every mesh (costScene.chartsOf finds one mesh's), for the report they were built from. */
+  charts?: VizPanel[];
+  chartsFor?: string;
 }
 
 /** A variable's value as a regex (scenes escapes each value with :regex); All (.*) means "no filter". */
@@ -30,6 +37,8 @@ function regexOf(model: SceneObject, name: string): string | undefined {
 /**
  * The overview inside a scene: it reads the data source, cluster and namespace variables and the time range, and
  * hands them to the report-driven content, so the page gets the time picker, refresh and URL state of every scene.
+ * Its charts are scene panels (Grafana's own timeseries and bar gauge), built once the report says which meshes run
+ * and what their cost queries are.
  */
 export class MeshOverview extends SceneObjectBase<MeshOverviewState> {
   protected _variableDependency = new VariableDependencyConfig(this, {
@@ -61,14 +70,36 @@ export class MeshOverview extends SceneObjectBase<MeshOverviewState> {
     });
   }
 
+  /** Builds the chart panels for a finished report, once per set of meshes and queries. */
+  public showCharts = (report: Report) => {
+    const key = JSON.stringify(report.meshes.map((m) => [m.id, m.queries]));
+    if (key !== this.state.chartsFor && this.state.uid) {
+      this.setState({
+        chartsFor: key,
+        charts: meshCharts(
+          report.meshes.map((m) => viewOfReport(m)),
+          this.state.uid
+        ),
+      });
+    }
+  };
+
   static Component = ({ model }: SceneComponentProps<MeshOverview>) => {
-    const { settings, uid, scope } = model.useState();
+    const { settings, uid, scope, charts } = model.useState();
     const { value } = sceneGraph.getTimeRange(model).useState();
     if (!scope) {
       return <LoadingPlaceholder text="Loading variables…" />;
     }
     return (
-      <OverviewContent settings={settings} uid={uid} time={value.to.unix()} from={value.from.unix()} scope={scope} />
+      <OverviewContent
+        settings={settings}
+        uid={uid}
+        time={value.to.unix()}
+        from={value.from.unix()}
+        scope={scope}
+        charts={charts}
+        onReport={model.showCharts}
+      />
     );
   };
 }

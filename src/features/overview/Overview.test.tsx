@@ -1,5 +1,5 @@
 import React from 'react';
-import { fireEvent, render, screen } from '@testing-library/react';
+import { fireEvent, render, screen, within } from '@testing-library/react';
 import { DEFAULT_SETTINGS } from '../../model/settings';
 import { KSM_REQUESTS_METRIC } from '../../model/resources';
 import { buildOverviewScene } from './Overview';
@@ -15,6 +15,11 @@ jest.mock('../../services/prometheus', () => ({
     return [];
   },
   dsTrend: jest.fn(),
+}));
+
+jest.mock('@grafana/runtime', () => ({
+  ...jest.requireActual('@grafana/runtime'),
+  usePluginComponent: () => ({ component: null, isLoading: false }),
 }));
 
 const emptyReport = (cluster: Record<string, unknown>) => ({
@@ -121,4 +126,60 @@ test('with several clusters and none chosen, the report also measures per cluste
   );
   expect(await screen.findByText('No service mesh detected')).toBeInTheDocument();
   expect(buildReport.mock.calls[0][1].byCluster).toBe(true);
+});
+
+test('the overview opens on a week, and the no-mesh state leads to the configuration', async () => {
+  expect(buildOverviewScene(DEFAULT_SETTINGS).state.$timeRange?.state.from).toBe('now-7d');
+  buildReport.mockResolvedValueOnce(emptyReport({}));
+  renderOverview('prom');
+  expect(await screen.findByRole('link', { name: /Open the configuration/ })).toHaveAttribute(
+    'href',
+    '/plugins/meshtax-overhead-app'
+  );
+});
+
+test('figures show as they arrive, the failing one with its own error, and the headline once the report is in', async () => {
+  let finish: (r: unknown) => void = () => {};
+  buildReport.mockImplementationOnce(
+    (_q: unknown, input: { onProgress: (p: unknown) => void; figureErrors: string }) =>
+      new Promise((resolve) => {
+        expect(input.figureErrors).toBe('keep');
+        input.onProgress({
+          kind: 'meshes',
+          meshes: [{ id: 'linkerd', name: 'Linkerd', dataPlaneKind: 'sidecar', figures: [] }],
+        });
+        input.onProgress({ kind: 'figure', id: 'linkerd.cost.total', value: 7.5 });
+        finish = resolve;
+      })
+  );
+  renderOverview('prom');
+  const card = await screen.findByTestId('meshtax-mesh-linkerd');
+  expect(await within(card).findByText('$7.50')).toBeInTheDocument();
+  // The rest is on its way; Linkerd is the only card, and nothing reads "unavailable" yet.
+  expect(within(card).queryByText('unavailable')).toBeNull();
+  const linkerd = {
+    id: 'linkerd',
+    name: 'Linkerd',
+    dataPlaneKind: 'sidecar',
+    sidecars: { pods: 4, cpuCores: 0.5, memoryBytes: 2 ** 30, cpuRequestCores: 1, memoryRequestBytes: 2 ** 30 },
+    controlPlane: { cpuCores: 0.1, memoryBytes: 0 },
+    nodeAgents: { pods: null, cpuCores: null, memoryBytes: null },
+    latency: { method: 'm', quantile: 0.99, addedMs: null, clientMs: null, serverMs: null, reason: 'none' },
+    monthlyCostUsd: { total: 7.5, sidecars: 7, controlPlane: 0.5, nodeAgents: null, idleSidecars: 1.25 },
+    reasons: {},
+    queries: {},
+    figures: [],
+  };
+  // The cluster: 10 cores and 20 GiB at $0.04 and $0.005 over 730 h = $365 per month.
+  finish({ ...emptyReport({ cpuCores: 10, memoryBytes: 20 * 2 ** 30 }), window: '5m', meshes: [linkerd] });
+  const headline = await screen.findByTestId('meshtax-headline');
+  expect(within(headline).getByTestId('meshtax-headline-total').textContent).toBe('$7.50');
+  expect(within(headline).getByTestId('meshtax-headline-share').textContent).toBe(`${((7.5 / 365) * 100).toFixed(2)}%`);
+  // Over-requested: 0.5 core × $0.04 × 730 = $14.60, more than the idle $1.25.
+  expect(within(headline).getByTestId('meshtax-headline-saving').textContent).toMatch(/^\$14\.60/);
+  expect(within(headline).getByRole('link', { name: /See the list in Breakdown/ })).toHaveAttribute(
+    'href',
+    expect.stringContaining('breakdown?var-mesh=linkerd')
+  );
+  expect(screen.getByTestId('meshtax-not-detected').textContent).toMatch(/^Not detected: Istio/);
 });

@@ -9,7 +9,9 @@ import { MeshOverview } from './MeshOverview';
 export function buildOverviewScene(settings: AppSettings): EmbeddedScene {
   return buildScenePage(
     meshTaxVariables(settings.defaultDatasourceUid, { mesh: false }),
-    new MeshOverview({ settings })
+    new MeshOverview({ settings }),
+    // A week by default: the trends and charts show a weekly cycle, as Kubecost's default window does.
+    { from: 'now-7d', to: 'now' }
   );
 }
 

@@ -4,6 +4,7 @@ import type { GrafanaTheme2, PanelProps } from '@grafana/data';
 import { Alert, useStyles2 } from '@grafana/ui';
 import type { Unit } from '../../model/figures';
 import { DataTable } from '../../components/DataTable/DataTable';
+import { WithFigureBasis } from '../../components/FigureBasis/FigureBasis';
 import { workloadUrl } from '../../utils/utils.routing';
 import { formatFigure } from '../../utils/utils.units';
 import { breakdownRows, sortRows, type BreakdownRow } from './rows';
@@ -39,7 +40,16 @@ function drillUrl(
   });
 }
 
-export function BreakdownPanel({ data, options, replaceVariables }: PanelProps<BreakdownOptions>) {
+/** The rows, with the price source and time window they use under them. */
+export function BreakdownPanel(props: PanelProps<BreakdownOptions>) {
+  return (
+    <WithFigureBasis basis={props.options.basis}>
+      <BreakdownBody {...props} />
+    </WithFigureBasis>
+  );
+}
+
+function BreakdownBody({ data, options, replaceVariables }: PanelProps<BreakdownOptions>) {
   const styles = useStyles2(getStyles);
   // The options choose the top N and the initial order; a click on a header re-sorts those rows.
   const [sortBy, setSortBy] = useState<BreakdownColumn | undefined>();

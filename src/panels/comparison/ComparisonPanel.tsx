@@ -3,10 +3,20 @@ import { css } from '@emotion/css';
 import type { GrafanaTheme2, PanelProps } from '@grafana/data';
 import { Alert, useStyles2 } from '@grafana/ui';
 import { ComparisonTable } from '../../components/ComparisonTable/ComparisonTable';
+import { WithFigureBasis } from '../../components/FigureBasis/FigureBasis';
 import { comparisonRows } from './rows';
 import type { ComparisonOptions } from '../../model/panelOptions';
 
-export function ComparisonPanel({ data, options }: PanelProps<ComparisonOptions>) {
+/** The table, with the price source and time window its figures use under it. */
+export function ComparisonPanel(props: PanelProps<ComparisonOptions>) {
+  return (
+    <WithFigureBasis basis={props.options.basis}>
+      <ComparisonBody {...props} />
+    </WithFigureBasis>
+  );
+}
+
+function ComparisonBody({ data, options }: PanelProps<ComparisonOptions>) {
   const styles = useStyles2(getStyles);
   const rows = comparisonRows(data, options.hideAbsent);
   const noPods = options.showPodShare ? rows : rows.map((r) => ({ ...r, pods: null }));

@@ -2,6 +2,7 @@ import React from 'react';
 import { css } from '@emotion/css';
 import { formattedValueToString, getValueFormat, type GrafanaTheme2, type PanelProps } from '@grafana/data';
 import { BigValue, BigValueColorMode, BigValueGraphMode, Stack, Text, useStyles2, useTheme2 } from '@grafana/ui';
+import { FIGURE_BASIS_HEIGHT_PX, WithFigureBasis } from '../../components/FigureBasis/FigureBasis';
 import { testIds } from '../../components/testIds';
 import { sparklineOf } from '../../utils/utils.sparkline';
 import { costColor, readFigure, type FrameFigure } from './figures';
@@ -26,7 +27,16 @@ function Stat({ label, figure, unit }: { label: string; figure: FrameFigure; uni
   );
 }
 
-export function SummaryPanel({ data, options, width, height }: PanelProps<SummaryOptions>) {
+/** The figures, with the price source and time window they use under them. */
+export function SummaryPanel(props: PanelProps<SummaryOptions>) {
+  return (
+    <WithFigureBasis basis={props.options.basis}>
+      <SummaryBody {...props} height={props.height - FIGURE_BASIS_HEIGHT_PX} />
+    </WithFigureBasis>
+  );
+}
+
+function SummaryBody({ data, options, width, height }: PanelProps<SummaryOptions>) {
   const theme = useTheme2();
   const styles = useStyles2(getStyles);
   const cost = readFigure(data, options.costRefId);

@@ -5,6 +5,9 @@ import { panelData } from '../testData';
 import { costColor, readFigure } from './figures';
 import { SummaryPanel } from './SummaryPanel';
 import { DEFAULT_SUMMARY_OPTIONS, type SummaryOptions } from '../../model/panelOptions';
+import { basisOf } from '../../model/figureBasis';
+import { DEFAULT_OPTIONS } from '../../model/options/defaults';
+import { testIds } from '../../components/testIds';
 
 // BigValue measures text on a canvas; jsdom has none, so give it a fixed-width font.
 beforeAll(() => {
@@ -59,4 +62,21 @@ test('shows the cost and the shares with their units', () => {
   );
   expect(screen.getByText('3.78%')).toBeInTheDocument();
   expect(screen.getByText('2.07 ms')).toBeInTheDocument();
+});
+
+test('says under the figures which prices and which window they use, from the options the dashboard sets', () => {
+  const basis = basisOf(DEFAULT_OPTIONS, { window: '$__rate_interval' });
+  render(
+    <SummaryPanel
+      {...({
+        data: panelData([]),
+        options: { ...DEFAULT_SUMMARY_OPTIONS, basis },
+        width: 400,
+        height: 300,
+      } as unknown as PanelProps<SummaryOptions>)}
+    />
+  );
+  expect(screen.getByTestId(testIds.figureBasis.container)).toHaveTextContent(
+    /OpenCost's node prices where present, else flat rates.*Grafana's rate interval/
+  );
 });
