@@ -4,7 +4,8 @@ import { expect, test } from './fixtures';
 test('breakdown shows the variables, the time picker and the proxy cost by namespace', async ({ gotoPage, page }) => {
   await gotoPage('/breakdown');
   await expect(page.getByText('Mesh', { exact: true })).toBeVisible();
-  await expect(page.getByText(/by namespace/)).toBeVisible();
+  // The cost bars come first (issue #16 §3), then the table.
+  await expect(page.getByText(/: cost by namespace$/)).toBeVisible();
   await expect(page.getByRole('table', { name: 'Mesh cost by namespace' })).toBeVisible({ timeout: 30000 });
 });
 

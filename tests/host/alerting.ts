@@ -38,6 +38,10 @@ export function alertingStandIn(send: (res: ServerResponse, status: number, data
   const rules = new Map<string, ProvisionedAlertRule>(
     demoAlertForms().map((f) => [f.uid!, { ...alertRulePayload(f, DEFAULT_FIGURE_OPTIONS), provenance: 'file' }])
   );
+  // One rule made in the app (no provenance), so the page shows a rule with Edit and Delete, also at 420 px.
+  const [made] = demoAlertForms();
+  const appRule = { ...made, uid: 'meshtax-made-in-app', variant: 'memoryShare' as const, threshold: 15 };
+  rules.set(appRule.uid, { ...alertRulePayload(appRule, DEFAULT_FIGURE_OPTIONS), provenance: '' });
   let next = 1;
   const duplicate = (r: ProvisionedAlertRule, uid?: string) =>
     [...rules.values()].some((x) => x.uid !== uid && x.folderUID === r.folderUID && x.title === r.title);

@@ -19,6 +19,7 @@ import { chromium, type BrowserContext, type Page } from 'playwright-core';
 import { figureMismatches, unhealthyStates } from './checks';
 import { panelSpecs, type PluginBuild, readPluginBuild } from './discover';
 import { expectedOverviewFigures, type ExpectedFigure } from './expected';
+import { firstViewFailures, firstViewOf } from './firstView';
 import { overviewNarrowFailures } from './narrow';
 import { runFaultCases } from './faults';
 import { listRuntimes, type Runtime } from './runtimes';
@@ -111,9 +112,10 @@ function buildCases(appMeta: PluginBuild['appMeta'], specs: PanelSpec[], range: 
     .sort((a, b) => Number(Boolean(b.defaultNav)) - Number(Boolean(a.defaultNav)))
     .map((inc) => inc.path!);
   const appPaths = pages.length ? pages : [`/a/${appMeta.id}`];
-  // Light theme for the default page only: enough to catch theme-dependent breakage cheaply.
+  // Light theme for the default page and the pages whose screenshots issue #16 asks for in both themes.
+  const bothThemes = (p: string, i: number) => i === 0 || /\/(breakdown|latency|alerts)$/.test(p);
   const app = appPaths.flatMap((p, i) =>
-    (i === 0 ? ['dark', 'light'] : ['dark']).map((theme) => ({
+    (bothThemes(p, i) ? ['dark', 'light'] : ['dark']).map((theme) => ({
       name: `app-${p.split('/').pop()}-${theme}`,
       url: `${p}?theme=${theme}&${time}`,
       readySelector: APP_READY,
@@ -233,6 +235,10 @@ async function runCase(context: BrowserContext, server: HostServer, screens: str
       failures.push(...(await figureMismatches(page, c.figures)));
     }
     failures.push(...(await unhealthyStates(page)));
+    const firstView = c.width ? firstViewOf(c.name) : undefined;
+    if (firstView) {
+      failures.push(...(await firstViewFailures(page, firstView)));
+    }
     if (c.width) {
       const overflow = await page.evaluate(() => {
         const by = document.documentElement.scrollWidth - window.innerWidth;

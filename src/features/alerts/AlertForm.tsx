@@ -1,6 +1,8 @@
 import React, { useState } from 'react';
 import { DataSourcePicker } from '@grafana/runtime';
-import { Alert, Button, Combobox, Field, Input, Stack, TextArea } from '@grafana/ui';
+import { css } from '@emotion/css';
+import type { GrafanaTheme2 } from '@grafana/data';
+import { Alert, Button, Combobox, Field, Input, Stack, Text, TextArea, useStyles2 } from '@grafana/ui';
 import {
   AlertFormError,
   alertRulePayload,
@@ -12,6 +14,7 @@ import {
 import { ALERT_VARIANTS, variantOf } from '../../model/alerts/variants';
 import type { FigureOptions } from '../../model/figures';
 import type { Folder } from '../../services/alerting';
+import { summaryPreview } from './ruleText';
 
 export interface AlertFormProps {
   initial: AlertRuleForm;
@@ -19,7 +22,8 @@ export interface AlertFormProps {
   folders: Folder[] | string;
   /** Sends the rule; resolves with a message to show, rejects with an error to show in place. */
   onSubmit(rule: ProvisionedAlertRule): Promise<string>;
-  onCancelEdit?(): void;
+  /** Closes the form (new or edit) without saving. */
+  onCancel?(): void;
 }
 
 /**
@@ -39,7 +43,7 @@ const labelsText = (l: Record<string, string>) =>
  * Create or edit one Mesh Tax alert rule. Values stay as typed (text) until submit, so a bad value is reported at
  * its field and nothing the user typed is lost.
  */
-export function AlertForm({ initial, options, folders, onSubmit, onCancelEdit }: AlertFormProps) {
+export function AlertForm({ initial, options, folders, onSubmit, onCancel }: AlertFormProps) {
   const [f, setF] = useState({
     ...initial,
     threshold: String(initial.threshold),
@@ -52,6 +56,12 @@ export function AlertForm({ initial, options, folders, onSubmit, onCancelEdit }:
   const err = (field: string) => (fieldError?.field === field ? fieldError.message : undefined);
   const variant = variantOf(f.variant) ?? ALERT_VARIANTS[0];
   const mesh = options.meshes.find((m) => m.id === f.meshId);
+  const defaultTemplate = mesh ? defaultSummary(variant, mesh.name, Number(f.threshold) || 0) : '';
+  // Empty means the default, which follows the variant, mesh and threshold as they change.
+  const summaryTemplate = f.summary.trim() ? f.summary : defaultTemplate;
+  // The template is there on demand; a rule saved with its own summary opens with it shown.
+  const [showTemplate, setShowTemplate] = useState(initial.summary.trim() !== '');
+  const styles = useStyles2(getStyles);
 
   const submit = async () => {
     setResult(undefined);
@@ -170,15 +180,34 @@ export function AlertForm({ initial, options, folders, onSubmit, onCancelEdit }:
             onChange={(e) => set('labels')(e.currentTarget.value)}
           />
         </Field>
-        <Field label="Summary" description="Empty: the default below, which states the value with its unit">
-          <TextArea
-            id="meshtax-alert-summary"
-            style={{ width: 'min(480px, 85vw)' }}
-            rows={3}
-            value={f.summary}
-            placeholder={mesh ? defaultSummary(variant, mesh.name, Number(f.threshold) || 0) : ''}
-            onChange={(e) => set('summary')(e.currentTarget.value)}
-          />
+        <Field label="Summary" description="What a notification says; ‹…› is filled in by Grafana when the rule fires">
+          <div className={styles.summary}>
+            <Text element="p" data-testid="meshtax-alert-summary-preview">
+              {summaryPreview(summaryTemplate)}
+            </Text>
+            <Button
+              size="sm"
+              variant="secondary"
+              fill="text"
+              icon={showTemplate ? 'angle-up' : 'angle-down'}
+              aria-expanded={showTemplate}
+              aria-controls="meshtax-alert-summary"
+              onClick={() => setShowTemplate(!showTemplate)}
+            >
+              {showTemplate ? 'Hide template' : 'Edit template'}
+            </Button>
+            {showTemplate && (
+              <TextArea
+                id="meshtax-alert-summary"
+                aria-label="Summary template"
+                style={{ width: 'min(480px, 85vw)' }}
+                rows={3}
+                value={f.summary}
+                placeholder={defaultTemplate}
+                onChange={(e) => set('summary')(e.currentTarget.value)}
+              />
+            )}
+          </div>
         </Field>
         <Field label="Runbook URL" invalid={!!err('runbookUrl')} error={err('runbookUrl')}>
           <Input
@@ -199,12 +228,22 @@ export function AlertForm({ initial, options, folders, onSubmit, onCancelEdit }:
         <Button type="submit" icon="bell" disabled={busy}>
           {f.uid ? 'Save alert rule' : 'Create alert rule'}
         </Button>
-        {f.uid && onCancelEdit && (
-          <Button variant="secondary" onClick={onCancelEdit}>
-            Cancel edit
+        {onCancel && (
+          <Button variant="secondary" onClick={onCancel}>
+            Cancel
           </Button>
         )}
       </Stack>
     </form>
   );
 }
+
+const getStyles = (theme: GrafanaTheme2) => ({
+  summary: css({
+    display: 'flex',
+    flexDirection: 'column',
+    alignItems: 'flex-start',
+    gap: theme.spacing(0.5),
+    maxWidth: 'min(480px, 85vw)',
+  }),
+});

@@ -155,3 +155,45 @@ test('the folder picker lists nested folders by path and is usable from the keyb
   fireEvent.click(screen.getByRole('button', { name: 'Create alert rule' }));
   await waitFor(() => expect(api.createAlertRule).toHaveBeenCalledWith(expect.objectContaining({ folderUID: 'tm' })));
 });
+
+test('the rules come first, under a New alert rule button that opens the form (issue #16 §6)', async () => {
+  setRole('Editor');
+  api.listMeshTaxRules.mockResolvedValue([storedRule('mine')]);
+  renderPage('/alerts?datasource=prom');
+  const table = await screen.findByRole('table', { name: 'Alert rules Mesh Tax created' });
+  const button = screen.getByRole('button', { name: 'New alert rule' });
+  // Button, then the list; no form until asked for.
+  expect(button.compareDocumentPosition(table) & Node.DOCUMENT_POSITION_FOLLOWING).toBeTruthy();
+  expect(screen.queryByRole('form', { name: 'Create alert rule' })).not.toBeInTheDocument();
+  fireEvent.click(button);
+  expect(await screen.findByRole('form', { name: 'Create alert rule' })).toBeInTheDocument();
+  fireEvent.click(screen.getByRole('button', { name: 'Cancel' }));
+  expect(screen.queryByRole('form', { name: 'Create alert rule' })).not.toBeInTheDocument();
+});
+
+test('the list says what each rule checks, with its own threshold, not the template text', async () => {
+  setRole('Viewer');
+  api.listMeshTaxRules.mockResolvedValue([storedRule('mine')]);
+  renderPage('/alerts');
+  const row = (await screen.findByRole('rowheader', { name: 'Mesh Tax: rule mine' })).closest('tr')!;
+  expect(row).toHaveTextContent('Monthly cost above $20');
+  expect(row).not.toHaveTextContent('$X');
+  expect(row).toHaveTextContent('Istio (sidecar)');
+});
+
+test('the Summary field shows the rendered summary; the template is there on demand', async () => {
+  setRole('Editor');
+  renderPage();
+  const preview = await screen.findByTestId('meshtax-alert-summary-preview');
+  expect(preview).toHaveTextContent(
+    'Linkerd in cluster ‹cluster› costs ‹value› per month (sidecars, control plane and node agents), above the $1000 threshold.'
+  );
+  expect(screen.queryByLabelText('Summary template')).not.toBeInTheDocument();
+  fireEvent.change(screen.getByLabelText('Monthly cost threshold (USD)'), { target: { value: '250' } });
+  expect(preview).toHaveTextContent('above the $250 threshold');
+  fireEvent.click(screen.getByRole('button', { name: 'Edit template' }));
+  const template = screen.getByLabelText('Summary template');
+  expect(template.getAttribute('placeholder')).toContain('{{ $labels.cluster }}');
+  fireEvent.change(template, { target: { value: 'Mesh bill for {{ $labels.cluster }}: {{ $values.A.Value }}' } });
+  expect(preview).toHaveTextContent('Mesh bill for ‹cluster›: ‹value›');
+});

@@ -42,44 +42,60 @@ export function Alerts({ settings }: { settings: AppSettings }) {
   const [deleteError, setDeleteError] = useState<string | undefined>();
   // Viewers read the list; creating, editing and deleting need Editor or Admin (Grafana enforces it too).
   const canWrite = canEditDashboards();
-  const form = editing ?? initialForm(params, settings);
+  // Grafana's alerting lists rules first; the form opens on "New alert rule", on Edit, or from a figure's Create alert.
+  const [composing, setComposing] = useState(params.has('figure'));
+  const formOpen = canWrite && (composing || !!editing);
+  // Built only when shown: picking the default data source needs Grafana's data source list.
+  const form = formOpen ? (editing ?? initialForm(params, settings)) : undefined;
+  const close = () => {
+    setEditing(undefined);
+    setComposing(false);
+  };
   return (
     <>
       <div className={styles.page} data-testid="meshtax-alerts">
-        <section aria-labelledby="meshtax-alerts-create">
-          <Text element="h3" id="meshtax-alerts-create">
-            {editing ? 'Edit alert rule' : 'Create a Grafana alert rule'}
-          </Text>
-          {canWrite ? (
-            <AlertForm
-              key={editing?.uid ?? 'new'}
-              initial={form}
-              options={options}
-              folders={folders}
-              onSubmit={async (rule) => {
-                const saved = editing?.uid ? await updateAlertRule(editing.uid, rule) : await createAlertRule(rule);
-                setEditing(undefined);
-                reload();
-                return `"${saved?.title ?? rule.title}" is saved in Grafana Alerting; it is evaluated with its group.`;
-              }}
-              onCancelEdit={() => setEditing(undefined)}
-            />
-          ) : (
+        <section aria-labelledby="meshtax-alerts-list" className={styles.section}>
+          <Stack direction="row" alignItems="center" gap={2} wrap="wrap">
+            <Text element="h3" id="meshtax-alerts-list">
+              Rules Mesh Tax created
+            </Text>
+            <Stack direction="row" gap={1}>
+              {canWrite && (
+                <Button icon="plus" onClick={() => (setEditing(undefined), setComposing(true))} disabled={formOpen}>
+                  New alert rule
+                </Button>
+              )}
+              <Button variant="secondary" icon="sync" onClick={reload}>
+                Reload
+              </Button>
+            </Stack>
+          </Stack>
+          {!canWrite && (
             <Alert severity="info" title="Creating alert rules needs the Editor or Admin role">
               You can see the rules Mesh Tax created and download the Prometheus rules below. To create, edit or delete
               Grafana alert rules, ask a Grafana admin for the Editor role (the alert.rules:write permission).
             </Alert>
           )}
-        </section>
-        <section aria-labelledby="meshtax-alerts-list">
-          <Stack direction="row" alignItems="center" gap={2}>
-            <Text element="h3" id="meshtax-alerts-list">
-              Rules Mesh Tax created
-            </Text>
-            <Button size="sm" variant="secondary" icon="sync" onClick={reload}>
-              Reload
-            </Button>
-          </Stack>
+          {form && (
+            <section aria-labelledby="meshtax-alerts-create" className={styles.form}>
+              <Text element="h4" id="meshtax-alerts-create">
+                {editing ? 'Edit alert rule' : 'New alert rule'}
+              </Text>
+              <AlertForm
+                key={editing?.uid ?? 'new'}
+                initial={form}
+                options={options}
+                folders={folders}
+                onSubmit={async (rule) => {
+                  const saved = editing?.uid ? await updateAlertRule(editing.uid, rule) : await createAlertRule(rule);
+                  setEditing(undefined);
+                  reload();
+                  return `"${saved?.title ?? rule.title}" is saved in Grafana Alerting; it is evaluated with its group.`;
+                }}
+                onCancel={close}
+              />
+            </section>
+          )}
           {error && (
             <Alert severity="error" title="Could not list alert rules">
               {error}
@@ -124,4 +140,11 @@ export function Alerts({ settings }: { settings: AppSettings }) {
 
 const getStyles = (theme: GrafanaTheme2) => ({
   page: css({ display: 'flex', flexDirection: 'column', gap: theme.spacing(3), minWidth: 0 }),
+  section: css({ display: 'flex', flexDirection: 'column', gap: theme.spacing(1.5), minWidth: 0 }),
+  form: css({
+    padding: theme.spacing(2),
+    border: `1px solid ${theme.colors.border.weak}`,
+    borderRadius: theme.shape.radius.default,
+    minWidth: 0,
+  }),
 });

@@ -1,10 +1,16 @@
 import React, { useState } from 'react';
-import { Badge, Button, ConfirmModal, Stack, Text, type BadgeColor } from '@grafana/ui';
+import { css } from '@emotion/css';
+import type { GrafanaTheme2 } from '@grafana/data';
+import { Badge, Button, ConfirmModal, Stack, Text, useStyles2, type BadgeColor } from '@grafana/ui';
+import { CATALOGUE } from '../../model/catalogue';
 import { MESHTAX_LABEL, type ProvisionedAlertRule } from '../../model/alerts/payload';
 import { readOnlyReason } from '../../model/alerts/provenance';
 import { variantOf } from '../../model/alerts/variants';
 import type { RuleState } from '../../services/alerting';
 import { DataTable } from '../../components/DataTable/DataTable';
+import { ruleCheck } from './ruleText';
+
+const meshName = (id: string) => CATALOGUE.find((m) => m.id === id)?.name ?? id;
 
 const STATE_COLOR: Record<RuleState, BadgeColor> = {
   firing: 'red',
@@ -30,6 +36,7 @@ export interface RuleListProps {
  * marks as provisioned, which say why they are read-only.
  */
 export function RuleList({ rules, states, canWrite, folderPath, onEdit, onDelete }: RuleListProps) {
+  const styles = useStyles2(getStyles);
   const [confirm, setConfirm] = useState<ProvisionedAlertRule | undefined>();
   const actions = (r: ProvisionedAlertRule) => {
     const reason = readOnlyReason(r);
@@ -62,34 +69,38 @@ export function RuleList({ rules, states, canWrite, folderPath, onEdit, onDelete
   };
   return (
     <>
-      <DataTable aria-label="Alert rules Mesh Tax created">
+      {/* Below Grafana’s sm breakpoint (544 px) each rule is a card (labels beside values), so Edit and Delete stay on screen. */}
+      <DataTable aria-label="Alert rules Mesh Tax created" className={styles.cards}>
         <thead>
           <tr>
             <th scope="col">Rule</th>
+            {canWrite && <th scope="col">Actions</th>}
+            <th scope="col">Checks</th>
             <th scope="col">State</th>
-            <th scope="col">Kind</th>
             <th scope="col">Mesh</th>
             <th scope="col">For</th>
             <th scope="col">Folder / group</th>
-            {canWrite && <th scope="col">Actions</th>}
           </tr>
         </thead>
         <tbody>
           {rules.map((r) => {
             const state = (r.uid && states[r.uid]) || 'unknown';
+            const variant = variantOf(r.labels[MESHTAX_LABEL]);
             return (
               <tr key={r.uid ?? r.title}>
                 <th scope="row">{r.title}</th>
-                <td>
+                {canWrite && <td data-label="Actions">{actions(r)}</td>}
+                <td data-label="Checks">
+                  {variant ? ruleCheck(variant, Number(r.annotations?.meshtax_threshold)) : r.labels[MESHTAX_LABEL]}
+                </td>
+                <td data-label="State">
                   <Badge color={STATE_COLOR[state]} text={state} />
                 </td>
-                <td>{variantOf(r.labels[MESHTAX_LABEL])?.label ?? r.labels[MESHTAX_LABEL]}</td>
-                <td>{r.labels.mesh}</td>
-                <td>{r.for}</td>
-                <td>
+                <td data-label="Mesh">{meshName(r.labels.mesh)}</td>
+                <td data-label="For">{r.for}</td>
+                <td data-label="Folder / group">
                   {folderPath?.(r.folderUID) ?? r.folderUID} / {r.ruleGroup}
                 </td>
-                {canWrite && <td>{actions(r)}</td>}
               </tr>
             );
           })}
@@ -108,3 +119,20 @@ export function RuleList({ rules, states, canWrite, folderPath, onEdit, onDelete
     </>
   );
 }
+
+const getStyles = (theme: GrafanaTheme2) => ({
+  cards: css({
+    // Words, not figures: left-aligned like the rule's name.
+    td: { textAlign: 'left' },
+    [theme.breakpoints.down('sm')]: {
+      'thead, tbody, tr, th, td': { display: 'block' },
+      thead: { position: 'absolute', width: 1, height: 1, overflow: 'hidden', clip: 'rect(0 0 0 0)' },
+      tr: { padding: theme.spacing(1, 0), borderBottom: `1px solid ${theme.colors.border.weak}` },
+      'th, td': { border: 'none', padding: theme.spacing(0.25, 0), textAlign: 'left' },
+      'td[data-label]::before': {
+        content: 'attr(data-label) ": "',
+        color: theme.colors.text.secondary,
+      },
+    },
+  }),
+});

@@ -2,6 +2,7 @@ import type { EmbeddedScene, SceneAppPage } from '@grafana/scenes';
 import { ROUTES } from '../../constants';
 import { figureOptions } from '../../model/options/figureOptions';
 import type { AppSettings } from '../../model/settings';
+import { sceneBasis } from '../../shared/scenes/MeshScene';
 import { buildScenePage, scenesAppPage } from '../../shared/scenes/ScenePage';
 import { meshTaxVariables } from '../../shared/scenes/variables';
 import { SHARED_URL_KEYS } from '../../utils/utils.routing';
@@ -13,7 +14,7 @@ export function buildBreakdownScene(settings: AppSettings): EmbeddedScene {
   const options = figureOptions(settings.options);
   return buildScenePage(
     meshTaxVariables(settings.defaultDatasourceUid, { meshes: options.meshes }),
-    new MeshBreakdown({ figureOptions: options })
+    new MeshBreakdown({ figureOptions: options, basis: sceneBasis(settings.options) })
   );
 }
 

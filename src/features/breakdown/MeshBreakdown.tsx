@@ -3,6 +3,7 @@ import { SceneFlexItem, SceneFlexLayout, VizPanel, type SceneComponentProps, typ
 import { LoadingPlaceholder } from '@grafana/ui';
 import { PanelActions } from '../../components/FigureActions/FigureActions';
 import type { MeshDef } from '../../model/catalogue';
+import type { FigureBasisInfo } from '../../model/figureBasis';
 import type { MeshFigureKey } from '../../model/figureKeys';
 import type { FigureOptions } from '../../model/figures';
 import { DEFAULT_BREAKDOWN_OPTIONS, type BreakdownOptions } from '../../model/panelOptions';
@@ -10,7 +11,7 @@ import { GRAFANA_UNIT } from '../../model/units';
 import { ExplainedPanel } from '../../shared/scenes/ExplainedPanel';
 import { MeshScene, detectionError, type MeshSceneState } from '../../shared/scenes/MeshScene';
 import { NOT_DETECTED } from '../../shared/scenes/meshVariable';
-import { detectionFailedScene, lookedFor, notDetectedScene } from '../../shared/scenes/meshNotices';
+import { basisScene, detectionFailedScene, lookedFor, notDetectedScene } from '../../shared/scenes/meshNotices';
 import { scenePanelJson } from '../../shared/scenes/panelJson';
 import { figureRunner } from '../../shared/scenes/queries';
 
@@ -60,7 +61,7 @@ export function costBars(mesh: MeshDef, o: FigureOptions): VizPanel {
   return withActions(
     new VizPanel({
       pluginId: 'bargauge',
-      title: `${mesh.name}: monthly proxy cost by namespace`,
+      title: `${mesh.name}: cost by namespace`,
       description: 'What each namespace’s proxies cost per month at the configured prices, largest first.',
       options: {
         orientation: 'horizontal',
@@ -91,7 +92,7 @@ function explained(panel: VizPanel, empty: string, emptyRefId?: string) {
 }
 
 /** The breakdown of one mesh: its cost bars, the namespace and workload tables, and its idle sidecars. */
-function meshSection(mesh: MeshDef, o: FigureOptions): SceneFlexLayout {
+function meshSection(mesh: MeshDef, o: FigureOptions, basis?: FigureBasisInfo): SceneFlexLayout {
   const scope = 'in the selected cluster and namespaces over this time range';
   const proxies = `No ${lookedFor(mesh)} ${scope}`;
   const idleRefs: Array<[string, MeshFigureKey]> = [[B.costRefId, 'cost.idleSidecars'], ...REFS.slice(1)];
@@ -103,41 +104,42 @@ function meshSection(mesh: MeshDef, o: FigureOptions): SceneFlexLayout {
         wrap: 'wrap',
         children: [
           // The picture first: at a phone's width the reader sees where the money goes before any table.
-          item(explained(costBars(mesh, o), `${proxies}, so there is no proxy cost to draw.`), 320, 280),
+          item(explained(costBars(mesh, o), `${proxies}, so there is no proxy cost to draw.`), 320, 300),
           item(
             explained(
               breakdownPanel(
                 `${mesh.name}: by namespace`,
                 'Proxy cost, CPU, memory and share of each namespace, largest first.',
-                { groupBy: 'namespace', topN: 20 },
+                { groupBy: 'namespace', topN: 20, basis },
                 figureRunner(mesh, 'namespace', o, REFS)
               ),
               `${proxies}.`
             ),
-            360,
-            360
-          ),
-          item(
-            explained(
-              breakdownPanel(
-                `${mesh.name}: top 10 workloads`,
-                'The ten workloads whose proxies cost most.',
-                { groupBy: 'workload', topN: 10 },
-                figureRunner(mesh, 'workload', o, REFS)
-              ),
-              `${proxies}.`
-            ),
-            360,
-            360
+            // Wide enough for every column beside the bars on a laptop; below md it takes the full width.
+            560,
+            300
           ),
         ],
       }),
       item(
         explained(
           breakdownPanel(
+            `${mesh.name}: top 10 workloads`,
+            'The ten workloads whose proxies cost most.',
+            { groupBy: 'workload', topN: 10, basis },
+            figureRunner(mesh, 'workload', o, REFS)
+          ),
+          `${proxies}.`
+        ),
+        0,
+        380
+      ),
+      item(
+        explained(
+          breakdownPanel(
             `${mesh.name}: idle sidecars (< ${o.idleRps} rps)`,
             'Proxies on workloads that serve fewer requests than the idle threshold, and what they cost: the audit to run before removing a mesh.',
-            { groupBy: 'workload', topN: 50, rowsFrom: 'cost' },
+            { groupBy: 'workload', topN: 50, rowsFrom: 'cost', basis },
             figureRunner(mesh, 'workload', o, idleRefs)
           ),
           mesh.traffic
@@ -164,12 +166,17 @@ export class MeshBreakdown extends MeshScene<MeshBreakdownState> {
     const failed = detectionError(this);
     const notice = (body: SceneObject) => new SceneFlexItem({ body, minHeight: 0 });
     const sections = chosen.map(({ mesh, detection }) =>
-      detection === NOT_DETECTED ? notice(notDetectedScene(mesh)) : meshSection(mesh, o)
+      detection === NOT_DETECTED ? notice(notDetectedScene(mesh)) : meshSection(mesh, o, this.state.basis)
     );
     this.setState({
       body: new SceneFlexLayout({
         direction: 'column',
-        children: [...(failed ? [notice(detectionFailedScene(failed))] : []), ...sections],
+        children: [
+          ...(failed ? [notice(detectionFailedScene(failed))] : []),
+          // Said once for the page: the cost bars are Grafana's panel, which cannot carry the line itself.
+          ...(this.state.basis ? [notice(basisScene(this.state.basis))] : []),
+          ...sections,
+        ],
       }),
     });
   }

@@ -1,4 +1,6 @@
 import React from 'react';
+import { readFileSync } from 'fs';
+import { join } from 'path';
 import { MemoryRouter, Route, Routes, useLocation } from 'react-router-dom';
 import { act, fireEvent, render, screen, waitFor } from '@testing-library/react';
 import { detectionProbes } from '../../model/builder/detect';
@@ -167,4 +169,16 @@ test('grouped answers list each series with its labels and unit', async () => {
   expect(await screen.findByText('cluster=c, namespace=pay')).toBeInTheDocument();
   const values = screen.getAllByText(/MiB$/).map((e) => e.textContent);
   expect(values).toEqual([formatFigure(2 ** 21, 'bytes'), formatFigure(2 ** 20, 'bytes')]);
+});
+
+test('the recording rule shown is named as the shipped rules file records the figure (issue #16: one name)', async () => {
+  // The committed output of `meshtax rules` (cli/rules.test.ts keeps it equal to the generator's).
+  const shipped = readFileSync(join(__dirname, '..', '..', '..', 'provisioning', 'demo', 'meshtax-rules.yml'), 'utf8');
+  const recorded = new Set([...shipped.matchAll(/record: (\S+)/g)].map((m) => m[1]));
+  renderAt('mesh=istio&figure=cpuShare');
+  const shown = /record: (\S+)/.exec(screen.getByLabelText('Recording rule').textContent ?? '')?.[1];
+  expect(shown).toBe('meshtax:sidecar_cpu_share:ratio');
+  expect(recorded.has(shown!)).toBe(true);
+  // The summary line of the actions names the same rule.
+  expect(screen.getByText(`Recording rule ${shown}`)).toBeInTheDocument();
 });

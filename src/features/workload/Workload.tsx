@@ -2,6 +2,7 @@ import { SceneAppPage, type EmbeddedScene, type SceneAppDrilldownView } from '@g
 import { ROUTES, WORKLOAD_DRILLDOWN } from '../../constants';
 import { figureOptions } from '../../model/options/figureOptions';
 import type { AppSettings } from '../../model/settings';
+import { sceneBasis } from '../../shared/scenes/MeshScene';
 import { buildScenePage } from '../../shared/scenes/ScenePage';
 import { meshTaxVariables } from '../../shared/scenes/variables';
 import { prefixRoute, SHARED_URL_KEYS } from '../../utils/utils.routing';
@@ -15,7 +16,7 @@ export function buildWorkloadScene(settings: AppSettings): EmbeddedScene {
       meshes: options.meshes,
       extra: [new ProxyWorkloadVariable(options)],
     }),
-    new WorkloadDetail({ figureOptions: options })
+    new WorkloadDetail({ figureOptions: options, basis: sceneBasis(settings.options) })
   );
 }
 

@@ -18,6 +18,7 @@ import { GRAFANA_UNIT } from '../../model/units';
 import { prefixRoute } from '../../utils/utils.routing';
 import { PanelActions } from '../../components/FigureActions/FigureActions';
 import { ExplainedPanel } from '../../shared/scenes/ExplainedPanel';
+import { basisScene } from '../../shared/scenes/meshNotices';
 import { MeshScene, type MeshSceneState } from '../../shared/scenes/MeshScene';
 import { scenePanelJson } from '../../shared/scenes/panelJson';
 import { DATASOURCE_REF, figureQueries, sceneSelection } from '../../shared/scenes/queries';
@@ -139,7 +140,12 @@ export class WorkloadDetail extends MeshScene<WorkloadDetailState> {
         )
       );
     }
-    this.setState({ workload, body: new SceneFlexLayout({ direction: 'row', wrap: 'wrap', children: items }) });
+    const { basis } = this.state;
+    const basisLine = basis ? [new SceneFlexItem({ width: '100%', minHeight: 0, body: basisScene(basis) })] : [];
+    this.setState({
+      workload,
+      body: new SceneFlexLayout({ direction: 'row', wrap: 'wrap', children: [...basisLine, ...items] }),
+    });
   }
 
   static Component = ({ model }: SceneComponentProps<WorkloadDetail>) => {

@@ -11,7 +11,9 @@ import {
   type SceneObjectState,
 } from '@grafana/scenes';
 import type { MeshDef } from '../../model/catalogue';
+import { basisOf, type FigureBasisInfo } from '../../model/figureBasis';
 import type { FigureOptions } from '../../model/figures';
+import type { MeshTaxOptions } from '../../model/options/types';
 import { MeshVariable, NOT_DETECTED, VAR_MESH, type Detection } from './meshVariable';
 
 export interface ChosenMesh {
@@ -22,6 +24,16 @@ export interface ChosenMesh {
 
 export interface MeshSceneState extends SceneObjectState {
   figureOptions: FigureOptions;
+  /** How the page's costs are priced and over which window, said once at the top (FigureBasis). */
+  basis?: FigureBasisInfo;
+}
+
+/**
+ * The basis of a scenes page's figures: the configured prices ("auto" is decided inside each query), instant values
+ * at Grafana's rate interval (the scenes do not average over a span, whatever the Overview does).
+ */
+export function sceneBasis(o: MeshTaxOptions): FigureBasisInfo {
+  return basisOf({ ...o, averageOver: undefined }, { window: '$__rate_interval' });
 }
 
 /** The meshes the Mesh variable above `from` chooses; empty while its options are still loading. */

@@ -2,7 +2,9 @@
 import React from 'react';
 import { SceneReactObject } from '@grafana/scenes';
 import { Alert } from '@grafana/ui';
+import { FigureBasis } from '../../components/FigureBasis/FigureBasis';
 import type { MeshDef } from '../../model/catalogue';
+import type { FigureBasisInfo } from '../../model/figureBasis';
 
 /** What detection looks for, in the words of the catalogue entry: the proxy container or the node agents' pods. */
 export function lookedFor(mesh: MeshDef): string {
@@ -33,3 +35,5 @@ export function DetectionFailed({ message }: { message: string }) {
 export const notDetectedScene = (mesh: MeshDef) => new SceneReactObject({ reactNode: <NotDetected mesh={mesh} /> });
 export const detectionFailedScene = (message: string) =>
   new SceneReactObject({ reactNode: <DetectionFailed message={message} /> });
+export const basisScene = (basis: FigureBasisInfo) =>
+  new SceneReactObject({ reactNode: <FigureBasis basis={basis} /> });

@@ -22,7 +22,8 @@ import { syntaxProblems } from '../../model/promql/validate';
 import { costBars, MeshBreakdown } from '../../features/breakdown/MeshBreakdown';
 import { latencyChart, MeshLatency } from '../../features/latency/MeshLatency';
 import { ExplainedPanel } from './ExplainedPanel';
-import { chosenMeshes } from './MeshScene';
+import { chosenMeshes, sceneBasis } from './MeshScene';
+import { DEFAULT_SETTINGS } from '../../model/settings';
 import { DETECTED, meshOptions, NOT_DETECTED } from './meshDetection';
 import { MeshVariable } from './meshVariable';
 import { scenePanelJson } from './panelJson';
@@ -205,4 +206,18 @@ describe('a panel that tells the truth', () => {
     expect(screen.getByText('Cost: the query failed')).toBeInTheDocument();
     expect(screen.getByText('cost: bad_data: parse error')).toBeInTheDocument();
   });
+});
+
+test('the Breakdown says once how its costs are priced and over which window, and its tables carry the same basis', () => {
+  const basis = sceneBasis({ ...DEFAULT_SETTINGS.options, averageOver: '7d' });
+  const breakdown = new MeshBreakdown({ figureOptions: o, basis });
+  sceneWith(['istio'], 'istio', breakdown);
+  breakdown.activate();
+  const [first] = breakdown.state.body!.state.children as SceneFlexItem[];
+  render(<>{(first.state.body as SceneReactObject).state.reactNode}</>);
+  // Scenes run instant queries: the line must not claim the Overview's mean over a span.
+  expect(screen.getByText(/^Priced with .*instant, rates over Grafana's rate interval$/)).toBeInTheDocument();
+  const tables = panelsOf(breakdown.state.body!).filter((p) => p.state.pluginId === 'meshtax-breakdown-panel');
+  expect(tables.length).toBe(3);
+  tables.forEach((p) => expect((p.state.options as { basis?: unknown }).basis).toEqual(basis));
 });
