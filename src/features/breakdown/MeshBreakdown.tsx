@@ -83,7 +83,7 @@ export function costBars(mesh: MeshDef, o: FigureOptions): VizPanel {
   );
 }
 
-/** One item of the page's flex layout; below Grafana's md breakpoint every item takes the full width. */
+/** One item of the page's flex layout; below Grafana's md breakpoint every item takes the full width (minWidth stays). */
 const item = (body: SceneObject, minWidth: number, minHeight: number) =>
   new SceneFlexItem({ minWidth, minHeight, body, md: { minWidth: 0, width: '100%', minHeight } });
 
@@ -115,8 +115,8 @@ function meshSection(mesh: MeshDef, o: FigureOptions, basis?: FigureBasisInfo): 
               ),
               `${proxies}.`
             ),
-            // Wide enough for every column beside the bars on a laptop; below md it takes the full width.
-            560,
+            // Scenes' md placement cannot lower minWidth: keep it under a phone's width; on a laptop the item grows.
+            360,
             300
           ),
         ],

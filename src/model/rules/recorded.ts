@@ -54,7 +54,8 @@ function merged(
     case 'sum':
       return sum(series, by(s));
     case 'max':
-      return agg('max', series, by(s));
+    case 'min':
+      return agg(m.op, series, by(s));
     case 'ratio': {
       const den = lookup(m.den);
       const scale = typeof m.denScale === 'function' ? m.denScale(o) : m.denScale;
