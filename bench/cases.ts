@@ -26,7 +26,7 @@ const o = DEFAULT_FIGURE_OPTIONS;
 /** The overview's refresh as the app runs it (useReport's input with the default settings). */
 export async function overviewRefresh(
   prom: PromHandle,
-  source: 'raw' | 'auto'
+  source: 'raw' | 'auto' | 'mixin'
 ): Promise<{ report: Report; queries: Query[] }> {
   const issued: string[] = [];
   const report = await buildReport(
@@ -40,7 +40,8 @@ export async function overviewRefresh(
       figureSource: source,
     }
   );
-  const s = DEFAULT_SELECTION;
+  // The cluster figures as the report built them (over the mixin series it found, if any), to name its queries.
+  const s: Selection = { ...DEFAULT_SELECTION, mixin: report.figureSource.mixin ?? undefined };
   const cluster = report.figureSource.kind === 'recorded' ? recordedClusterFigures(s, o) : clusterFigures(s, o);
   const ids = new Map<string, string>([
     ...cluster.map((f): [string, string] => [f.expr, f.id]),
@@ -105,7 +106,7 @@ export function baselineFor(ids: string[]): Query[] {
  * browser.
  */
 export function trendFigures(): string[] {
-  const path = join(__dirname, '..', 'src', 'pages', 'Overview', 'useTrends.ts');
+  const path = join(__dirname, '..', 'src', 'features', 'overview', 'useTrends.ts');
   const file = ts.createSourceFile(path, readFileSync(path, 'utf8'), ts.ScriptTarget.Latest);
   let found: string[] | undefined;
   const visit = (n: ts.Node) => {

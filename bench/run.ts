@@ -1,13 +1,15 @@
 /**
  * `npm run bench`: what Mesh Tax costs the user's Prometheus, measured by Prometheus itself (stats=all), never timed
- * against a threshold. One Prometheus per preset (article, large) with the `meshtax rules` recording rules backfilled,
- * three query sets side by side (baseline, the model's raw queries, the model over its recorded series), the trend
- * range queries at Grafana's ~1000 points, and the bundle sizes. Writes bench/results.json.
+ * against a threshold. One Prometheus per preset (article, large) with the `meshtax rules` and the kubernetes-mixin
+ * recording rules backfilled, four query sets side by side (baseline, the model's raw queries, the model over its
+ * recorded series, the model over the mixin's series), the trend range queries at Grafana's ~1000 points, and the
+ * bundle sizes. Writes bench/results.json.
  */
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Table from 'cli-table3';
+import { parse } from 'yaml';
 import { startPrometheus, type PromHandle } from '../demo/harness';
 import { DEFAULT_FIGURE_OPTIONS } from '../src/model/figureSet';
 import { DEFAULT_FOR, DEFAULT_MONTHLY_COST_THRESHOLD_USD, ruleGroups } from '../src/model/rules/generate';
@@ -26,6 +28,8 @@ import { measureAll, rangeCost, total, type Case, type Cost } from './measure';
 
 /** Prometheus's default --query.max-samples. */
 const MAX_SAMPLES = 50_000_000;
+/** Prometheus's default --query.timeout. */
+const DEFAULT_TIMEOUT_MS = 120_000;
 const POINTS = 1000;
 const PRESETS = (process.env.MESHTAX_BENCH_PRESETS ?? 'article,large').split(',');
 
@@ -49,8 +53,14 @@ async function benchPreset(prom: PromHandle) {
   if (rec.report.figureSource.kind !== 'recorded') {
     throw new Error(`the recording rules were not found: ${rec.report.figureSource.note}`);
   }
+  // What a kube-prometheus-stack user gets without Mesh Tax's own rules: the kubernetes-mixin's series.
+  const mix = await overviewRefresh(prom, 'mixin');
+  if (mix.report.figureSource.kind !== 'mixin') {
+    throw new Error(`the kubernetes-mixin rules were not found: ${mix.report.figureSource.note}`);
+  }
   const rawCases = await measureAll(prom, raw.queries);
   const recCases = await measureAll(prom, rec.queries);
+  const mixCases = await measureAll(prom, mix.queries);
   const baseline = await measureAll(prom, baselineFor(figuresOnly(raw.queries).map((q) => q.id)));
   const matched = new Set(baseline.map((c) => c.id));
   const breakdownRaw = await measureAll(prom, breakdownQueries());
@@ -61,6 +71,7 @@ async function benchPreset(prom: PromHandle) {
     overview: {
       raw: summary(rawCases),
       recorded: summary(recCases),
+      mixin: summary(mixCases),
       rawMatched: summary(only(rawCases, matched)),
       baselineMatched: summary(baseline),
       figureQueries: figuresOnly(raw.queries).length,
@@ -80,11 +91,12 @@ async function benchPreset(prom: PromHandle) {
     cases: {
       overviewRaw: slim(rawCases),
       overviewRecorded: slim(recCases),
+      overviewMixin: slim(mixCases),
       overviewBaseline: slim(baseline),
       breakdownRaw: slim(breakdownRaw),
       breakdownBaseline: slim(breakdownBaseline),
     },
-    trends: { raw: trendQueries(raw.report), recorded: trendQueries(rec.report) },
+    trends: { raw: trendQueries(raw.report), recorded: trendQueries(rec.report), mixin: trendQueries(mix.report) },
   };
 }
 
@@ -93,7 +105,7 @@ async function benchPreset(prom: PromHandle) {
  * queries are measured at 100 and 200 points and extrapolated to 1000: measured here, raw queries at 1000 points ran
  * into Prometheus's default 2-minute query timeout on 2 cores. Recorded queries are measured at 1000 points.
  */
-async function rangeQueries(prom: PromHandle, raw: Query[], recorded: Query[]) {
+async function rangeQueries(prom: PromHandle, raw: Query[], recorded: Query[], mixin: Query[]) {
   const full = prom.end - prom.start;
   const at = async (q: Query, points: number, range = full) => {
     const step = Math.round((range / points) * 1000) / 1000;
@@ -105,7 +117,13 @@ async function rangeQueries(prom: PromHandle, raw: Query[], recorded: Query[]) {
       ...(await rangeCost(prom, q.expr, prom.end - range, prom.end, step)),
     };
   };
-  const out = { raw: [] as RangeRow[], recorded: [] as RangeRow[], rawExtrapolated: [] as object[] };
+  const out = {
+    raw: [] as RangeRow[],
+    recorded: [] as RangeRow[],
+    rawExtrapolated: [] as object[],
+    /** Mixin trends at 1000 points, each with whether it stays under the default timeout and max-samples. */
+    mixin: [] as Array<RangeRow & { underTimeout: boolean; underMaxSamples: boolean }>,
+  };
   for (const q of raw) {
     const [a, b] = [await at(q, 100), await at(q, 200)];
     out.raw.push(a, b);
@@ -124,6 +142,15 @@ async function rangeQueries(prom: PromHandle, raw: Query[], recorded: Query[]) {
   }
   for (const q of recorded) {
     out.recorded.push(await at(q, POINTS));
+  }
+  for (const q of mixin) {
+    const r = await at(q, POINTS);
+    // An error (max-samples or the timeout) is a failure of both checks it could be; a result is judged by its cost.
+    out.mixin.push({
+      ...r,
+      underTimeout: !('error' in r) && r.evalMs < DEFAULT_TIMEOUT_MS,
+      underMaxSamples: !('error' in r) && r.peak < MAX_SAMPLES,
+    });
   }
   const share = raw.find((q) => q.id.endsWith('sidecars.cpuShare'));
   if (share) {
@@ -161,7 +188,10 @@ async function main() {
     monthlyCostThresholdUsd: DEFAULT_MONTHLY_COST_THRESHOLD_USD,
     for: DEFAULT_FOR,
   });
-  writeFileSync(rulesPath, rulesYaml(groups, 'prometheus', 'npm run bench'));
+  // Mesh Tax's rules and the kubernetes-mixin's, backfilled together: one Prometheus holds all three sources.
+  const mixinGroups = (parse(readFileSync(join(__dirname, '..', 'demo', 'mixin-rules.yml'), 'utf8')) as { groups: [] })
+    .groups;
+  writeFileSync(rulesPath, rulesYaml([...groups, ...mixinGroups], 'prometheus', 'npm run bench'));
   const presets: Record<string, Awaited<ReturnType<typeof benchPreset>> & { setup: object }> = {};
   const ranges: Record<string, Awaited<ReturnType<typeof rangeQueries>>> = {};
   try {
@@ -176,7 +206,7 @@ async function main() {
         presets[name] = { setup: { setupMs, series, durationSec: prom.end - prom.start }, ...r };
         printPreset(name, presets[name]);
         if (name === 'large') {
-          ranges[name] = await rangeQueries(prom, r.trends.raw, r.trends.recorded);
+          ranges[name] = await rangeQueries(prom, r.trends.raw, r.trends.recorded, r.trends.mixin);
           printRanges(ranges[name]);
         }
       } finally {
@@ -193,6 +223,7 @@ async function main() {
     preset: presets.large ? 'large' : PRESETS[PRESETS.length - 1],
     samplesBaselineOverRaw: ratio(ov.baselineMatched.samples, ov.rawMatched.samples),
     samplesRawOverRecorded: ratio(ov.raw.samples, ov.recorded.samples),
+    samplesRawOverMixin: ratio(ov.raw.samples, ov.mixin.samples),
     peakRawOverRecorded: ratio(ov.raw.peakMax, ov.recorded.peakMax),
     recordedOverLeastPossible: ratio(ov.recorded.samples, ov.leastPossibleSamples),
     recordedFiguresOverLeastPossible: ratio(ov.recordedFigureSamples, ov.leastPossibleSamples),
@@ -204,6 +235,8 @@ async function main() {
     rawAtMostBaseline: ratios.samplesBaselineOverRaw >= 1,
     overviewRawAggregatedOnly: ov.perPodResults.length === 0,
     recordedTwentyTimesFewer: ratios.samplesRawOverRecorded >= 20,
+    mixinTenTimesFewer: ratios.samplesRawOverMixin >= 10,
+    mixinRangeUnderTimeoutAndMaxSamples: large ? large.mixin.every((x) => x.underTimeout && x.underMaxSamples) : null,
     recordedRangeUnderTenthOfMaxSamples: large ? rangeOf(large.recorded) < MAX_SAMPLES / 10 : null,
     bundleWithinBudget: sizes ? overBudget(sizes).length === 0 : null,
   };
@@ -239,6 +272,7 @@ function printPreset(name: string, r: Awaited<ReturnType<typeof benchPreset>> & 
   row('overview raw (matched figures)', r.overview.rawMatched);
   row('overview raw (whole refresh)', r.overview.raw);
   row('overview recorded (whole refresh)', r.overview.recorded);
+  row('overview kubernetes-mixin (whole refresh)', r.overview.mixin);
   row('breakdown baseline', r.breakdown.baselineMatched);
   row('breakdown raw (matched figures)', r.breakdown.rawMatched);
   row('breakdown raw (all panels)', r.breakdown.raw);
@@ -266,6 +300,7 @@ function printRanges(r: Awaited<ReturnType<typeof rangeQueries>>) {
     );
   r.raw.forEach((x) => push('raw', x));
   r.recorded.forEach((x) => push('recorded', x));
+  r.mixin.forEach((x) => push(`mixin${x.underTimeout && x.underMaxSamples ? '' : ' (OVER a default limit)'}`, x));
   r.rawExtrapolated.forEach((x: any) => t.push([x.id, 'raw, extrapolated', x.points, '', '', x.peak, pct(x.peak), '']));
   console.log(t.toString());
 }

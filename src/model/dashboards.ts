@@ -1,6 +1,7 @@
 /**
  * The shipped dashboards, generated from the model so their queries are the model's queries. Variables: data source,
- * cluster and namespace (regexes with "All" = .*, so clusters without a `cluster` label still match).
+ * cluster and namespace (regexes with "All" = .*, so clusters without a `cluster` label still match), and the usage
+ * source (the kubernetes-mixin's series when present, else raw: source/gate.ts).
  * `npm run dashboards` writes src/dashboards/*.json; a test keeps the files equal to this output.
  */
 import type { Dashboard, Panel, VariableModel } from '@grafana/schema';
@@ -12,7 +13,9 @@ import { basisOf } from './figureBasis';
 import { DEFAULT_OPTIONS } from './options/defaults';
 import { DEFAULT_FIGURE_OPTIONS, meshFigures } from './figureSet';
 import type { Figure } from './figures';
-import type { Selection } from './scope';
+import { render } from './promql/render';
+import { clusterMatchers, type Selection } from './scope';
+import { USAGE_GATE, USAGE_SOURCE_REGEX, USAGE_SOURCE_VAR, usageSourceExpr } from './source/gate';
 import { GRAFANA_UNIT } from './units';
 // The panels read their options from the model too: the dashboards set the same refIds the panels expect.
 import { DEFAULT_BREAKDOWN_OPTIONS as BREAKDOWN, DEFAULT_SUMMARY_OPTIONS as SUMMARY } from './panelOptions';
@@ -57,10 +60,39 @@ function variables(extra: VariableModel[] = []): { list: VariableModel[] } {
         current: all,
         refresh: 2,
       } as VariableModel,
+      usageSourceVariable(),
       ...extra,
     ],
   };
 }
+
+/**
+ * Which usage series the panels read, found once per dashboard load (source/gate.ts): its value names the CPU and the
+ * memory metric, the kubernetes-mixin's rules where they exist, else raw cAdvisor.
+ */
+function usageSourceVariable(): VariableModel {
+  return {
+    name: USAGE_SOURCE_VAR,
+    label: 'CPU & memory from',
+    description: SOURCE_DESCRIPTION,
+    type: 'query',
+    datasource: DS,
+    query: {
+      query: `query_result(${render(usageSourceExpr(clusterMatchers({ clusterRegex: '$cluster' })))})`,
+      refId: USAGE_SOURCE_VAR,
+    },
+    regex: USAGE_SOURCE_REGEX,
+    current: {},
+    refresh: 1,
+  } as unknown as VariableModel;
+}
+
+const SOURCE_DESCRIPTION =
+  'CPU and memory come from the kubernetes-mixin recording rules (kube-prometheus-stack) when they exist, else from ' +
+  'raw cAdvisor series: the "CPU & memory from" variable asks Prometheus once per load and names the two series read ' +
+  '(node_namespace_pod_container:…:sum_rate5m, or the older …:sum_irate, and …:container_memory_working_set_bytes). ' +
+  "The mixin's CPU is its fixed 5m rate (the dashboards' window is 5m too); the pause container is left out either way. " +
+  'Requests, traffic and latency always read raw series.';
 
 /**
  * The settings' rate window, not `$__rate_interval`: Grafana sizes that from the time range (about 1m for 6h at a 15s
@@ -68,7 +100,13 @@ function variables(extra: VariableModel[] = []): { list: VariableModel[] } {
  * a panel's last value is the report's figure (src/__int__/agreement.int.test.ts).
  */
 function selection(groupBy: Selection['groupBy']): Selection {
-  return { window: DEFAULT_OPTIONS.window, groupBy, clusterRegex: '$cluster', namespaceInclude: '$namespace' };
+  return {
+    window: DEFAULT_OPTIONS.window,
+    groupBy,
+    clusterRegex: '$cluster',
+    namespaceInclude: '$namespace',
+    usageGate: USAGE_GATE,
+  };
 }
 
 function target(f: Figure | undefined, refId: string, legendFormat = '__auto') {
@@ -161,6 +199,7 @@ function dashboard(uid: string, title: string, panels: Panel[], vars = variables
   return {
     uid,
     title,
+    description: SOURCE_DESCRIPTION,
     id: null,
     editable: true,
     schemaVersion: 41,

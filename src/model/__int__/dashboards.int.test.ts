@@ -11,7 +11,9 @@ import { groundTruth, type GroundTruth } from '../../../demo/truth';
 import { CATALOGUE } from '../catalogue';
 import { COMPARISON_FIGURES, parseComparisonRefId } from '../comparison';
 import { keySuffix } from '../figureKeys';
-import { substitute } from '../../testing/dashboardQueries';
+import { queryResultValue, RAW_USAGE_SOURCE, substitute } from '../../testing/dashboardQueries';
+import { USAGE_SOURCE_VAR } from '../source/gate';
+import { MIXIN_CPU_RULES, MIXIN_MEMORY_RULE } from '../source/mixin';
 import type { Grouping } from '../scope';
 import { sampleKey, truthByGroup } from './groupTruth';
 import { close, truthOf } from './truthOf';
@@ -109,6 +111,49 @@ function truth(t: GroundTruth, prom: PromHandle, file: string, x: Target): Map<s
   return m ? truthByGroup(t, prom.cluster, m, x.key, GROUPING[file], autoPricing(prom)) : new Map();
 }
 
+/**
+ * Targets whose answer differs from truth, for every value of the cluster variable; and how many values agreed.
+ * `vars`: other variables' values (the usage source).
+ */
+async function disagreements(
+  prom: PromHandle,
+  t: GroundTruth,
+  file: string,
+  pick: (t: GroundTruth, x: Target) => boolean,
+  vars: Record<string, string> = {}
+) {
+  const clusters = prom.cluster.spec.clusterLabel ? ['.*', prom.cluster.spec.clusterLabel] : ['.*'];
+  const off: object[] = [];
+  let compared = 0;
+  for (const x of targets(file).filter((y) => pick(t, y))) {
+    const want = truth(t, prom, file, x);
+    for (const cluster of clusters) {
+      const got = await prom.query(substitute(x.expr, { ...vars, cluster }));
+      const gotMap = new Map(got.map((g) => [sampleKey(GROUPING[file], g.metric), g.value]));
+      const keys = (m: Map<string, number>) => [...m.keys()].sort().join(';');
+      if (got.length !== gotMap.size || keys(gotMap) !== keys(want)) {
+        off.push({ panel: x.panel, refId: x.refId, cluster, got: [...gotMap], want: [...want] });
+        continue;
+      }
+      for (const [k, v] of want) {
+        compared++;
+        if (!close(gotMap.get(k), v)) {
+          off.push({ panel: x.panel, refId: x.refId, cluster, group: k, got: gotMap.get(k), want: v });
+        }
+      }
+    }
+  }
+  return { off, compared };
+}
+
+/** The usage_source variable as Grafana resolves it on this Prometheus, for a value of the cluster variable. */
+async function usageSource(prom: PromHandle, file: string, cluster = '.*'): Promise<string | undefined> {
+  const d = JSON.parse(readFileSync(join(__dirname, '..', '..', 'dashboards', file), 'utf8'));
+  const v = d.templating.list.find((x: { name: string }) => x.name === USAGE_SOURCE_VAR);
+  const expr = /^query_result\((.*)\)$/s.exec(v.query.query)![1];
+  return queryResultValue(await prom.query(substitute(expr, { cluster })), v.regex);
+}
+
 describe.each(['migration', 'small'])('the %s preset', (preset) => {
   let prom: PromHandle;
   beforeAll(async () => {
@@ -118,36 +163,16 @@ describe.each(['migration', 'small'])('the %s preset', (preset) => {
     await prom?.stop();
   });
 
-  /** Targets whose answer differs from truth, for every value of the cluster variable; and how many values agreed. */
-  async function disagreements(file: string, pick: (t: GroundTruth, x: Target) => boolean) {
-    const t = groundTruth(prom.cluster, prom.evalTime, 300, autoPricing(prom));
-    const clusters = prom.cluster.spec.clusterLabel ? ['.*', prom.cluster.spec.clusterLabel] : ['.*'];
-    const off: object[] = [];
-    let compared = 0;
-    for (const x of targets(file).filter((y) => pick(t, y))) {
-      const want = truth(t, prom, file, x);
-      for (const cluster of clusters) {
-        const got = await prom.query(substitute(x.expr, { cluster }));
-        const gotMap = new Map(got.map((g) => [sampleKey(GROUPING[file], g.metric), g.value]));
-        const keys = (m: Map<string, number>) => [...m.keys()].sort().join(';');
-        if (got.length !== gotMap.size || keys(gotMap) !== keys(want)) {
-          off.push({ panel: x.panel, refId: x.refId, cluster, got: [...gotMap], want: [...want] });
-          continue;
-        }
-        for (const [k, v] of want) {
-          compared++;
-          if (!close(gotMap.get(k), v)) {
-            off.push({ panel: x.panel, refId: x.refId, cluster, group: k, got: gotMap.get(k), want: v });
-          }
-        }
-      }
+  test('without the kubernetes-mixin rules the usage source is the raw cAdvisor metrics', async () => {
+    for (const file of ['overview.json', 'workload.json']) {
+      expect(await usageSource(prom, file)).toBe(RAW_USAGE_SOURCE);
     }
-    return { off, compared };
-  }
+  });
 
   test.each(['overview.json', 'workload.json'])('%s: every query equals ground truth', async (file) => {
     expect(targets(file).filter((x) => !x.mesh || !x.key)).toEqual([]);
-    const { off, compared } = await disagreements(file, () => true);
+    const t = groundTruth(prom.cluster, prom.evalTime, 300, autoPricing(prom));
+    const { off, compared } = await disagreements(prom, t, file, () => true);
     expect(off).toEqual([]);
     expect(compared).toBeGreaterThan(file === 'overview.json' ? 30 : 60);
   });
@@ -162,4 +187,55 @@ describe.each(['migration', 'small'])('the %s preset', (preset) => {
       }
     }
   });
+});
+
+/** The refIds whose queries read usage (CPU or memory, or a cost of them): those the usage source changes. */
+const USAGE_REFS = new Set([
+  'cost',
+  'cpuShare',
+  'memoryShare',
+  'sidecars',
+  'controlPlane',
+  'nodeAgents',
+  'cpu',
+  'memory',
+  'share',
+  'cpuCores',
+  'memoryBytes',
+]);
+
+describe('the migration preset on kube-prometheus-stack (kubernetes-mixin rules backfilled)', () => {
+  let prom: PromHandle;
+  beforeAll(async () => {
+    prom = await startPrometheus({
+      preset: 'migration',
+      recordingRules: join(__dirname, '..', '..', '..', 'demo', 'mixin-rules.yml'),
+    });
+  });
+  afterAll(async () => {
+    await prom?.stop();
+  });
+
+  test.each(['overview.json', 'workload.json'])(
+    '%s: the usage source is the mixin rules and every usage query equals the truth of the mixin series',
+    async (file) => {
+      const source = await usageSource(prom, file);
+      expect(source).toBe(`${MIXIN_CPU_RULES.sum_rate5m}|${MIXIN_MEMORY_RULE}`);
+      // The rules' sample at T was computed from the scrapes up to T-15: their 5m rate spans T-300..T-15
+      // (mixinSource.int.test.ts). The dashboards' other queries read raw series and are checked above.
+      const t = groundTruth(prom.cluster, prom.evalTime - 15, 285, autoPricing(prom));
+      const isUsage = (_: GroundTruth, x: Target) =>
+        USAGE_REFS.has(parseComparisonRefId(x.refId) ? x.key.split('.').pop()! : x.refId) &&
+        !x.key.startsWith('latency') &&
+        !x.key.includes('Request');
+      const { off, compared } = await disagreements(prom, t, file, isUsage, { usage_source: source! });
+      expect(off).toEqual([]);
+      expect(compared).toBeGreaterThan(15);
+      // Read from the mixin only: with the raw metrics gated out, the same queries still answer.
+      const cpu = targets(file).find((x) => x.refId === (file === 'overview.json' ? 'cpuShare' : 'cpuCores'))!;
+      const rawGatedOut = substitute(cpu.expr, { usage_source: source!, cluster: '.*' });
+      expect(rawGatedOut).toContain('__name__=~"node_namespace_pod_container');
+      expect((await prom.query(rawGatedOut)).length).toBeGreaterThan(0);
+    }
+  );
 });
