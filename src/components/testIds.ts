@@ -5,6 +5,9 @@ export const testIds = {
   figureBasis: {
     container: 'data-testid meshtax-figure-basis',
   },
+  figureSource: {
+    container: 'data-testid meshtax-figure-source',
+  },
   appConfig: {
     form: 'data-testid meshtax-config-form',
     submit: 'data-testid meshtax-config-submit',

@@ -41,8 +41,15 @@ export type MeshFigureKey =
   | 'cost.nodeAgents'
   | 'cost.total'
   | 'latency.pNAdded'
+  | 'latency.pNAddedLower'
+  | 'latency.pNAddedUpper'
+  | 'latency.meanAdded'
   | 'latency.pNClient'
-  | 'latency.pNServer';
+  | 'latency.pNClientLower'
+  | 'latency.pNClientUpper'
+  | 'latency.pNServer'
+  | 'latency.pNServerLower'
+  | 'latency.pNServerUpper';
 
 export type FigureKey = ClusterFigureKey | MeshFigureKey;
 

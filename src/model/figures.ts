@@ -18,6 +18,7 @@ import {
 } from './resources';
 import { clusterMatchers, groupLabels, groupSum, scopeMatchers, withWorkload, type Selection } from './scope';
 import { addedLatency, sideQuantile, type LatencyOptions } from './latency';
+import { addedLatencyBound, meanAddedLatency, sideBucketBound, type BucketEnd } from './latencyBounds';
 
 export type Unit =
   'cores' | 'bytes' | 'percentunit' | 'currencyUSD' | 'ms' | 'reqps' | 'pods' | 'nodes' | 'vcpuPer1kRps';
@@ -250,6 +251,25 @@ export function latencyExpr(mesh: MeshDef, o: LatencyOptions, s: Selection): Exp
 
 export function sideQuantileExpr(mesh: MeshDef, which: 'client' | 'server', q: number, s: Selection): Expr | undefined {
   return mesh.latency ? sideQuantile(mesh.latency[which], q, s) : undefined;
+}
+
+/** One end of the interval that holds the true quantile added (issue #18). */
+export function latencyBoundExpr(mesh: MeshDef, o: LatencyOptions, s: Selection, end: BucketEnd): Expr | undefined {
+  return mesh.latency ? addedLatencyBound(mesh.latency, o, s, end) : undefined;
+}
+
+export function meanLatencyExpr(mesh: MeshDef, o: LatencyOptions, s: Selection): Expr | undefined {
+  return mesh.latency ? meanAddedLatency(mesh.latency, o, s) : undefined;
+}
+
+export function sideBoundExpr(
+  mesh: MeshDef,
+  which: 'client' | 'server',
+  q: number,
+  s: Selection,
+  end: BucketEnd
+): Expr | undefined {
+  return mesh.latency ? sideBucketBound(mesh.latency[which], q, s, end) : undefined;
 }
 
 export const toFigure = (id: string, title: string, unit: Unit, ast: Expr): Figure => ({

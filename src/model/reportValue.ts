@@ -15,6 +15,20 @@ export function reportValue(m: ReportMesh, key: MeshFigureKey): number | null {
       return m.latency.clientMs;
     case 'latency.pNServer':
       return m.latency.serverMs;
+    case 'latency.pNAddedLower':
+      return m.latency.addedRangeMs?.[0] ?? null;
+    case 'latency.pNAddedUpper':
+      return m.latency.addedRangeMs?.[1] ?? null;
+    case 'latency.meanAdded':
+      return m.latency.meanDeltaMs;
+    case 'latency.pNClientLower':
+      return m.latency.clientBucketMs?.lowerMs ?? null;
+    case 'latency.pNClientUpper':
+      return m.latency.clientBucketMs?.upperMs ?? null;
+    case 'latency.pNServerLower':
+      return m.latency.serverBucketMs?.lowerMs ?? null;
+    case 'latency.pNServerUpper':
+      return m.latency.serverBucketMs?.upperMs ?? null;
   }
   const [group, field] = key.split('.');
   const groups = m as unknown as Groups;

@@ -7,6 +7,8 @@ import { meshFigureId, type MeshFigureKey } from '../../model/figureKeys';
 import type { Report } from '../../model/report';
 import { reportFigureId, reportValue, type ReportMesh } from '../../model/reportValue';
 import { wholeMeshShare } from '../../model/headline';
+import { unresolvedText } from '../../model/latencyText';
+import { formatInterval } from '../../utils/utils.latency';
 import type { ReportSoFar } from './useReport';
 
 export interface MeshView {
@@ -25,10 +27,13 @@ export interface MeshView {
   latencyNote?: string;
 }
 
+/** The interval the buckets allow first (issue #18), then the method, the client's bucket and any warning. */
 function bucketNote(m: ReportMesh): string | undefined {
   const b = m.latency.clientBucketMs;
   const base = b ? `${m.latency.method}; client p99 between ${b.lowerMs} and ${b.upperMs} ms` : m.latency.method;
-  return m.latency.partial ? `${base}; ${m.latency.partial}` : base;
+  const interval = formatInterval(m.latency.addedRangeMs);
+  const unresolved = unresolvedText(m.id, m.latency.addedMs, m.latency.addedRangeMs);
+  return [interval ? `${interval} ${base}` : base, m.latency.partial, unresolved].filter((x) => !!x).join('; ');
 }
 
 export function viewOfReport(m: ReportMesh, cluster?: Report['cluster']): MeshView {

@@ -37,6 +37,13 @@ function meshValue(m: Mesh, path: string): number | null | undefined {
     'latency.p99Added': m.latency?.deltaPromMs,
     'latency.p99Client': m.latency?.source.promMs,
     'latency.p99Server': m.latency?.destination.promMs,
+    'latency.p99AddedLower': m.latency?.deltaRangeMs[0],
+    'latency.p99AddedUpper': m.latency?.deltaRangeMs[1],
+    'latency.meanAdded': m.meanAddedMs,
+    'latency.p99ClientLower': m.latency?.source.lowerMs,
+    'latency.p99ClientUpper': m.latency?.source.upperMs,
+    'latency.p99ServerLower': m.latency?.destination.lowerMs,
+    'latency.p99ServerUpper': m.latency?.destination.upperMs,
   };
   return path in table ? table[path] : undefined;
 }

@@ -6,7 +6,7 @@ import { keySuffix, P99, type MeshFigureKey } from '../figureKeys';
 import { MESH_FIGURES } from '../figureTable';
 import type { Unit } from '../figures';
 
-export type AlertVariant = 'monthlyCost' | 'cpuShare' | 'memoryShare' | 'p99Added' | 'idleCost';
+export type AlertVariant = 'monthlyCost' | 'cpuShare' | 'memoryShare' | 'p99Added' | 'meanAdded' | 'idleCost';
 
 export interface AlertVariantDef {
   id: AlertVariant;
@@ -63,6 +63,16 @@ export const ALERT_VARIANTS: AlertVariantDef[] = [
     scale: 1,
     defaultThreshold: 20,
     what: 'adds {{ $value }} ms at p99',
+  }),
+  // Exact (from _sum and _count), so it alerts on a real change even where the buckets cannot resolve the p99.
+  variant({
+    id: 'meanAdded',
+    label: 'Mean latency added above Y ms',
+    figure: 'latency.meanAdded',
+    thresholdLabel: 'Mean added threshold (ms)',
+    scale: 1,
+    defaultThreshold: 5,
+    what: 'adds {{ $value }} ms on average',
   }),
   variant({
     id: 'idleCost',

@@ -48,7 +48,8 @@ function merged(kind: Recorded, lookup: (key: FigureKey) => Expr, s: Selection, 
     case 'sum':
       return sum(series, by(s));
     case 'max':
-      return agg('max', series, by(s));
+    case 'min':
+      return agg(m.op, series, by(s));
     case 'ratio': {
       const den = lookup(m.den);
       return div(lookup(m.num), m.denScale ? div(den, num(m.denScale)) : den);
