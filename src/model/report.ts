@@ -411,6 +411,18 @@ export async function buildReport(q: InstantQuery, input: ReportInput) {
         reasons,
         ...(byCluster ? { byCluster } : {}),
         queries: Object.fromEntries(figures.map((f) => [f.id, f.expr])),
+        // Averaged reports: each figure's query at one instant too, for charts over time and the instant value
+        // (a chart of means over the whole span at every point would read the span once per point).
+        ...(s.averageOver
+          ? {
+              instantQueries: Object.fromEntries(
+                (recorded ? recordedMeshFigures : meshFigures)(def, { ...s, averageOver: undefined }, opts).map((f) => [
+                  f.id,
+                  f.expr,
+                ])
+              ),
+            }
+          : {}),
         figures: figures.map(({ id, title, unit, expr, ast }) => ({
           id,
           title,

@@ -21,6 +21,8 @@ export interface MeshView {
   value(key: MeshFigureKey): number | null | undefined;
   reason(key: MeshFigureKey): string | undefined;
   expr(key: MeshFigureKey): string | undefined;
+  /** The figure at one instant (an averaged report's `instantQueries`), for charts over time; else `expr`. */
+  instantExpr(key: MeshFigureKey): string | undefined;
   figure(key: MeshFigureKey): FigureRef | undefined;
   /** The whole mesh's share (sidecars, control plane, node agents); undefined until the report is complete. */
   wholeShare(resource: 'cpuCores' | 'memoryBytes'): number | null | undefined;
@@ -49,6 +51,7 @@ export function viewOfReport(m: ReportMesh, cluster?: Report['cluster']): MeshVi
     // The latency's reason also covers a mesh with no histogram at all (no figure, so no reason by id).
     reason: (k) => (isLatency(k) ? m.latency.reason : m.reasons[id(k)]),
     expr: (k) => m.queries[id(k)],
+    instantExpr: (k) => m.instantQueries?.[id(k)] ?? m.queries[id(k)],
     figure: (k) => m.figures.find((f) => f.id === id(k)),
     wholeShare: (r) => (cluster ? wholeMeshShare(m, cluster, r) : undefined),
     latencyNote: m.latency.addedMs !== null ? bucketNote(m) : undefined,
@@ -69,6 +72,7 @@ export function viewOfProgress(m: Arriving, soFar: ReportSoFar, quantile: number
     value: (k) => soFar.figures[id(k)]?.value,
     reason: (k) => soFar.figures[id(k)]?.reason,
     expr: (k) => fig(k)?.expr,
+    instantExpr: (k) => fig(k)?.expr,
     figure: (k) => {
       const f = fig(k);
       return f && { id: f.id, title: f.title, unit: f.unit, expr: f.expr };
