@@ -38,5 +38,9 @@ export function formatValue(v: number | null | undefined, unit: Unit): string {
       return `${n(2).format(v)} nodes`;
     case 'vcpuPer1kRps':
       return `${n(3).format(v)} vCPU/1k rps`;
+    case 'services':
+      return `${n(0).format(v)} services`;
+    case 'eventsps':
+      return `${n(3).format(v)} req/s`;
   }
 }

@@ -52,6 +52,16 @@ test('report --format json keeps the contract and matches ground truth', () => {
       lowerMs: want.latency!.source.lowerMs,
       upperMs: want.latency!.source.upperMs,
     });
+    // Issue #18's contract: the interval from the two sides' buckets, which holds the TRUE p99 added, and the mean.
+    const [lower, upper] = m.latency.p99DeltaRangeMs;
+    expect([close(lower, want.latency!.deltaRangeMs[0]), close(upper, want.latency!.deltaRangeMs[1])]).toEqual([
+      true,
+      true,
+    ]);
+    expect(lower).toBeLessThanOrEqual(want.latency!.deltaTrueMs);
+    expect(upper).toBeGreaterThanOrEqual(want.latency!.deltaTrueMs);
+    // _sum and _count are exact in the demo, so the mean holds to float rounding (far inside the 1% asked).
+    expect(close(m.latency.meanDeltaMs, want.latency!.meanDeltaMs)).toBe(true);
     // Node agents do not exist for sidecar meshes: null, with no figure behind it.
     expect(m.nodeAgents.cpuCores).toBeNull();
   }
@@ -95,6 +105,27 @@ test('table output names units and pricing', () => {
   expect(r.stdout).toMatch(/Proxy CPU\s+[0-9.]+ cores/);
   expect(r.stdout).toMatch(/Monthly cost: total\s+\$[0-9.,]+/);
   expect(r.stdout).toMatch(/client p99 lies between [0-9.]+ and [0-9.]+ ms/);
+  // The p99 added with its interval, at a glance; then the interval's ends and the exact mean as rows.
+  expect(r.stdout).toMatch(/Latency added\s+-?[0-9.]+ ms \((\u2212|\+)?[0-9.,]+ ms to (\u2212|\+)?[0-9.,]+ ms\)/);
+  expect(r.stdout).toMatch(/Mean latency added\s+[0-9.]+ ms\s+raw\s+exact/);
+});
+
+test('csv carries the interval and the mean as numbers', () => {
+  const r = meshtax(['report', '--prometheus', prom.url, '--time', String(prom.evalTime), '--format', 'csv']);
+  expect(r.code).toBe(0);
+  const t = groundTruth(prom.cluster, prom.evalTime, 300);
+  const row = (mesh: string, label: string) =>
+    Number(
+      r.stdout
+        .split('\n')
+        .find((l) => l.startsWith(`${mesh},${label},`))
+        ?.split(',')[2]
+    );
+  for (const m of t.meshes.filter((x) => x.latency)) {
+    expect(close(row(m.id, 'Latency added: lowest possible'), m.latency!.deltaRangeMs[0])).toBe(true);
+    expect(close(row(m.id, 'Latency added: highest possible'), m.latency!.deltaRangeMs[1])).toBe(true);
+    expect(close(row(m.id, 'Mean latency added'), m.latency!.meanDeltaMs)).toBe(true);
+  }
 });
 
 test('--fail-above-usd exits 4 over budget and 0 under it', () => {

@@ -16,11 +16,14 @@ import {
   ruleGroups,
   type RulesOptions,
 } from '../src/model/rules/generate';
+import { DEFAULT_MTLS_COVERAGE_PERCENT, DEFAULT_PLAINTEXT_RPS } from '../src/model/rules/valueAlerts';
 import { DEFAULT_PROMETHEUS_RULE_META, RULES_FORMATS, rulesYaml, type RulesFormat } from '../src/model/rules/yaml';
 import { duration, optionsFromFlags, wrap } from './options';
 
 export interface RulesFlags {
   monthlyCostThresholdUsd: number;
+  mtlsCoverageBelow: number;
+  plaintextRpsAbove: number;
   for: string;
   format: RulesFormat;
   output?: string;
@@ -41,6 +44,8 @@ export interface RulesFlags {
 /** The flags' defaults: provisioning/demo/meshtax-rules.yml is the output for these. */
 export const DEFAULT_RULES_FLAGS: RulesFlags = {
   monthlyCostThresholdUsd: DEFAULT_MONTHLY_COST_THRESHOLD_USD,
+  mtlsCoverageBelow: DEFAULT_MTLS_COVERAGE_PERCENT,
+  plaintextRpsAbove: DEFAULT_PLAINTEXT_RPS,
   for: DEFAULT_FOR,
   format: 'prometheus',
   window: DEFAULT_OPTIONS.window,
@@ -69,12 +74,22 @@ const nonNegative = parser((v) => {
   return x;
 });
 
+const percent = parser((v) => {
+  const x = Number(v);
+  if (v.trim() === '' || !Number.isFinite(x) || x < 0 || x > 100) {
+    throw new Error(`"${v}" is not a percentage from 0 to 100`);
+  }
+  return x;
+});
+
 function toRulesOptions(f: RulesFlags): RulesOptions {
   const o = optionsFromFlags(f);
   return {
     selection: { window: o.window, useRecordingRules: o.useRecordingRules },
     figures: figureOptions(o),
     monthlyCostThresholdUsd: f.monthlyCostThresholdUsd,
+    mtlsCoverageBelowPercent: f.mtlsCoverageBelow,
+    plaintextRpsAbove: f.plaintextRpsAbove,
     for: f.for,
   };
 }
@@ -106,6 +121,18 @@ export function addRulesCommand(program: Command): Command {
       'alert when a mesh costs more than this per month',
       nonNegative,
       D.monthlyCostThresholdUsd
+    )
+    .option(
+      '--mtls-coverage-below <percent>',
+      'alert when a mesh serves less than this share of requests over mTLS',
+      percent,
+      D.mtlsCoverageBelow
+    )
+    .option(
+      '--plaintext-rps-above <n>',
+      'alert when a workload serves more plaintext requests/s than this (0: any)',
+      nonNegative,
+      D.plaintextRpsAbove
     )
     .option('--for <d>', 'how long the cost must stay above the threshold', duration, D.for)
     .addOption(new Option('--format <f>', 'file format').choices(RULES_FORMATS).default(D.format))

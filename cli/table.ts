@@ -11,6 +11,8 @@ import {
   reportValue,
   type ReportMesh as Mesh,
 } from '../src/model/reportValue';
+import { RESILIENCE } from '../src/model/value/defs';
+import { addedWithInterval, unresolvedText } from '../src/model/latencyText';
 import { formatValue } from './format';
 
 /** The rows, in order; each shows only when the mesh has that figure at all. Labels and units are the table's. */
@@ -54,8 +56,56 @@ const COMPACT = {
   middle: '  ',
 };
 
-/** Label, value, unit, note and the series it was read from (recorded, mixin, raw; '' for a note-only row). */
-type Row = [string, number | null, Unit, string, string];
+/**
+ * Label, value, unit, note and the series it was read from (recorded, mixin, raw; '' for a note-only row), and how
+ * the table writes the value when not by its unit alone.
+ */
+type Row = [string, number | null, Unit, string, string, string?];
+
+const ms = (v: number) => formatValue(v, 'ms');
+
+/** The quantile added with its interval, then the interval's ends and the exact mean as rows of their own. */
+function latencyRows(m: Mesh): Row[] {
+  const added = MESH_FIGURES['latency.pNAdded'];
+  const range = m.latency.addedRangeMs;
+  const source = (key: MeshFigureKey) => reportSource(m, key) ?? '';
+  const out: Row[] = [
+    [
+      added.label,
+      m.latency.addedMs,
+      added.unit,
+      bucketNote(m),
+      source('latency.pNAdded'),
+      addedWithInterval(m.latency.addedMs, range, ms),
+    ],
+  ];
+  if (!hasFigure(m, 'latency.pNAdded')) {
+    return out;
+  }
+  const reasonOf = (key: MeshFigureKey) => m.reasons[reportFigureId(m, key)] ?? '';
+  const lower = MESH_FIGURES['latency.pNAddedLower'];
+  const upper = MESH_FIGURES['latency.pNAddedUpper'];
+  const mean = MESH_FIGURES['latency.meanAdded'];
+  const meanNote = m.latency.meanDeltaMs === null ? reasonOf('latency.meanAdded') : 'exact, from _sum and _count';
+  out.push(
+    [
+      lower.label,
+      range?.[0] ?? null,
+      lower.unit,
+      range ? '' : reasonOf('latency.pNAddedLower'),
+      source('latency.pNAddedLower'),
+    ],
+    [
+      upper.label,
+      range?.[1] ?? null,
+      upper.unit,
+      range ? '' : reasonOf('latency.pNAddedUpper'),
+      source('latency.pNAddedUpper'),
+    ],
+    [mean.label, m.latency.meanDeltaMs, mean.unit, meanNote, source('latency.meanAdded')]
+  );
+  return out;
+}
 
 function rows(m: Mesh): Row[] {
   const shown = ROWS.filter((key) => hasFigure(m, key));
@@ -68,19 +118,42 @@ function rows(m: Mesh): Row[] {
   ]);
   // The latency row shows even without a latency figure: its note says why there is none.
   const firstCost = shown.findIndex((key) => MESH_FIGURES[key].unit === 'currencyUSD');
-  const added = MESH_FIGURES['latency.pNAdded'];
-  out.splice(firstCost < 0 ? out.length : firstCost, 0, [
-    added.label,
-    m.latency.addedMs,
-    added.unit,
-    bucketNote(m),
-    reportSource(m, 'latency.pNAdded') ?? '',
-  ]);
+  out.splice(firstCost < 0 ? out.length : firstCost, 0, ...latencyRows(m));
   const shared = m.reasons[`${m.id}.controlPlane`];
   if (shared) {
     out.push(['Control plane', null, 'cores', shared, '']);
   }
-  return out;
+  return [...out, ...valueRows(m)];
+}
+
+/**
+ * What the mesh does (the JSON's `value` block, issue #17): every field on every mesh, a null with its reason, then
+ * the workloads still served in plaintext.
+ */
+function valueRows(m: Mesh): Row[] {
+  const v = m.value;
+  const row = (key: MeshFigureKey, field: string, value: number | null): Row => [
+    MESH_FIGURES[key].label,
+    value,
+    MESH_FIGURES[key].unit,
+    m.reasons[`${m.id}.value.${field}`] ?? '',
+    reportSource(m, key) ?? '',
+  ];
+  return [
+    row('traffic.rps', 'requestsPerSecond', v.requestsPerSecond),
+    row('value.mtlsShare', 'mtlsShare', v.mtlsShare),
+    row('value.splitServices', 'splitServices', v.splitServices),
+    ...RESILIENCE.map((r) => row(`resilience.${r}`, `resilience.${r}`, v.resilience[r])),
+    row('value.resilienceEvents', 'resilienceEvents', v.resilienceEvents),
+    row('value.costPerMillionRequests', 'costPerMillionRequests', v.costPerMillionRequests),
+    ...(v.plaintextWorkloads ?? []).map((w): Row => [
+      `Served in plaintext: ${w.namespace}/${w.workload}`,
+      w.rps,
+      'reqps',
+      w.cluster ? `cluster ${w.cluster}` : '',
+      '',
+    ]),
+  ];
 }
 
 function bucketNote(m: Mesh): string {
@@ -90,7 +163,8 @@ function bucketNote(m: Mesh): string {
     return m.latency.reason ?? '';
   }
   const where = b ? `client p${q} lies between ${b.lowerMs} and ${b.upperMs} ms` : '';
-  return `${m.latency.method}; ${where}`;
+  const unresolved = unresolvedText(m.id, m.latency.addedMs, m.latency.addedRangeMs);
+  return [`${m.latency.method}; ${where}`, unresolved].filter((x) => !!x).join('; ');
 }
 
 export function renderTable(r: Report): string {
@@ -117,8 +191,8 @@ export function renderTable(r: Report): string {
       style: { head: [], border: [], 'padding-left': 0, 'padding-right': 0 },
       colAligns: ['left', 'right', 'left', 'left'],
     });
-    for (const [label, v, unit, note, source] of rows(m)) {
-      t.push([label, formatValue(v, unit), source, note]);
+    for (const [label, v, unit, note, source, text] of rows(m)) {
+      t.push([label, text ?? formatValue(v, unit), source, note]);
     }
     lines.push(t.toString(), '');
   }

@@ -16,6 +16,7 @@ import {
 } from './meshes';
 import { applyFaults } from './faults';
 import { digits, suffix, uid, unit } from './names';
+import { callRps, podShare, podVersion } from './traffic';
 import type {
   Cluster,
   ClusterSpec,
@@ -157,17 +158,20 @@ export function expandCluster(spec: ClusterSpec): Cluster {
   let cursor = 0;
   for (const p of placements(spec)) {
     const names = podNames(p.ns, p.w, nodes);
-    const podRps = (p.w.rps ?? 0) / names.length;
+    // Without a canary, exactly rps / n as before (a share times rps could differ in the last bit).
+    const rpsOf = (i: number) =>
+      p.w.mix?.canary ? (p.w.rps ?? 0) * podShare(p.w, i, names.length) : (p.w.rps ?? 0) / names.length;
     const nsSpec = spec.namespaces.find((n) => n.name === p.ns);
     const isLoadgen = p.role === 'app' && p.w.name === 'loadgen';
     const calls =
       isLoadgen && nsSpec
         ? nsSpec.workloads
             .filter((w) => (w.rps ?? 0) > 0 && w.latency)
-            .map((w) => ({ workload: w.name, rps: w.rps!, latency: w.latency! }))
+            .map((w) => ({ workload: w.name, rps: callRps(w.rps!, w.mix), latency: w.latency!, mix: w.mix }))
         : [];
-    const proxyRps = podRps + calls.reduce((a, c) => a + c.rps, 0);
     names.forEach(({ pod, node }, i) => {
+      const podRps = rpsOf(i);
+      const proxyRps = podRps + calls.reduce((a, c) => a + c.rps, 0);
       const seed = `${p.ns}/${pod}`;
       const containers = p.w.containers.map((c) => toContainer(c, `${seed}/${c.name}`, p.role, p.mesh));
       const sidecar = (c: ContainerSpec, mesh: MeshKind) =>
@@ -197,6 +201,7 @@ export function expandCluster(spec: ClusterSpec): Cluster {
         mesh: p.podMesh ?? p.mesh,
         emitsHistograms: !spec.histogramsFirstPodOnly || i === 0,
         calls,
+        ...(p.w.mix ? { mix: p.w.mix, version: podVersion(p.w, i, names.length) } : {}),
       });
     });
   }

@@ -1,5 +1,5 @@
 /** Weighted mixtures of latency distributions: what a `sum by (le)` over several series describes. */
-import { cdf, histogramQuantile, quantile, type Affine } from './latency';
+import { cdf, histogramQuantile, mean, quantile, type Affine } from './latency';
 
 export interface Part {
   d: Affine;
@@ -38,4 +38,10 @@ export function mixtureQuantile(parts: Part[], q: number, boundsMs: number[]): Q
     q
   );
   return { trueMs: (lo + hi) / 2, promMs: hq.value, lowerMs: hq.lower, upperMs: hq.upper };
+}
+
+/** The mixture's mean, which rate(_sum) / rate(_count) over its series returns exactly. */
+export function mixtureMean(parts: Part[]): number {
+  const total = parts.reduce((a, p) => a + p.weight, 0);
+  return parts.reduce((a, p) => a + p.weight * mean(p.d), 0) / total;
 }

@@ -2,7 +2,7 @@
  * The demo presets. `article` mirrors the benchmark the product answers (50 nodes, 8 pods per node, Istio);
  * `migration` runs Istio and Linkerd side by side; `large` is for benchmarks only.
  */
-import type { ClusterSpec, ContainerSpec, LogNormalMs, NamespaceSpec, WorkloadSpec } from './types';
+import type { ClusterSpec, ContainerSpec, LogNormalMs, NamespaceSpec, TrafficMix, WorkloadSpec } from './types';
 
 const Mi = 2 ** 20;
 const Gi = 2 ** 30;
@@ -33,6 +33,18 @@ function deploy(
 }
 
 const ms = (medianMs: number, sigma: number): LogNormalMs => ({ medianMs, sigma });
+const mixed = (w: WorkloadSpec, mix: TrafficMix): WorkloadSpec => ({ ...w, mix });
+
+/**
+ * What the meshes do for the shop (issue #17): an unmeshed health checker calls the frontend in plaintext, cart
+ * runs a 90/10 canary, and the load generator's proxy trips a circuit breaker and exhausts retries on checkout.
+ */
+const SHOP_MIX: Record<string, TrafficMix> = {
+  frontend: { plaintextShare: 0.04 },
+  cart: { canary: { version: 'v2', share: 0.1 } },
+  checkout: { flags: { UO: 0.004, URX: 0.002 } },
+};
+const shopMixed = (w: WorkloadSpec) => (SHOP_MIX[w.name] ? mixed(w, SHOP_MIX[w.name]) : w);
 
 const shop = (mesh: NamespaceSpec['mesh'], name = 'shop'): NamespaceSpec => ({
   name,
@@ -42,7 +54,7 @@ const shop = (mesh: NamespaceSpec['mesh'], name = 'shop'): NamespaceSpec => ({
     deploy('cart', 2, 150, 0.12, 160, ms(15, 0.5)),
     deploy('checkout', 2, 60, 0.18, 300, ms(80, 0.7), true),
     deploy('admin', 1, 0, 0.02, 120),
-  ],
+  ].map(shopMixed),
 });
 
 /** Twelve nodes with every mesh shape: classic and native Istio sidecars, ambient, Linkerd, Cilium, Consul, Kuma, a custom proxy, unmeshed. */
@@ -62,7 +74,10 @@ export const small: ClusterSpec = {
       name: 'payments',
       mesh: 'istio',
       nativeSidecars: true,
-      workloads: [deploy('api', 3, 200, 0.2, 260, ms(25, 0.5), true), deploy('ledger', 2, 40, 0.3, 512, ms(60, 0.6))],
+      workloads: [
+        mixed(deploy('api', 3, 200, 0.2, 260, ms(25, 0.5), true), { flags: { UT: 0.001 } }),
+        mixed(deploy('ledger', 2, 40, 0.3, 512, ms(60, 0.6)), { flags: { RL: 0.01 } }),
+      ],
     },
     {
       name: 'search',
@@ -73,7 +88,7 @@ export const small: ClusterSpec = {
       name: 'billing',
       mesh: 'linkerd',
       workloads: [
-        deploy('invoices', 2, 120, 0.15, 200, ms(30, 0.5), true),
+        mixed(deploy('invoices', 2, 120, 0.15, 200, ms(30, 0.5), true), { plaintextShare: 0.1 }),
         deploy('reports', 1, 0.5, 0.05, 150, ms(200, 0.8)),
       ],
     },
@@ -91,10 +106,15 @@ export const small: ClusterSpec = {
   ],
 };
 
+const ARTICLE_MIX: Record<number, TrafficMix> = {
+  0: { canary: { version: 'v2', share: 0.1 } },
+  1: { flags: { URX: 0.003, UT: 0.001 } },
+};
+
 function articleNamespace(i: number): NamespaceSpec {
   const workloads = Array.from({ length: 10 }, (_, j) => {
     const k = i * 10 + j;
-    return deploy(
+    const w = deploy(
       `svc-${String(k).padStart(2, '0')}`,
       10,
       40 + ((k * 37) % 460),
@@ -103,6 +123,8 @@ function articleNamespace(i: number): NamespaceSpec {
       ms(20 + ((k * 7) % 40), 0.5 + (k % 4) / 10),
       i === 0
     );
+    // A canary and a few failed calls; no plaintext and no UO, which would change what the load generator sends.
+    return k in ARTICLE_MIX ? mixed(w, ARTICLE_MIX[k]) : w;
   });
   return { name: `team-${String.fromCharCode(97 + i)}`, mesh: 'istio', workloads };
 }
@@ -136,14 +158,17 @@ export const migration: ClusterSpec = {
     {
       name: 'payments',
       mesh: 'istio',
-      workloads: [deploy('api', 6, 400, 0.2, 260, ms(25, 0.5), true), deploy('ledger', 4, 80, 0.3, 512, ms(60, 0.6))],
+      workloads: [
+        mixed(deploy('api', 6, 400, 0.2, 260, ms(25, 0.5), true), { flags: { UT: 0.001 } }),
+        mixed(deploy('ledger', 4, 80, 0.3, 512, ms(60, 0.6)), { flags: { RL: 0.01 } }),
+      ],
     },
     shop('linkerd', 'catalog'),
     {
       name: 'billing',
       mesh: 'linkerd',
       workloads: [
-        deploy('invoices', 6, 240, 0.15, 200, ms(30, 0.5), true),
+        mixed(deploy('invoices', 6, 240, 0.15, 200, ms(30, 0.5), true), { plaintextShare: 0.1 }),
         deploy('reports', 2, 0.5, 0.05, 150, ms(200, 0.8)),
       ],
     },

@@ -6,6 +6,7 @@ import { during, requestsOf } from './faults';
 import { cdf, mean, type Affine } from './latency';
 import { BUCKETS, proxyLatency } from './meshes';
 import { labels, type Labels, type Series } from './seriesShape';
+import { istioSent, istioServed, linkerdServed } from './series-traffic';
 import type { Cluster, LogNormalMs, Pod } from './types';
 
 /** Emits _bucket (with +Inf unless `noInf`), _sum and _count for one distribution. */
@@ -59,7 +60,7 @@ function istioLabels(
     ['destination_service', `${dst}.${ns}.svc.cluster.local`],
     ['destination_service_name', dst],
     ['destination_service_namespace', ns],
-    ['destination_version', 'v1'],
+    ['destination_version', reporterKind === 'destination' ? (reporter.version ?? 'v1') : 'v1'],
     ['destination_workload', dst],
     ['destination_workload_namespace', ns],
     ['instance', `${reporter.uid.slice(0, 8)}:15020`],
@@ -115,7 +116,7 @@ function podLatency(cluster: Cluster, pod: Pod): Series[] {
   if (pod.mesh === 'istio' && pod.rps > 0 && pod.latency) {
     const l = istioLabels(cluster, pod, 'destination', 'loadgen', pod.workload);
     const count = requestsOf(pod, pod.rps);
-    out.push({ name: 'istio_requests_total', labels: noLe(l), value: count });
+    out.push(...istioServed(pod, noLe(l)));
     if (pod.emitsHistograms) {
       out.push(...istioHistogram(pod, l, affine(pod.latency, proxyLatency.istio.destination), count, noInf));
     }
@@ -123,7 +124,7 @@ function podLatency(cluster: Cluster, pod: Pod): Series[] {
   if (pod.mesh === 'linkerd' && pod.rps > 0 && pod.latency) {
     const l = linkerdLabels(cluster, pod, 'inbound', pod.workload);
     const count = requestsOf(pod, pod.rps);
-    out.push({ name: 'request_total', labels: l, value: count });
+    out.push(...linkerdServed(pod, l));
     if (pod.emitsHistograms) {
       out.push(
         ...histogram(
@@ -142,7 +143,7 @@ function podLatency(cluster: Cluster, pod: Pod): Series[] {
     const count = requestsOf(pod, call.rps);
     if (pod.mesh === 'istio') {
       const l = istioLabels(cluster, pod, 'source', pod.workload, call.workload);
-      out.push({ name: 'istio_requests_total', labels: l, value: count });
+      out.push(...istioSent(pod, l, call));
       out.push(...istioHistogram(pod, l, affine(call.latency, proxyLatency.istio.source), count, noInf));
     } else if (pod.mesh === 'linkerd') {
       const l = linkerdLabels(cluster, pod, 'outbound', call.workload);

@@ -4,11 +4,12 @@
  */
 import { seenAt } from './faults';
 import { BUCKETS, proxyLatency } from './meshes';
-import { mixtureQuantile, type Part, type QuantileTruth } from './mixture';
+import { mixtureMean, mixtureQuantile, type Part, type QuantileTruth } from './mixture';
 import { affine } from './series-latency';
 import { allocatable, nodePrices } from './series-ksm';
 import { cpuRate, running, workingSet } from './signals';
 import type { Cluster, Container, MeshKind, Pod } from './types';
+import { valueTruth } from './truth-value';
 
 export const GiB = 2 ** 30;
 export type Basis = 'usage' | 'requests' | 'max';
@@ -93,24 +94,41 @@ function resources(rows: Row[]) {
   return { cpuCores: sum(rows.map((r) => r.cpu)), memoryBytes: sum(rows.map((r) => r.mem)) };
 }
 
-function latencyTruth(
-  cluster: Cluster,
-  mesh: MeshKind
-): { source: QuantileTruth; destination: QuantileTruth; deltaTrueMs: number; deltaPromMs: number } | null {
+/**
+ * One mesh's p99 on each side, the true p99 added and Prometheus's, the interval the two sides' buckets allow for
+ * the added p99 (issue #18: deltaTrueMs must lie inside it), and the exact mean added.
+ */
+export interface LatencyTruth {
+  source: QuantileTruth;
+  destination: QuantileTruth;
+  deltaTrueMs: number;
+  deltaPromMs: number;
+  deltaRangeMs: [number, number];
+  meanDeltaMs: number;
+}
+
+/** Both sides' distributions, weighted by requests, of the pods whose histograms the model reads. */
+function latencyParts(cluster: Cluster, mesh: MeshKind, unread: (p: Pod) => boolean) {
   const prox = mesh === 'istio' ? proxyLatency.istio : mesh === 'linkerd' ? proxyLatency.linkerd : undefined;
   if (!prox) {
     return null;
   }
-  const bounds = mesh === 'istio' ? BUCKETS.istioMs : BUCKETS.linkerdMs;
   const dst: Part[] = cluster.pods
-    .filter((p) => p.mesh === mesh && p.rps > 0 && p.latency && p.emitsHistograms && !p.histogramsUnread)
+    .filter((p) => p.mesh === mesh && p.rps > 0 && p.latency && p.emitsHistograms && !unread(p))
     .map((p) => ({ d: affine(p.latency!, prox.destination), weight: p.rps }));
   const src: Part[] = cluster.pods
-    .filter((p) => p.mesh === mesh && !p.histogramsUnread)
+    .filter((p) => p.mesh === mesh && !unread(p))
     .flatMap((p) => p.calls.map((c) => ({ d: affine(c.latency, prox.source), weight: c.rps })));
-  if (dst.length === 0 || src.length === 0) {
+  return dst.length === 0 || src.length === 0 ? null : { src, dst };
+}
+
+function latencyTruth(cluster: Cluster, mesh: MeshKind): LatencyTruth | null {
+  const parts = latencyParts(cluster, mesh, (p) => !!p.histogramsUnread);
+  if (!parts) {
     return null;
   }
+  const { src, dst } = parts;
+  const bounds = mesh === 'istio' ? BUCKETS.istioMs : BUCKETS.linkerdMs;
   const source = mixtureQuantile(src, 0.99, bounds);
   const destination = mixtureQuantile(dst, 0.99, bounds);
   return {
@@ -118,7 +136,18 @@ function latencyTruth(
     destination,
     deltaTrueMs: source.trueMs - destination.trueMs,
     deltaPromMs: source.promMs - destination.promMs,
+    deltaRangeMs: [source.lowerMs - destination.upperMs, source.upperMs - destination.lowerMs],
+    meanDeltaMs: mixtureMean(src) - mixtureMean(dst),
   };
+}
+
+/**
+ * The exact mean added from _sum/_count. A histogram without +Inf still has both (only its quantiles are lost);
+ * Istio 1.4's seconds histogram is not read at all.
+ */
+function meanAddedTruth(cluster: Cluster, mesh: MeshKind): number | null {
+  const parts = latencyParts(cluster, mesh, (p) => !!p.legacyIstio);
+  return parts ? mixtureMean(parts.src) - mixtureMean(parts.dst) : null;
 }
 
 /** Latency truths for one workload: both proxy sides and the app's own histogram. */
@@ -172,6 +201,7 @@ export function groundTruth(
   const reqCpu = sum(rows.map((r) => r.reqCpu));
   const reqMem = sum(rows.map((r) => r.reqMem));
   const alloc = allocatable(cluster);
+  const values = valueTruth(generated, t, windowSec);
   const meshes = meshesPresent(rows).map((id) => {
     const dp = rows.filter((r) => isDataPlane(r, id));
     const cp = rows.filter((r) => r.c.mesh === id && r.c.role === 'control-plane');
@@ -234,6 +264,7 @@ export function groundTruth(
       rps,
       vcpuPer1kRps: rps > 0 ? sc.cpuCores / (rps / 1000) : null,
       latency: latencyTruth(cluster, id),
+      meanAddedMs: meanAddedTruth(cluster, id),
       monthlyCostUsd: {
         sidecars: cost(dp),
         controlPlane: cost(cp),
@@ -241,6 +272,8 @@ export function groundTruth(
         total: cost([...dp, ...cp, ...agents]),
       },
       idle,
+      /** What the mesh does (issue #17): null for meshes whose request metrics the demo does not emit. */
+      value: values.find((v) => v.mesh === id) ?? null,
       rows: { dataPlane: dp, controlPlane: cp, nodeAgents: agents },
     };
   });

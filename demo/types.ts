@@ -44,6 +44,21 @@ export interface WorkloadSpec {
   latency?: LogNormalMs;
   /** The app exports its own OpenTelemetry server histogram (enables the app-vs-mesh method). */
   appHistogram?: boolean;
+  /** What the served requests are made of: plaintext, a canary, Envoy response flags (demo/series-traffic.ts). */
+  mix?: TrafficMix;
+}
+
+/** Envoy response flags the value figures count: circuit breaking, retries exhausted, timeout, rate limited. */
+export type ResponseFlag = 'UO' | 'URX' | 'UT' | 'RL';
+
+/** Shares of a workload's served requests (0..1). Shares only split counters: every existing total is unchanged. */
+export interface TrafficMix {
+  /** Served to an unmeshed client in plaintext (Istio PERMISSIVE mode; Linkerd's no_identity). */
+  plaintextShare?: number;
+  /** The workload's last pod runs `version` and gets `share` of its requests (needs 2+ replicas). */
+  canary?: { version: string; share: number };
+  /** UO, URX and UT are set by the caller's proxy (the load generator's), RL by the serving proxy. */
+  flags?: Partial<Record<ResponseFlag, number>>;
 }
 
 export interface NamespaceSpec {
@@ -134,7 +149,10 @@ export interface Pod {
   /** Latency histograms come from this pod (all pods, or the first of each workload for `large`). */
   emitsHistograms: boolean;
   /** For a meshed namespace's load generator: the workloads it calls (it reports the source side). */
-  calls: Array<{ workload: string; rps: number; latency: LogNormalMs }>;
+  calls: Array<{ workload: string; rps: number; latency: LogNormalMs; mix?: TrafficMix }>;
+  /** The workload's traffic mix, and this pod's version label (v1 unless it is the canary). */
+  mix?: TrafficMix;
+  version?: string;
   /** Faults only (absolute unix times): first and last sample of every series of this pod. */
   from?: number;
   until?: number;

@@ -63,7 +63,8 @@ describe('averageOver on every figure', () => {
       // One counter is also read bare: idle cost asks whether the mesh's request counter exists at all
       // (group(), trafficPresenceExpr), which over a span means "existed during it".
       for (const r of reads(f.ast)) {
-        const counter = /_(total|bucket)$/.test(r.metric);
+        // A histogram's _sum and _count are counters too (the mean latency added, issue #18).
+        const counter = /_(total|bucket|sum|count)$/.test(r.metric);
         const presence = f.id.endsWith('.cost.idleSidecars') && r.fn === 'avg_over_time';
         expect({ id: f.id, ...r }).toEqual({
           id: f.id,

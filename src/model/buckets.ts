@@ -25,25 +25,3 @@ export function bucketOf(rates: Array<{ le: string; value: number }>, q: number,
   }
   return null;
 }
-
-/**
- * The bucket holding an already computed quantile (e.g. a recorded one), from the bucket bounds alone:
- * histogram_quantile interpolates inside the bucket where the rank falls, so its value lies in (lower, upper].
- */
-export function bucketHolding(les: string[], valueMs: number | null, toMs: number): BucketBounds | null {
-  if (valueMs === null || !Number.isFinite(valueMs)) {
-    return null;
-  }
-  const bounds = les
-    .map((le) => (le === '+Inf' ? Infinity : Number(le)))
-    .filter((le) => !Number.isNaN(le))
-    .sort((a, b) => a - b);
-  let lower = 0;
-  for (const le of bounds) {
-    if (valueMs <= le * toMs) {
-      return { lowerMs: lower * toMs, upperMs: le * toMs };
-    }
-    lower = le;
-  }
-  return null;
-}

@@ -15,6 +15,10 @@ export const COMPARISON_FIGURES: Record<string, MeshFigureKey> = {
   sidecarMemoryPerPod: 'sidecars.memoryPerPodAvg',
   monthlyCost: 'cost.total',
   cpuShare: 'sidecars.cpuShare',
+  // The article's own columns for what the mesh does (issue #17).
+  mtlsShare: 'value.mtlsShare',
+  splitServices: 'value.splitServices',
+  resilienceEvents: 'value.resilienceEvents',
 };
 
 export function comparisonRefId(meshId: string, column: string): string {

@@ -41,8 +41,26 @@ export type MeshFigureKey =
   | 'cost.nodeAgents'
   | 'cost.total'
   | 'latency.pNAdded'
+  | 'latency.pNAddedLower'
+  | 'latency.pNAddedUpper'
+  | 'latency.meanAdded'
   | 'latency.pNClient'
-  | 'latency.pNServer';
+  | 'latency.pNClientLower'
+  | 'latency.pNClientUpper'
+  | 'latency.pNServer'
+  | 'latency.pNServerLower'
+  | 'latency.pNServerUpper'
+  // What the mesh does (issue #17): src/model/value/.
+  | 'traffic.mtlsRps'
+  | 'traffic.plaintextRps'
+  | 'value.mtlsShare'
+  | 'value.splitServices'
+  | 'value.costPerMillionRequests'
+  | 'value.resilienceEvents'
+  | 'resilience.circuitBreaking'
+  | 'resilience.retriesExhausted'
+  | 'resilience.timeouts'
+  | 'resilience.rateLimited';
 
 export type FigureKey = ClusterFigureKey | MeshFigureKey;
 

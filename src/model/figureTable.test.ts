@@ -144,5 +144,16 @@ test('the report holds every figure of a mesh under the group and field its key 
 
 test('latency keys name the quantile only in ids', () => {
   const latency = MESH_FIGURE_KEYS.filter((k: MeshFigureKey) => k.startsWith('latency.'));
-  expect(latency.map((k) => keySuffix(k, P99))).toEqual(['latency.p99Added', 'latency.p99Client', 'latency.p99Server']);
+  expect(latency.map((k) => keySuffix(k, P99))).toEqual([
+    'latency.p99Added',
+    'latency.p99AddedLower',
+    'latency.p99AddedUpper',
+    'latency.meanAdded',
+    'latency.p99Client',
+    'latency.p99ClientLower',
+    'latency.p99ClientUpper',
+    'latency.p99Server',
+    'latency.p99ServerLower',
+    'latency.p99ServerUpper',
+  ]);
 });

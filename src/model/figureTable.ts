@@ -9,13 +9,16 @@ import type { ClusterFigureKey, FigureKey, MeshFigureKey } from './figureKeys';
 import {
   costExpr,
   idleCostTotalExpr,
+  latencyBoundExpr,
   latencyExpr,
+  meanLatencyExpr,
   nativeSidecarNames,
   nodesReservedExpr,
   perPodExpr,
   podCountExpr,
   requestExpr,
   resourceExpr,
+  sideBoundExpr,
   sideQuantileExpr,
   trafficExpr,
   type FigureOptions,
@@ -25,6 +28,7 @@ import {
 import type { Expr, Matcher } from './promql/ast';
 import { div, num } from './promql/dsl';
 import type { Selection } from './scope';
+import { VALUE_FIGURES } from './value/figures';
 
 /**
  * How the recorded reader combines per-cluster recorded series into a coarser grouping: sums add up, maxima take the
@@ -32,8 +36,8 @@ import type { Selection } from './scope';
  * cannot be merged across clusters: their max is an upper bound (exact with one cluster).
  */
 export type Merge =
-  | { op: 'sum' | 'max' }
-  | { op: 'ratio'; num: MeshFigureKey; den: FigureKey; denScale?: number }
+  | { op: 'sum' | 'max' | 'min' }
+  | { op: 'ratio'; num: MeshFigureKey; den: FigureKey; denScale?: number | ((o: FigureOptions) => number) }
   | { op: 'weightedAvg'; weight: MeshFigureKey };
 
 export interface BuildContext {
@@ -69,6 +73,7 @@ export interface ClusterFigureDef {
 
 const SUM: Merge = { op: 'sum' };
 const MAX: Merge = { op: 'max' };
+const MIN: Merge = { op: 'min' };
 const nativesOf = (c: BuildContext) => c.mesh.nativeSidecarContainers ?? [];
 const allNatives = (o: FigureOptions) => nativeSidecarNames(o.meshes);
 
@@ -332,12 +337,55 @@ export const MESH_FIGURES: Record<MeshFigureKey, MeshFigureDef> = {
     record: 'meshtax:added_latency_milliseconds:quantile',
     merge: MAX,
   }),
+  'latency.pNAddedLower': entry({
+    title: (o) => `${pN(o)} latency added, lowest the buckets allow (${o.latency.method})`,
+    label: 'Latency added: lowest possible',
+    unit: 'ms',
+    build: (c) => (latencyShown(c) ? latencyBoundExpr(c.mesh, c.o.latency, c.s, 'lower') : undefined),
+    record: 'meshtax:added_latency_lower_bound_milliseconds:quantile',
+    // Across clusters the widest interval holds every cluster's: the lowest lower end, the highest upper end.
+    merge: MIN,
+  }),
+  'latency.pNAddedUpper': entry({
+    title: (o) => `${pN(o)} latency added, highest the buckets allow (${o.latency.method})`,
+    label: 'Latency added: highest possible',
+    unit: 'ms',
+    build: (c) => (latencyShown(c) ? latencyBoundExpr(c.mesh, c.o.latency, c.s, 'upper') : undefined),
+    record: 'meshtax:added_latency_upper_bound_milliseconds:quantile',
+    merge: MAX,
+  }),
+  /** Exact, from _sum and _count: what to alert on when the buckets are too coarse for the quantile. */
+  'latency.meanAdded': entry({
+    title: (o) => `mean latency added (${o.latency.method})`,
+    label: 'Mean latency added',
+    unit: 'ms',
+    build: (c) => (latencyShown(c) ? meanLatencyExpr(c.mesh, c.o.latency, c.s) : undefined),
+    alertable: true,
+    record: 'meshtax:added_latency_milliseconds:avg',
+    merge: MAX,
+  }),
   'latency.pNClient': entry({
     title: (o) => `${pN(o)} latency seen by clients`,
     label: 'Latency seen by clients',
     unit: 'ms',
     build: (c) => (latencyShown(c) ? sideQuantileExpr(c.mesh, 'client', c.o.latency.quantile, c.s) : undefined),
     record: 'meshtax:client_latency_milliseconds:quantile',
+    merge: MAX,
+  }),
+  'latency.pNClientLower': entry({
+    title: (o) => `${pN(o)} latency seen by clients: lower bound of its bucket`,
+    label: 'Latency seen by clients: bucket lower bound',
+    unit: 'ms',
+    build: (c) => (latencyShown(c) ? sideBoundExpr(c.mesh, 'client', c.o.latency.quantile, c.s, 'lower') : undefined),
+    record: 'meshtax:client_latency_lower_bound_milliseconds:quantile',
+    merge: MIN,
+  }),
+  'latency.pNClientUpper': entry({
+    title: (o) => `${pN(o)} latency seen by clients: upper bound of its bucket`,
+    label: 'Latency seen by clients: bucket upper bound',
+    unit: 'ms',
+    build: (c) => (latencyShown(c) ? sideBoundExpr(c.mesh, 'client', c.o.latency.quantile, c.s, 'upper') : undefined),
+    record: 'meshtax:client_latency_upper_bound_milliseconds:quantile',
     merge: MAX,
   }),
   'latency.pNServer': entry({
@@ -348,6 +396,23 @@ export const MESH_FIGURES: Record<MeshFigureKey, MeshFigureDef> = {
     record: 'meshtax:server_latency_milliseconds:quantile',
     merge: MAX,
   }),
+  'latency.pNServerLower': entry({
+    title: (o) => `${pN(o)} latency seen by servers: lower bound of its bucket`,
+    label: 'Latency seen by servers: bucket lower bound',
+    unit: 'ms',
+    build: (c) => (latencyShown(c) ? sideBoundExpr(c.mesh, 'server', c.o.latency.quantile, c.s, 'lower') : undefined),
+    record: 'meshtax:server_latency_lower_bound_milliseconds:quantile',
+    merge: MIN,
+  }),
+  'latency.pNServerUpper': entry({
+    title: (o) => `${pN(o)} latency seen by servers: upper bound of its bucket`,
+    label: 'Latency seen by servers: bucket upper bound',
+    unit: 'ms',
+    build: (c) => (latencyShown(c) ? sideBoundExpr(c.mesh, 'server', c.o.latency.quantile, c.s, 'upper') : undefined),
+    record: 'meshtax:server_latency_upper_bound_milliseconds:quantile',
+    merge: MAX,
+  }),
+  ...VALUE_FIGURES,
 };
 
 export const MESH_FIGURE_KEYS = Object.keys(MESH_FIGURES) as MeshFigureKey[];

@@ -18,9 +18,22 @@ import {
 } from './resources';
 import { clusterMatchers, groupLabels, groupSum, scopeMatchers, withWorkload, type Selection } from './scope';
 import { addedLatency, sideQuantile, type LatencyOptions } from './latency';
+import { addedLatencyBound, meanAddedLatency, sideBucketBound, type BucketEnd } from './latencyBounds';
 
 export type Unit =
-  'cores' | 'bytes' | 'percentunit' | 'currencyUSD' | 'ms' | 'reqps' | 'pods' | 'nodes' | 'vcpuPer1kRps';
+  | 'cores'
+  | 'bytes'
+  | 'percentunit'
+  | 'currencyUSD'
+  | 'ms'
+  | 'reqps'
+  | 'pods'
+  | 'nodes'
+  | 'vcpuPer1kRps'
+  /** A count of services (traffic splitting). */
+  | 'services'
+  /** Requests per second that are rare events (resilience): shown with more digits than traffic. */
+  | 'eventsps';
 
 export interface Figure {
   id: string;
@@ -104,10 +117,14 @@ export function costExpr(mesh: MeshDef, roles: Role[], s: Selection, c: Costing)
   );
 }
 
-/** Requests per second on one side of a mesh's request counter, renamed to namespace/workload per the grouping. */
-function sideRate(side: TrafficSide, s: Selection): Expr {
+/**
+ * Requests per second on one side of a mesh's request counter, renamed to namespace/workload per the grouping;
+ * `extra` narrows it further (the value figures: mTLS only, one response flag).
+ */
+export function sideRate(side: TrafficSide, s: Selection, extra: Matcher[] = []): Expr {
   const matchers = [
     ...Object.entries(side.match).map(([k, v]) => eq(k, v)),
+    ...extra,
     ...scopeMatchers(s, { namespace: side.namespaceLabel, workload: side.workloadLabel }),
   ];
   const by = groupLabels(s.groupBy).map((l) =>
@@ -250,6 +267,25 @@ export function latencyExpr(mesh: MeshDef, o: LatencyOptions, s: Selection): Exp
 
 export function sideQuantileExpr(mesh: MeshDef, which: 'client' | 'server', q: number, s: Selection): Expr | undefined {
   return mesh.latency ? sideQuantile(mesh.latency[which], q, s) : undefined;
+}
+
+/** One end of the interval that holds the true quantile added (issue #18). */
+export function latencyBoundExpr(mesh: MeshDef, o: LatencyOptions, s: Selection, end: BucketEnd): Expr | undefined {
+  return mesh.latency ? addedLatencyBound(mesh.latency, o, s, end) : undefined;
+}
+
+export function meanLatencyExpr(mesh: MeshDef, o: LatencyOptions, s: Selection): Expr | undefined {
+  return mesh.latency ? meanAddedLatency(mesh.latency, o, s) : undefined;
+}
+
+export function sideBoundExpr(
+  mesh: MeshDef,
+  which: 'client' | 'server',
+  q: number,
+  s: Selection,
+  end: BucketEnd
+): Expr | undefined {
+  return mesh.latency ? sideBucketBound(mesh.latency[which], q, s, end) : undefined;
 }
 
 export const toFigure = (id: string, title: string, unit: Unit, ast: Expr): Figure => ({

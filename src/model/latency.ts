@@ -6,7 +6,7 @@
  * histogram_quantile interpolates inside a bucket, so a result is only as precise as the bucket it fell in.
  */
 import type { HistogramSide } from './catalogue';
-import type { Expr } from './promql/ast';
+import type { Expr, Matcher } from './promql/ast';
 import { agg, histogramQuantile, labelReplace, mul, num, rate, sel, sub, withOffset, eq } from './promql/dsl';
 import { DEFAULT_BASELINE_OFFSET } from './options/defaults';
 import { QueryInputError } from './promql/escape';
@@ -26,7 +26,7 @@ export const DEFAULT_APP_HISTOGRAM: AppHistogram = {
 };
 
 /** Renames the side's own namespace/workload labels to the common ones, then drops everything else. */
-function normalise(e: Expr, side: HistogramSide, s: Selection): Expr {
+export function normalise(e: Expr, side: HistogramSide, s: Selection): Expr {
   let out = e;
   if (s.groupBy === 'namespace' || s.groupBy === 'workload') {
     if (side.namespaceLabel !== 'namespace') {
@@ -40,7 +40,7 @@ function normalise(e: Expr, side: HistogramSide, s: Selection): Expr {
   return by.length ? agg('max', out, by) : out;
 }
 
-function sideBy(side: HistogramSide, s: Selection): string[] {
+export function sideBy(side: HistogramSide, s: Selection): string[] {
   switch (s.groupBy) {
     case 'none':
       return ['le'];
@@ -53,10 +53,11 @@ function sideBy(side: HistogramSide, s: Selection): string[] {
   }
 }
 
-function sideSelector(side: HistogramSide, s: Selection): Expr {
+export function sideSelector(side: HistogramSide, s: Selection, ...extra: Matcher[]): Expr {
   const matchers = [
     ...Object.entries(side.match).map(([k, v]) => eq(k, v)),
     ...scopeMatchers(s, { namespace: side.namespaceLabel, workload: side.workloadLabel }),
+    ...extra,
   ];
   return sel(side.metric, ...matchers);
 }
@@ -64,14 +65,6 @@ function sideSelector(side: HistogramSide, s: Selection): Expr {
 export function sideBuckets(side: HistogramSide, s: Selection, offset?: string): Expr {
   const selector = sideSelector(side, s);
   return agg('sum', rate(offset ? withOffset(selector, offset) : selector, s.window), sideBy(side, s));
-}
-
-/**
- * The histogram's bucket bounds (`le` values) only: one sample per series instead of a rate window's worth, for
- * when the quantile itself comes from a recorded series.
- */
-export function sideBucketBounds(side: HistogramSide, s: Selection): Expr {
-  return agg('group', sideSelector(side, s), ['le']);
 }
 
 export function sideQuantile(side: HistogramSide, q: number, s: Selection, offset?: string): Expr {

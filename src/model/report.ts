@@ -4,7 +4,7 @@
  */
 import { asSelected } from './average';
 import type { MeshDef } from './catalogue';
-import { bucketHolding, bucketOf, type BucketBounds } from './buckets';
+import type { BucketBounds } from './buckets';
 import {
   meshFigureId,
   P99,
@@ -15,7 +15,6 @@ import {
 } from './figureKeys';
 import { meshFigures, clusterFigures } from './figureSet';
 import { podCountExpr, roleMatchers, trafficMatchExprs, type Figure, type FigureOptions } from './figures';
-import { sideBucketBounds, sideBuckets } from './latency';
 import { figureOptions, selectionOf } from './options/figureOptions';
 import type { MeshTaxOptions } from './options/types';
 import { opencostProbe } from './pricing';
@@ -36,6 +35,7 @@ import {
   type SourceRequest,
 } from './source/figureSource';
 import { emptyExplainedBy, emptyMeansZero, unavailableReason } from './unavailable';
+import { plaintextWorkloads, valueBlock } from './value/report';
 
 export interface Sample {
   metric: Record<string, string>;
@@ -223,39 +223,27 @@ async function trafficMismatch(q: InstantQuery, m: MeshDef, s: Selection): Promi
   );
 }
 
-/**
- * The bucket each side's quantile fell in. From recorded series, the quantiles are already known: only the bucket
- * bounds are read (one sample per histogram series instead of a rate window's worth).
- */
-async function bucketBounds(
-  q: InstantQuery,
-  m: MeshDef,
-  s: Selection,
-  quantile: number,
-  recorded?: { client: Value; server: Value }
-): Promise<{ client: BucketBounds | null; server: BucketBounds | null }> {
-  if (!m.latency) {
-    return { client: null, server: null };
+const noHistogram = (m: MeshDef) => `${m.name} exports no latency histogram the model reads`;
+
+/** A side's bucket from its two bound figures; null unless both ends are finite (no upper end above the last bound). */
+function bucketOf(v: Record<string, Value>, lower: string, upper: string): BucketBounds | null {
+  const [l, u] = [v[lower] ?? null, v[upper] ?? null];
+  return l === null || u === null ? null : { lowerMs: l, upperMs: u };
+}
+
+/** [lower, upper] of the quantile added, or null with the reason of whichever end is missing. */
+function addedRange(
+  v: Record<string, Value>,
+  reasons: Record<string, string>,
+  id: (k: MeshFigureKey) => string,
+  none?: string
+): { value: [number, number] | null; reason?: string } {
+  const [lo, hi] = [id('latency.pNAddedLower'), id('latency.pNAddedUpper')];
+  const [l, u] = [v[lo] ?? null, v[hi] ?? null];
+  if (l !== null && u !== null) {
+    return { value: [l, u] };
   }
-  const one = async (side: 'client' | 'server') => {
-    const h = m.latency![side];
-    const scope = { ...s, groupBy: 'none' as const };
-    if (recorded) {
-      const les = await q(render(asSelected(sideBucketBounds(h, scope), s)));
-      return bucketHolding(
-        les.map((x) => x.metric.le),
-        recorded[side],
-        h.toMs
-      );
-    }
-    const r = await q(render(asSelected(sideBuckets(h, scope), s)));
-    return bucketOf(
-      r.map((x) => ({ le: x.metric.le, value: x.value })),
-      quantile,
-      h.toMs
-    );
-  };
-  return { client: await one('client'), server: await one('server') };
+  return { value: null, reason: none ?? (l === null ? reasons[lo] : reasons[hi]) ?? 'no data' };
 }
 
 /** Why the p99 covers only some proxies: series of older histograms the model does not read, if any exist. */
@@ -346,14 +334,10 @@ export async function buildReport(q: InstantQuery, input: ReportInput) {
       if (shared) {
         reasons[`${m.id}.controlPlane`] = `shared with ${m.controlPlaneSharedWith}: billed there`;
       }
-      const sides = recorded
-        ? { client: v[id('latency.pNClient')] ?? null, server: v[id('latency.pNServer')] ?? null }
-        : undefined;
       const cs: Selection = { ...s, groupBy: 'cluster' };
       const cost = recorded ? undefined : figures.find((f) => f.id === id('cost.total'));
       // Independent of each other: asked together.
-      const [bounds, byCluster, partial, costSeries] = await Promise.all([
-        soft(bucketBounds(q, m, s, latency.quantile, sides), { client: null, server: null }),
+      const [byCluster, partial, costSeries, plaintext] = await Promise.all([
         input.byCluster
           ? soft(
               perCluster(
@@ -367,11 +351,24 @@ export async function buildReport(q: InstantQuery, input: ReportInput) {
           : undefined,
         soft(unreadHistograms(q, m, s), undefined),
         cost ? soft(scalar(q, render(seriesTouchedExpr(cost.ast))), null) : null,
+        soft(plaintextWorkloads(q, def, s), null),
       ]);
       if (cost && costSeries !== null) {
         touched.push({ figure: cost.id, seriesTouched: costSeries });
       }
       const added = v[id('latency.pNAdded')] ?? null;
+      const range = addedRange(v, reasons, id, m.latency ? undefined : noHistogram(m));
+      const mean = v[id('latency.meanAdded')] ?? null;
+      // The CLI contract names the p99: at another quantile these say so instead of giving that quantile's value.
+      const notP99 = `the report's quantile is p${Math.round(latency.quantile * 100)}, not p99: see addedRangeMs`;
+      const p99Range = latency.quantile === P99 ? range.value : null;
+      if (p99Range === null) {
+        reasons[`${m.id}.latency.p99DeltaRangeMs`] = latency.quantile === P99 ? range.reason! : notP99;
+      }
+      if (mean === null) {
+        reasons[`${m.id}.latency.meanDeltaMs`] =
+          reasons[id('latency.meanAdded')] ?? (m.latency ? 'no data' : noHistogram(m));
+      }
       return {
         id: m.id,
         name: m.name,
@@ -396,7 +393,8 @@ export async function buildReport(q: InstantQuery, input: ReportInput) {
         ]),
         controlPlane: group(v, m.id, 'controlPlane', ['cpuCores', 'memoryBytes']),
         nodeAgents: group(v, m.id, 'nodeAgents', ['pods', 'cpuCores', 'memoryBytes']),
-        traffic: group(v, m.id, 'traffic', ['rps']),
+        traffic: group(v, m.id, 'traffic', ['rps', 'mtlsRps', 'plaintextRps']),
+        value: valueBlock(def, v, reasons, plaintext),
         latency: {
           method: latency.method,
           quantile: latency.quantile,
@@ -404,15 +402,30 @@ export async function buildReport(q: InstantQuery, input: ReportInput) {
           addedMs: added,
           clientMs: v[id('latency.pNClient')] ?? null,
           serverMs: v[id('latency.pNServer')] ?? null,
-          clientBucketMs: bounds.client,
-          serverBucketMs: bounds.server,
-          reason: m.latency ? reasons[id('latency.pNAdded')] : `${m.name} exports no latency histogram the model reads`,
+          p99DeltaRangeMs: p99Range,
+          addedRangeMs: range.value,
+          meanDeltaMs: mean,
+          clientBucketMs: bucketOf(v, id('latency.pNClientLower'), id('latency.pNClientUpper')),
+          serverBucketMs: bucketOf(v, id('latency.pNServerLower'), id('latency.pNServerUpper')),
+          reason: m.latency ? reasons[id('latency.pNAdded')] : noHistogram(m),
           ...(partial ? { partial } : {}),
         },
         monthlyCostUsd: group(v, m.id, 'cost', ['sidecars', 'controlPlane', 'nodeAgents', 'idleSidecars', 'total']),
         reasons,
         ...(byCluster ? { byCluster } : {}),
         queries: Object.fromEntries(figures.map((f) => [f.id, f.expr])),
+        // Averaged reports: each figure's query at one instant too, for charts over time and the instant value
+        // (a chart of means over the whole span at every point would read the span once per point).
+        ...(s.averageOver
+          ? {
+              instantQueries: Object.fromEntries(
+                (recorded ? recordedMeshFigures : meshFigures)(def, { ...s, averageOver: undefined }, opts).map((f) => [
+                  f.id,
+                  f.expr,
+                ])
+              ),
+            }
+          : {}),
         figures: figures.map(({ id, title, unit, expr, ast }) => ({
           id,
           title,

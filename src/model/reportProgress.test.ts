@@ -74,3 +74,15 @@ test('keep: the probes before detection still fail the report (nothing to show w
     )
   ).rejects.toThrow(/503/);
 });
+
+test('an averaged report also carries each figure at one instant: the same queries as a report without averaging', async () => {
+  const q = prometheus(() => false);
+  const instant = await buildReport(q, input);
+  const averaged = await buildReport(q, { ...input, options: { ...DEFAULT_OPTIONS, averageOver: '7d' } });
+  for (const m of averaged.meshes) {
+    const plain = instant.meshes.find((x) => x.id === m.id)!;
+    expect(m.instantQueries).toEqual(plain.queries);
+    expect(m.queries).not.toEqual(plain.queries);
+  }
+  expect(instant.meshes[0].instantQueries).toBeUndefined();
+});

@@ -15,8 +15,25 @@ export function reportValue(m: ReportMesh, key: MeshFigureKey): number | null {
       return m.latency.clientMs;
     case 'latency.pNServer':
       return m.latency.serverMs;
+    case 'latency.pNAddedLower':
+      return m.latency.addedRangeMs?.[0] ?? null;
+    case 'latency.pNAddedUpper':
+      return m.latency.addedRangeMs?.[1] ?? null;
+    case 'latency.meanAdded':
+      return m.latency.meanDeltaMs;
+    case 'latency.pNClientLower':
+      return m.latency.clientBucketMs?.lowerMs ?? null;
+    case 'latency.pNClientUpper':
+      return m.latency.clientBucketMs?.upperMs ?? null;
+    case 'latency.pNServerLower':
+      return m.latency.serverBucketMs?.lowerMs ?? null;
+    case 'latency.pNServerUpper':
+      return m.latency.serverBucketMs?.upperMs ?? null;
   }
   const [group, field] = key.split('.');
+  if (group === 'resilience') {
+    return m.value?.resilience?.[field as keyof ReportMesh['value']['resilience']] ?? null;
+  }
   const groups = m as unknown as Groups;
   return groups[group === 'cost' ? 'monthlyCostUsd' : group]?.[field] ?? null;
 }

@@ -25,6 +25,10 @@ export function unavailableReason(
       ? `no data: needs ${missing.join(', ')}, absent from Prometheus`
       : `no data: nothing to measure (${needs} are present, but no series qualify)`;
   }
+  if (f.unit === 'ms' && (result === Infinity || result === -Infinity)) {
+    // Only the bucket-bound figures give ±Inf: histogram_quantile and _sum/_count give NaN.
+    return `unbounded: the quantile fell in the +Inf bucket, above the highest finite bucket bound, so the buckets bound it on one side only (${needs})`;
+  }
   if (f.unit === 'ms') {
     return `unavailable: histogram_quantile gave ${result}, because there were no requests in the window or the histogram has no le="+Inf" bucket (${needs})`;
   }
@@ -71,5 +75,6 @@ const union = (sets: Array<Set<string>>) => new Set(sets.flatMap((s) => [...s]))
  * have no value over nothing.
  */
 export function emptyMeansZero(figureId: string): boolean {
-  return !/(PerPod(Avg|Max)|vcpuPer1kRps|\.latency\.)/.test(figureId);
+  // A share of requests, or a cost per request, has no value over no requests.
+  return !/(PerPod(Avg|Max)|vcpuPer1kRps|\.latency\.|mtlsShare|costPerMillionRequests)/.test(figureId);
 }

@@ -11,4 +11,6 @@ export const GRAFANA_UNIT: Record<Unit, string> = {
   pods: 'suffix: pods',
   nodes: 'suffix: nodes',
   vcpuPer1kRps: 'suffix: vCPU per 1k rps',
+  services: 'suffix: services',
+  eventsps: 'reqps',
 };

@@ -28,10 +28,12 @@ export interface ExpectedFigure {
 export async function expectedOverviewFigures(
   promUrl: string,
   timeSec: number,
-  jsonData: StoredSettings | undefined
+  jsonData: StoredSettings | undefined,
+  /** The page's range start: the Overview's figures are means over the range. */
+  fromSec: number
 ): Promise<ExpectedFigure[]> {
   const q = instantQuery(new URL(promUrl), timeSec, 30_000);
-  const report = await buildReport(q, overviewReportInput(resolveStoredSettings(jsonData), timeSec, {}));
+  const report = await buildReport(q, overviewReportInput(resolveStoredSettings(jsonData), timeSec, {}, fromSec));
   if (!report.meshes.length) {
     throw new Error('browser host: the report for this preset has no mesh, so there is nothing to compare');
   }

@@ -332,7 +332,12 @@ async function main() {
         // The report the Overview must show, from the same Prometheus at the page's time (the range's end).
         const figures =
           i === 0 && prom
-            ? await expectedOverviewFigures(prom.url, Math.floor(range.to / 1000), build.appMeta.jsonData)
+            ? await expectedOverviewFigures(
+                prom.url,
+                Math.floor(range.to / 1000),
+                build.appMeta.jsonData,
+                Math.floor(range.from / 1000)
+              )
             : undefined;
         // App pages once (first preset); every panel with every preset, named after it.
         const cases = buildCases(build.appMeta, specs, range)

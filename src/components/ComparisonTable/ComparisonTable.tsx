@@ -13,6 +13,9 @@ export const COMPARISON_COLUMNS: Array<[string, string, Unit]> = [
   ['sidecarMemoryPerPod', 'Sidecar RAM per pod', 'bytes'],
   ['monthlyCost', 'Monthly cost', 'currencyUSD'],
   ['cpuShare', 'Share of cluster CPU', 'percentunit'],
+  ['mtlsShare', 'mTLS', 'percentunit'],
+  ['splitServices', 'Traffic splitting', 'services'],
+  ['resilienceEvents', 'Resilience events', 'eventsps'],
 ];
 
 export interface ComparisonCell {

@@ -9,7 +9,17 @@ import { reportValue, type ReportMesh as Mesh } from '../../model/reportValue';
 import { ComparisonTable, type ComparisonRow } from '../../components/ComparisonTable/ComparisonTable';
 
 /** The comparison columns the app's table shows (pods is the row's own; the others feed the panel only). */
-const COLUMNS = ['p99Added', 'controlPlaneCpu', 'controlPlaneMemory', 'sidecarMemoryPerPod', 'monthlyCost', 'cpuShare'];
+const COLUMNS = [
+  'p99Added',
+  'controlPlaneCpu',
+  'controlPlaneMemory',
+  'sidecarMemoryPerPod',
+  'monthlyCost',
+  'cpuShare',
+  'mtlsShare',
+  'splitServices',
+  'resilienceEvents',
+];
 
 const value = (m: Mesh, column: string) => reportValue(m, COMPARISON_FIGURES[column]);
 

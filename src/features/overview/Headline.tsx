@@ -18,7 +18,15 @@ const SAVING_TEXT: Record<Saving['kind'], (s: Saving) => string> = {
  * The answer at a glance: what all meshes cost per month, what share of the cluster's own cost that is, and the
  * biggest single saving with a link to the list behind it.
  */
-export function Headline({ report, window }: { report: Report; window: string }) {
+interface Props {
+  report: Report;
+  /** How the monthly figures are measured, in words. */
+  window: string;
+  /** All meshes' monthly cost at the range's end, when the figures are means over the range. */
+  instantTotal?: number | null;
+}
+
+export function Headline({ report, window, instantTotal }: Props) {
   const styles = useStyles2(getStyles);
   const h = headlineOf(report);
   const meshes = report.meshes.length === 1 ? report.meshes[0].name : `all ${report.meshes.length} meshes together`;
@@ -34,6 +42,11 @@ export function Headline({ report, window }: { report: Report; window: string })
         <Text variant="bodySmall" color="secondary">
           {h.totalMonthlyUsd === null ? `${h.missing.join(', ')}: cost not measured (see below)` : window}
         </Text>
+        {instantTotal !== undefined && (
+          <Text variant="bodySmall" color="secondary">
+            <span data-testid="meshtax-headline-instant">Instant value at the range’s end: {usd(instantTotal)}</span>
+          </Text>
+        )}
       </div>
       <div>
         <Text variant="bodySmall" color="secondary">

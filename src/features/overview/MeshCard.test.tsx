@@ -133,3 +133,25 @@ test("the card's menu exports its cost-over-time panel: the mesh's own cost quer
     ['Control plane', q['istio.cost.controlPlane']],
   ]);
 });
+
+test('the p99 added shows the interval its buckets allow, says when they cannot resolve it, and the mean beside it', () => {
+  // Issue #18, from the truth: the article preset's Istio p99s share a bucket, so the interval is far wider than
+  // the value; the mean added is exact.
+  const m = meshOf();
+  const t = truth.latency!;
+  m.latency = {
+    ...m.latency,
+    addedMs: t.deltaPromMs,
+    addedRangeMs: t.deltaRangeMs,
+    p99DeltaRangeMs: t.deltaRangeMs,
+    meanDeltaMs: truth.meanAddedMs,
+    clientBucketMs: { lowerMs: t.source.lowerMs, upperMs: t.source.upperMs },
+  };
+  render(<MeshCard mesh={m} />);
+  const card = screen.getByTestId('meshtax-mesh-istio');
+  const [lo, hi] = t.deltaRangeMs.map((v) => `${Math.abs(v).toFixed(0)} ms`);
+  expect(lo).not.toBe('0 ms');
+  expect(within(card).getByText(new RegExp(`^\\(\u2212${lo} to \\+${hi}\\) reporter-delta`))).toBeInTheDocument();
+  expect(within(card).getByText(/These buckets can't resolve it.*statsHistogramBuckets/)).toBeInTheDocument();
+  expect(shown(card, 'Mean latency added')).toBe(`${truth.meanAddedMs!.toFixed(2)} ms`);
+});

@@ -43,6 +43,8 @@ const SHARES: Stat[] = [
   stat('sidecars.cpuRequestShare', (m) => `${proxies(m)}' share of requested CPU`),
   stat('sidecars.nodesReservedCpu', "Nodes' worth of CPU requested"),
   stat('latency.pNAdded', (m) => `p${Math.round(m.quantile * 100)} latency added`, true),
+  // Exact (from _sum and _count), beside the p99 its buckets may not resolve (issue #18).
+  stat('latency.meanAdded', 'Mean latency added'),
 ];
 
 interface Props {

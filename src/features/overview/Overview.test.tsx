@@ -62,6 +62,8 @@ test('a data source error shows in place, and Retry measures again', async () =>
   // The evaluation time is the time range's end, and the namespace variable scopes the report.
   expect(buildReport.mock.calls[0][1].time).toBe(1704073800);
   expect(buildReport.mock.calls[0][1].scope).toMatchObject({ namespaceInclude: '(shop|pay)' });
+  // Monthly is the mean over the page's range (6 h here), not a 5-minute rate at its end.
+  expect(buildReport.mock.calls[0][1].options.averageOver).toBe('21600s');
   // One cluster: no per-cluster queries.
   expect(buildReport.mock.calls[0][1].byCluster).toBe(false);
   expect(screen.queryByText('kube-state-metrics not found')).not.toBeInTheDocument();

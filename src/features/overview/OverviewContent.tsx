@@ -1,6 +1,6 @@
 import React, { useEffect, useState } from 'react';
 import { css } from '@emotion/css';
-import { dateTimeFormat, type GrafanaTheme2 } from '@grafana/data';
+import { dateTimeFormat, rangeUtil, type GrafanaTheme2 } from '@grafana/data';
 import { Alert, Button, LinkButton, LoadingPlaceholder, Stack, Text, useStyles2 } from '@grafana/ui';
 import type { Report } from '../../model/report';
 import type { AppSettings } from '../../model/settings';
@@ -11,12 +11,14 @@ import { ClusterTable } from './ClusterTable';
 import { chartsOf } from './costScene';
 import type { VizPanel } from '@grafana/scenes';
 import { Headline } from './Headline';
+import { KeepOrDrop } from './keepOrDrop/KeepOrDrop';
 import { MeshCard } from './MeshCard';
 import { viewOfProgress } from './meshView';
 import { MissingKsm, missingKsm } from './MissingKsm';
 import { NoMeshDetails, NotDetected } from './NoMeshDetails';
 import { RangeCostWarning } from './RangeCostWarning';
 import { useReport, type OverviewScope, type ReportSoFar } from './useReport';
+import { useInstantTotal } from './useInstantTotal';
 import { useTrends } from './useTrends';
 
 export interface OverviewContentProps {
@@ -41,7 +43,10 @@ function pricingLine(report: Report): string {
 
 /** When and over what a monthly figure is measured, in plain words. */
 function windowLine(report: Report, time: number): string {
-  return `at ${dateTimeFormat(time * 1000)}: the last ${report.window}'s rate × ${report.pricing.hoursPerMonth} h`;
+  const h = report.pricing.hoursPerMonth;
+  return report.averageOver
+    ? `the mean over the selected ${rangeUtil.secondsToHms(rangeUtil.intervalToSeconds(report.averageOver))} up to ${dateTimeFormat(time * 1000)}, × ${h} h`
+    : `at ${dateTimeFormat(time * 1000)}: the last ${report.window}'s rate × ${h} h`;
 }
 
 /** The figures arriving: every detected mesh's card, each figure filling in as its answer comes. */
@@ -60,9 +65,10 @@ function Arriving({ soFar, settings, uid }: { soFar: ReportSoFar; settings: AppS
 export function OverviewContent({ settings, uid, time, from, scope, charts, onReport }: OverviewContentProps) {
   const styles = useStyles2(getStyles);
   const [attempt, setAttempt] = useState(0);
-  const result = useReport(uid, time, settings, attempt, scope);
+  const result = useReport(uid, time, settings, attempt, scope, from);
   const report = result.state === 'done' ? result.report : undefined;
   const trends = useTrends(report, uid, from, time);
+  const instantTotal = useInstantTotal(report, uid, time);
   useEffect(() => {
     if (report) {
       onReport?.(report);
@@ -90,7 +96,9 @@ export function OverviewContent({ settings, uid, time, from, scope, charts, onRe
       )}
       {report && result.state === 'done' && (
         <>
-          {report.meshes.length > 0 && <Headline report={report} window={windowLine(report, time)} />}
+          {report.meshes.length > 0 && (
+            <Headline report={report} window={windowLine(report, time)} instantTotal={instantTotal} />
+          )}
           {result.warnings.length > 0 && (
             <Alert severity="warning" title="Prometheus warned while answering">
               <ul>
@@ -141,6 +149,7 @@ export function OverviewContent({ settings, uid, time, from, scope, charts, onRe
                 </section>
               )}
               <ClusterTable report={report} />
+              <KeepOrDrop report={report} />
             </>
           )}
           <Stack direction="row" alignItems="center" gap={2} wrap="wrap">

@@ -18,12 +18,16 @@ export const COST_PARTS: Array<[MeshFigureKey, string]> = [
 const partName = (m: Pick<MeshView, 'dataPlaneKind'>, key: MeshFigureKey, name: string) =>
   key === 'cost.sidecars' && m.dataPlaneKind === 'waypoint' ? 'Waypoints' : name;
 
-/** One target per part the mesh runs; the legend names the part. */
+/**
+ * One target per part the mesh runs; the legend names the part. Over time: each point the value at that instant.
+ * Instant (the bars): the card's own figure, the mean over the range when the report averages.
+ */
 export function costTargets(m: MeshView, datasource: { type: string; uid: string }, instant: boolean) {
-  return COST_PARTS.filter(([k]) => m.has(k) && m.expr(k)).map(([k, name], i) => ({
+  const expr = (k: MeshFigureKey) => (instant ? m.expr(k) : m.instantExpr(k));
+  return COST_PARTS.filter(([k]) => m.has(k) && expr(k)).map(([k, name], i) => ({
     refId: String.fromCharCode(65 + i),
     datasource,
-    expr: m.expr(k)!,
+    expr: expr(k)!,
     legendFormat: partName(m, k, name),
     instant,
     range: !instant,

@@ -7,6 +7,8 @@ import { meshFigureId, type MeshFigureKey } from '../../model/figureKeys';
 import type { Report } from '../../model/report';
 import { reportFigureId, reportValue, type ReportMesh } from '../../model/reportValue';
 import { wholeMeshShare } from '../../model/headline';
+import { unresolvedText } from '../../model/latencyText';
+import { formatInterval } from '../../utils/utils.latency';
 import type { ReportSoFar } from './useReport';
 
 export interface MeshView {
@@ -19,16 +21,21 @@ export interface MeshView {
   value(key: MeshFigureKey): number | null | undefined;
   reason(key: MeshFigureKey): string | undefined;
   expr(key: MeshFigureKey): string | undefined;
+  /** The figure at one instant (an averaged report's `instantQueries`), for charts over time; else `expr`. */
+  instantExpr(key: MeshFigureKey): string | undefined;
   figure(key: MeshFigureKey): FigureRef | undefined;
   /** The whole mesh's share (sidecars, control plane, node agents); undefined until the report is complete. */
   wholeShare(resource: 'cpuCores' | 'memoryBytes'): number | null | undefined;
   latencyNote?: string;
 }
 
+/** The interval the buckets allow first (issue #18), then the method, the client's bucket and any warning. */
 function bucketNote(m: ReportMesh): string | undefined {
   const b = m.latency.clientBucketMs;
   const base = b ? `${m.latency.method}; client p99 between ${b.lowerMs} and ${b.upperMs} ms` : m.latency.method;
-  return m.latency.partial ? `${base}; ${m.latency.partial}` : base;
+  const interval = formatInterval(m.latency.addedRangeMs);
+  const unresolved = unresolvedText(m.id, m.latency.addedMs, m.latency.addedRangeMs);
+  return [interval ? `${interval} ${base}` : base, m.latency.partial, unresolved].filter((x) => !!x).join('; ');
 }
 
 export function viewOfReport(m: ReportMesh, cluster?: Report['cluster']): MeshView {
@@ -44,6 +51,7 @@ export function viewOfReport(m: ReportMesh, cluster?: Report['cluster']): MeshVi
     // The latency's reason also covers a mesh with no histogram at all (no figure, so no reason by id).
     reason: (k) => (isLatency(k) ? m.latency.reason : m.reasons[id(k)]),
     expr: (k) => m.queries[id(k)],
+    instantExpr: (k) => m.instantQueries?.[id(k)] ?? m.queries[id(k)],
     figure: (k) => m.figures.find((f) => f.id === id(k)),
     wholeShare: (r) => (cluster ? wholeMeshShare(m, cluster, r) : undefined),
     latencyNote: m.latency.addedMs !== null ? bucketNote(m) : undefined,
@@ -64,6 +72,7 @@ export function viewOfProgress(m: Arriving, soFar: ReportSoFar, quantile: number
     value: (k) => soFar.figures[id(k)]?.value,
     reason: (k) => soFar.figures[id(k)]?.reason,
     expr: (k) => fig(k)?.expr,
+    instantExpr: (k) => fig(k)?.expr,
     figure: (k) => {
       const f = fig(k);
       return f && { id: f.id, title: f.title, unit: f.unit, expr: f.expr };

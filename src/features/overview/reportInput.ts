@@ -13,11 +13,21 @@ export interface OverviewScope {
   multiCluster?: boolean;
 }
 
-export function overviewReportInput(settings: AppSettings, timeSec: number, scope: OverviewScope = {}): ReportInput {
+/**
+ * `fromSec`: the start of the page's range. "Monthly" is then the mean over the range (issue #16 §2: a 5-minute rate
+ * x 730 h swings with the hour), as the model's `averageOver`; without it, the value at `timeSec`.
+ */
+export function overviewReportInput(
+  settings: AppSettings,
+  timeSec: number,
+  scope: OverviewScope = {},
+  fromSec?: number
+): ReportInput {
+  const span = fromSec !== undefined && timeSec > fromSec ? `${Math.round(timeSec - fromSec)}s` : undefined;
   return {
     time: timeSec,
     scope: { clusterRegex: scope.clusterRegex, namespaceInclude: scope.namespaceInclude },
-    options: settings.options,
+    options: span ? { ...settings.options, averageOver: span } : settings.options,
     // Four more queries per mesh: only when there are clusters to tell apart.
     byCluster: !!scope.multiCluster,
   };

@@ -37,10 +37,12 @@ export function useReport(
   timeSec: number,
   settings: AppSettings,
   attempt = 0,
-  scope: OverviewScope = {}
+  scope: OverviewScope = {},
+  /** The range's start: figures are means over [fromSec, timeSec]. */
+  fromSec?: number
 ): ReportState {
   // Results are keyed by their inputs: a result for other inputs means "loading", without a setState in the effect body.
-  const key = `${uid}|${timeSec}|${JSON.stringify(settings)}|${attempt}|${scope.clusterRegex}|${scope.namespaceInclude}|${scope.multiCluster}`;
+  const key = `${uid}|${timeSec}|${JSON.stringify(settings)}|${attempt}|${scope.clusterRegex}|${scope.namespaceInclude}|${scope.multiCluster}|${fromSec}`;
   const [result, setResult] = useState<{ key: string; value: ReportState } | undefined>();
   useEffect(() => {
     if (!uid) {
@@ -71,7 +73,7 @@ export function useReport(
     buildReport(
       dsInstantQuery(uid, timeSec, (w) => w.forEach((x) => warnings.add(x))),
       {
-        ...overviewReportInput(settings, timeSec, scope),
+        ...overviewReportInput(settings, timeSec, scope, fromSec),
         figureErrors: 'keep',
         onProgress,
         probeCache: { store: MIXIN_PROBES, key: `${uid}|${scope.clusterRegex ?? ''}` },
@@ -82,7 +84,7 @@ export function useReport(
     return () => {
       cancelled = true;
     };
-  }, [uid, timeSec, settings, scope, key]);
+  }, [uid, timeSec, settings, scope, fromSec, key]);
   if (!uid) {
     return { state: 'error', message: NO_DATASOURCE };
   }

@@ -26,8 +26,10 @@ export function useTrends(
     let cancelled = false;
     const jobs = report.meshes.flatMap((m) =>
       TREND_FIGURES.map((k) => meshFigureId(m.id, k, P99))
-        .filter((id) => m.queries[id])
-        .map(async (id) => [id, await dsTrend(uid, m.queries[id], fromSec, toSec).catch(() => null)] as const)
+        // At each point the figure's value then: an averaged report's instant queries, not its means over the range.
+        .map((id) => [id, m.instantQueries?.[id] ?? m.queries[id]] as const)
+        .filter(([, expr]) => !!expr)
+        .map(async ([id, expr]) => [id, await dsTrend(uid, expr, fromSec, toSec).catch(() => null)] as const)
     );
     Promise.all(jobs).then((done) => {
       if (!cancelled) {

@@ -23,11 +23,28 @@ function reported(m: MeshReport, id: string): number | null | undefined {
     nodeAgents: m.nodeAgents,
     traffic: m.traffic,
     cost: m.monthlyCostUsd,
-    latency: { p99Added: m.latency.addedMs, p99Client: m.latency.clientMs, p99Server: m.latency.serverMs },
+    latency: {
+      p99Added: m.latency.addedMs,
+      p99Client: m.latency.clientMs,
+      p99Server: m.latency.serverMs,
+      p99AddedLower: m.latency.addedRangeMs?.[0] ?? null,
+      p99AddedUpper: m.latency.addedRangeMs?.[1] ?? null,
+      meanAdded: m.latency.meanDeltaMs,
+      p99ClientLower: m.latency.clientBucketMs?.lowerMs ?? null,
+      p99ClientUpper: m.latency.clientBucketMs?.upperMs ?? null,
+      p99ServerLower: m.latency.serverBucketMs?.lowerMs ?? null,
+      p99ServerUpper: m.latency.serverBucketMs?.upperMs ?? null,
+    },
   };
   const s = sections[section];
   return s && key in s ? s[key] : undefined;
 }
+
+/**
+ * The lower end of the interval around a quantile added (issue #18) is a difference of bucket bounds: below zero
+ * whenever both sides share a bucket. Everything else is a cost, a count, a share or a latency, never negative.
+ */
+const SIGNED = /latency\.(p99AddedLower|p99DeltaRangeMs\.0|addedRangeMs\.0)$/;
 
 /** Every number anywhere in the report. */
 function numbers(x: unknown, path = '', out: Array<[string, number]> = []): Array<[string, number]> {
@@ -63,7 +80,7 @@ function checkAll(report: Report, t: GroundTruth, expectNull: (id: string, expr:
       } else if (!reason) {
         failures.push(`${id}: null without a reason`);
       }
-    } else if (!Number.isFinite(value) || value < 0) {
+    } else if (!Number.isFinite(value) || (value < 0 && !SIGNED.test(id))) {
       failures.push(`${id}: ${value}`);
     } else if (want === null || !close(value, want)) {
       failures.push(`${id}: got ${value}, want ${want}`);
@@ -80,7 +97,7 @@ function checkAll(report: Report, t: GroundTruth, expectNull: (id: string, expr:
     }
   }
   expect(failures).toEqual([]);
-  const bad = numbers(report).filter(([, v]) => !Number.isFinite(v) || v < 0);
+  const bad = numbers(report).filter(([p, v]) => !Number.isFinite(v) || (v < 0 && !SIGNED.test(p)));
   expect(bad).toEqual([]);
   return out;
 }

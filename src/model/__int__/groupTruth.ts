@@ -4,7 +4,7 @@
  * model's figure keys (`sidecars.cpuCores`, `cost.sidecars`, ...); an unknown key throws, so nothing goes unchecked.
  */
 import { BUCKETS, proxyLatency } from '../../../demo/meshes';
-import { mixtureQuantile } from '../../../demo/mixture';
+import { mixtureMean, mixtureQuantile, type Part, type QuantileTruth } from '../../../demo/mixture';
 import { affine } from '../../../demo/series-latency';
 import { ARTICLE_PRICING, monthlyCost, sum, workloadLatency, type GroundTruth, type Row } from '../../../demo/truth';
 import type { Cluster } from '../../../demo/types';
@@ -52,6 +52,55 @@ function namespaceP99Added(c: Cluster, mesh: 'istio' | 'linkerd', ns: string): n
     .map((p) => ({ d: affine(p.latency!, prox.destination), weight: p.rps }));
   const src = pods.flatMap((p) => p.calls.map((x) => ({ d: affine(x.latency, prox.source), weight: x.rps })));
   return mixtureQuantile(src, 0.99, bounds).promMs - mixtureQuantile(dst, 0.99, bounds).promMs;
+}
+
+/** One group's latency truth (issue #18): the true p99 added, the interval its buckets allow, the exact mean added. */
+export interface GroupLatency {
+  source: QuantileTruth;
+  destination: QuantileTruth;
+  trueAddedMs: number;
+  rangeMs: [number, number];
+  meanAddedMs: number;
+}
+
+function groupLatency(src: Part[], dst: Part[], bounds: number[]): GroupLatency {
+  const source = mixtureQuantile(src, 0.99, bounds);
+  const destination = mixtureQuantile(dst, 0.99, bounds);
+  return {
+    source,
+    destination,
+    trueAddedMs: source.trueMs - destination.trueMs,
+    rangeMs: [source.lowerMs - destination.upperMs, source.upperMs - destination.lowerMs],
+    meanAddedMs: mixtureMean(src) - mixtureMean(dst),
+  };
+}
+
+/**
+ * reporter-delta latency truth per group, from the generator's distributions: the whole mesh, each namespace (its
+ * load generators only call their own namespace), or each workload (its callers' side against its own).
+ */
+export function latencyByGroup(c: Cluster, mesh: 'istio' | 'linkerd', g: Grouping): Map<string, GroupLatency> {
+  const prox = proxyLatency[mesh];
+  const bounds = mesh === 'istio' ? BUCKETS.istioMs : BUCKETS.linkerdMs;
+  const pods = c.pods.filter((p) => p.mesh === mesh && !p.histogramsUnread);
+  const served = pods.filter((p) => p.rps > 0 && p.latency && p.emitsHistograms);
+  const out = new Map<string, GroupLatency>();
+  const keyOf = (ns: string, wl: string) => groupKey(c, g, ns, wl);
+  for (const key of new Set(served.map((p) => keyOf(p.namespace, p.workload)))) {
+    const dst = served
+      .filter((p) => keyOf(p.namespace, p.workload) === key)
+      .map((p) => ({ d: affine(p.latency!, prox.destination), weight: p.rps }));
+    // The client side of a group is the calls to its workloads, labelled with the destination's workload.
+    const src = pods.flatMap((p) =>
+      p.calls
+        .filter((x) => keyOf(p.namespace, x.workload) === key)
+        .map((x) => ({ d: affine(x.latency, prox.source), weight: x.rps }))
+    );
+    if (src.length && dst.length) {
+      out.set(key, groupLatency(src, dst, bounds));
+    }
+  }
+  return out;
 }
 
 /** Ground truth per group for one figure of one mesh; an empty map means "no group has a value". */

@@ -4,6 +4,7 @@
  */
 import { sum, type GroundTruth } from '../../../demo/truth';
 import type { Report } from '../report';
+import { truthOf } from './truthOf';
 
 type Mesh = GroundTruth['meshes'][number];
 
@@ -43,7 +44,8 @@ function meshTruth(m: Mesh, key: string): number | null | undefined {
     'latency.p99Client': m.latency?.source.promMs ?? null,
     'latency.p99Server': m.latency?.destination.promMs ?? null,
   };
-  return key in table ? table[key] : undefined;
+  // What the mesh does (issue #17): the same truth as every other test reads.
+  return key in table ? table[key] : truthOf({ meshes: [m] } as unknown as GroundTruth, `${m.id}.${key}`);
 }
 
 /** undefined: no truth for this id (a test failure); null: the figure has no value. */
@@ -81,6 +83,8 @@ export function reportValue(r: Report, id: string): number | null | undefined {
     traffic: m.traffic,
     cost: m.monthlyCostUsd,
     latency,
+    value: m.value as unknown as Record<string, number | null>,
+    resilience: m.value.resilience,
   };
   return groups[group]?.[name];
 }

@@ -1,5 +1,6 @@
 /** Maps a figure id to the demo's ground truth, so that no shipped figure goes unchecked. */
-import { sum, type GroundTruth } from '../../../demo/truth';
+import { ARTICLE_PRICING, sum, type GroundTruth } from '../../../demo/truth';
+import { costPerMillion } from '../../../demo/truth-value';
 
 type Mesh = GroundTruth['meshes'][number];
 
@@ -37,6 +38,26 @@ function meshValue(m: Mesh, path: string): number | null | undefined {
     'latency.p99Added': m.latency?.deltaPromMs,
     'latency.p99Client': m.latency?.source.promMs,
     'latency.p99Server': m.latency?.destination.promMs,
+    // What the mesh does (issue #17); demo/truth-value.ts. Both price sources bill 730 hours a month.
+    'traffic.mtlsRps': m.value?.mtlsRps.none[''],
+    'traffic.plaintextRps': m.value ? m.value.rps.none[''] - m.value.mtlsRps.none[''] : undefined,
+    'value.mtlsShare': m.value?.mtlsShare.none[''],
+    'value.splitServices': m.value?.splitServices?.none[''],
+    'value.costPerMillionRequests': costPerMillion(m.monthlyCostUsd.total, m.rps, ARTICLE_PRICING.hoursPerMonth),
+    'resilience.circuitBreaking': m.value?.resilience?.UO.none[''],
+    'resilience.retriesExhausted': m.value?.resilience?.URX.none[''],
+    'resilience.timeouts': m.value?.resilience?.UT.none[''],
+    'resilience.rateLimited': m.value?.resilience?.RL.none[''],
+    'value.resilienceEvents': m.value?.resilience
+      ? sum((['UO', 'URX', 'UT', 'RL'] as const).map((f) => m.value!.resilience![f].none['']))
+      : undefined,
+    'latency.p99AddedLower': m.latency?.deltaRangeMs[0],
+    'latency.p99AddedUpper': m.latency?.deltaRangeMs[1],
+    'latency.meanAdded': m.meanAddedMs,
+    'latency.p99ClientLower': m.latency?.source.lowerMs,
+    'latency.p99ClientUpper': m.latency?.source.upperMs,
+    'latency.p99ServerLower': m.latency?.destination.lowerMs,
+    'latency.p99ServerUpper': m.latency?.destination.upperMs,
   };
   return path in table ? table[path] : undefined;
 }

@@ -64,18 +64,30 @@ function valueTemplate(v: AlertVariantDef): string {
     case 'currencyUSD':
       // The dollar sign inside the template: "${{" would read as a braced variable to Grafana's provisioning.
       return '{{ printf "$%.2f" $values.A.Value }}';
+    case 'reqps':
+      return '{{ printf "%.3f" $values.A.Value }}';
     default:
       return '{{ printf "%.1f" $values.A.Value }}';
   }
 }
 
 function thresholdText(v: AlertVariantDef, threshold: number): string {
-  return v.unit === 'currencyUSD' ? `$${threshold}` : v.unit === 'percentunit' ? `${threshold}%` : `${threshold} ms`;
+  switch (v.unit) {
+    case 'currencyUSD':
+      return `$${threshold}`;
+    case 'percentunit':
+      return `${threshold}%`;
+    case 'reqps':
+      return `${threshold} req/s`;
+    default:
+      return `${threshold} ms`;
+  }
 }
 
 export function defaultSummary(v: AlertVariantDef, meshName: string, threshold: number): string {
   const what = v.what.replace('{{ $value }}', valueTemplate(v));
-  return `${meshName} in cluster {{ $labels.cluster }} ${what}, above the ${thresholdText(v, threshold)} threshold.`;
+  const side = v.below ? 'below' : 'above';
+  return `${meshName} in cluster {{ $labels.cluster }} ${what}, ${side} the ${thresholdText(v, threshold)} threshold.`;
 }
 
 export class AlertFormError extends QueryInputError {}
@@ -145,7 +157,7 @@ export function alertRulePayload(f: AlertRuleForm, o: FigureOptions): Provisione
   const v = validateAlertForm(f, o.meshes);
   const mesh = o.meshes.find((m) => m.id === f.meshId)!;
   // Per cluster, so a multi-cluster Prometheus gets one alert instance per cluster rather than one sum.
-  const figure = meshFigures(mesh, { window: '5m', groupBy: 'cluster' }, o).find(
+  const figure = meshFigures(mesh, { window: '5m', groupBy: v.perWorkload ? 'workload' : 'cluster' }, o).find(
     (x) => x.id === meshFigureId(mesh.id, v.figure)
   );
   if (!figure) {
@@ -154,7 +166,7 @@ export function alertRulePayload(f: AlertRuleForm, o: FigureOptions): Provisione
   const threshold = f.threshold * v.scale;
   return {
     ...(f.uid ? { uid: f.uid } : {}),
-    title: `Mesh Tax: ${mesh.name} ${v.label.replace(/ X%| \$X| Y ms| \$Z/, '')} ${thresholdText(v, f.threshold)}`,
+    title: `Mesh Tax: ${mesh.name} ${v.label.replace(/ X%| \$X| Y ms| \$Z| R req\/s/, '')} ${thresholdText(v, f.threshold)}`,
     ruleGroup: f.group.trim(),
     folderUID: f.folderUid,
     condition: 'B',
@@ -165,7 +177,7 @@ export function alertRulePayload(f: AlertRuleForm, o: FigureOptions): Provisione
     labels: { ...f.labels, mesh: mesh.id, [MESHTAX_LABEL]: v.id },
     annotations: {
       summary: f.summary.trim() || defaultSummary(v, mesh.name, f.threshold),
-      description: `${figure.title}, per cluster, measured by Mesh Tax from your own Prometheus (figure ${figure.id}; the query is A).`,
+      description: `${figure.title}, per ${v.perWorkload ? 'workload' : 'cluster'}, measured by Mesh Tax from your own Prometheus (figure ${figure.id}; the query is A).`,
       ...(f.runbookUrl ? { runbook_url: f.runbookUrl } : {}),
       meshtax_threshold: String(f.threshold),
       meshtax_figure: figure.id,
@@ -192,7 +204,7 @@ export function alertRulePayload(f: AlertRuleForm, o: FigureOptions): Provisione
           type: 'threshold',
           expression: 'A',
           datasource: { type: '__expr__', uid: '__expr__' },
-          conditions: [{ evaluator: { type: 'gt', params: [threshold] } }],
+          conditions: [{ evaluator: { type: v.below ? 'lt' : 'gt', params: [threshold] } }],
         },
       },
     ],

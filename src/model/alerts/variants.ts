@@ -6,7 +6,15 @@ import { keySuffix, P99, type MeshFigureKey } from '../figureKeys';
 import { MESH_FIGURES } from '../figureTable';
 import type { Unit } from '../figures';
 
-export type AlertVariant = 'monthlyCost' | 'cpuShare' | 'memoryShare' | 'p99Added' | 'idleCost';
+export type AlertVariant =
+  | 'monthlyCost'
+  | 'cpuShare'
+  | 'memoryShare'
+  | 'p99Added'
+  | 'meanAdded'
+  | 'idleCost'
+  | 'mtlsCoverageLow'
+  | 'plaintextRequests';
 
 export interface AlertVariantDef {
   id: AlertVariant;
@@ -22,6 +30,10 @@ export interface AlertVariantDef {
   defaultThreshold: number;
   /** Go-template phrase for the summary; `{{ $value }}` is the figure's value formatted for its unit. */
   what: string;
+  /** Fires when the figure stays below the threshold (coverage), not above it. */
+  below?: boolean;
+  /** One alert instance per workload instead of per cluster (plaintext requests name the workload). */
+  perWorkload?: boolean;
 }
 
 /** The unit is the table's: a variant only says how the user types the threshold. */
@@ -64,6 +76,16 @@ export const ALERT_VARIANTS: AlertVariantDef[] = [
     defaultThreshold: 20,
     what: 'adds {{ $value }} ms at p99',
   }),
+  // Exact (from _sum and _count), so it alerts on a real change even where the buckets cannot resolve the p99.
+  variant({
+    id: 'meanAdded',
+    label: 'Mean latency added above Y ms',
+    figure: 'latency.meanAdded',
+    thresholdLabel: 'Mean added threshold (ms)',
+    scale: 1,
+    defaultThreshold: 5,
+    what: 'adds {{ $value }} ms on average',
+  }),
   variant({
     id: 'idleCost',
     label: 'Idle-sidecar cost above $Z',
@@ -72,6 +94,26 @@ export const ALERT_VARIANTS: AlertVariantDef[] = [
     scale: 1,
     defaultThreshold: 100,
     what: 'spends {{ $value }} per month on idle sidecars',
+  }),
+  variant({
+    id: 'mtlsCoverageLow',
+    label: 'mTLS coverage below X%',
+    figure: 'value.mtlsShare',
+    thresholdLabel: 'mTLS coverage threshold (%)',
+    scale: 0.01,
+    defaultThreshold: 99,
+    what: 'serves only {{ $value }} of its requests over mutual TLS',
+    below: true,
+  }),
+  variant({
+    id: 'plaintextRequests',
+    label: 'Plaintext requests to a workload above R req/s',
+    figure: 'traffic.plaintextRps',
+    thresholdLabel: 'Plaintext requests threshold (req/s; 0 = any)',
+    scale: 1,
+    defaultThreshold: 0,
+    what: 'serves {{ $value }} req/s in plaintext to {{ $labels.namespace }}/{{ $labels.workload }}',
+    perWorkload: true,
   }),
 ];
 

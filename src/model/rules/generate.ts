@@ -21,8 +21,9 @@ import { ruleSelection, rulesConfigLabels, type RulesSelection } from './config'
 import { isLatencyKey } from '../figureKeys';
 import { CLUSTER_FIGURES, isClusterFigureKey, meshFigureKey, MESH_FIGURES } from '../figureTable';
 import { MONTHLY_COST_RECORD, RULES_CONFIG_RECORD } from './names';
+import { validateValueAlertOptions, valueAlerts, type ValueAlertOptions } from './valueAlerts';
 
-export interface RulesOptions {
+export interface RulesOptions extends Omit<ValueAlertOptions, 'for'> {
   selection: RulesSelection;
   figures: FigureOptions;
   monthlyCostThresholdUsd: number;
@@ -139,6 +140,7 @@ export function validateRulesOptions(o: Pick<RulesOptions, 'monthlyCostThreshold
 
 export function ruleGroups(o: RulesOptions): RuleGroup[] {
   validateRulesOptions(o);
+  validateValueAlertOptions(o);
   const s = ruleSelection(o.selection);
   const config: RecordingRule = {
     record: RULES_CONFIG_RECORD,
@@ -150,6 +152,9 @@ export function ruleGroups(o: RulesOptions): RuleGroup[] {
       name: 'meshtax.figures',
       rules: [config, ...clusterRules(s, o.figures), ...o.figures.meshes.flatMap((m) => meshRules(m, s, o.figures))],
     },
-    { name: 'meshtax.alerts', rules: [costAlert(o.monthlyCostThresholdUsd, o.for)] },
+    {
+      name: 'meshtax.alerts',
+      rules: [costAlert(o.monthlyCostThresholdUsd, o.for), ...valueAlerts(o, s, o.figures)],
+    },
   ];
 }

@@ -41,17 +41,25 @@ interface Recorded {
   merge: Merge;
 }
 
-function merged(kind: Recorded, lookup: (key: FigureKey) => Expr, s: Selection, matchers: Matcher[]): Expr {
+function merged(
+  kind: Recorded,
+  lookup: (key: FigureKey) => Expr,
+  s: Selection,
+  matchers: Matcher[],
+  o: FigureOptions
+): Expr {
   const series = sel(kind.record, ...matchers);
   const m = kind.merge;
   switch (m.op) {
     case 'sum':
       return sum(series, by(s));
     case 'max':
-      return agg('max', series, by(s));
+    case 'min':
+      return agg(m.op, series, by(s));
     case 'ratio': {
       const den = lookup(m.den);
-      return div(lookup(m.num), m.denScale ? div(den, num(m.denScale)) : den);
+      const scale = typeof m.denScale === 'function' ? m.denScale(o) : m.denScale;
+      return div(lookup(m.num), scale ? div(den, num(scale)) : den);
     }
     case 'weightedAvg': {
       const weight = sel(MESH_FIGURES[m.weight].record, ...matchers);
@@ -85,11 +93,11 @@ export function recordedMeshFigures(mesh: MeshDef, s: Selection, o: FigureOption
   const lookup = (key: FigureKey): Expr =>
     isClusterFigureKey(key)
       ? sum(sel(CLUSTER_FIGURES[key].record, ...clusterMatchers(s)), by(s))
-      : merged(MESH_FIGURES[key], lookup, s, meshMatchers);
+      : merged(MESH_FIGURES[key], lookup, s, meshMatchers, o);
   return meshFigures(mesh, s, o).map((f) => {
     const key = meshFigureKey(mesh.id, f.id)!;
     const matchers = isLatencyKey(key) ? [...meshMatchers, quantile] : meshMatchers;
-    return toFigure(f.id, f.title, f.unit, asSelected(merged(MESH_FIGURES[key], lookup, s, matchers), s));
+    return toFigure(f.id, f.title, f.unit, asSelected(merged(MESH_FIGURES[key], lookup, s, matchers, o), s));
   });
 }
 
