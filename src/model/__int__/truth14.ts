@@ -75,6 +75,14 @@ export function reportValue(r: Report, id: string): number | null | undefined {
     p99Added: m.latency.addedMs,
     p99Client: m.latency.clientMs,
     p99Server: m.latency.serverMs,
+    // Issue #18: the interval around the quantile added, each side's bucket and the exact mean added.
+    p99AddedLower: m.latency.addedRangeMs?.[0] ?? null,
+    p99AddedUpper: m.latency.addedRangeMs?.[1] ?? null,
+    p99ClientLower: m.latency.clientBucketMs?.lowerMs ?? null,
+    p99ClientUpper: m.latency.clientBucketMs?.upperMs ?? null,
+    p99ServerLower: m.latency.serverBucketMs?.lowerMs ?? null,
+    p99ServerUpper: m.latency.serverBucketMs?.upperMs ?? null,
+    meanAdded: m.latency.meanDeltaMs,
   };
   const groups: Record<string, Record<string, number | null> | undefined> = {
     sidecars: m.sidecars,
