@@ -39,8 +39,9 @@ function meshValue(m: Mesh, path: string): number | null | undefined {
     'latency.p99Client': m.latency?.source.promMs,
     'latency.p99Server': m.latency?.destination.promMs,
     // What the mesh does (issue #17); demo/truth-value.ts. Both price sources bill 730 hours a month.
-    'traffic.mtlsRps': m.value?.mtlsRps.none[''],
-    'traffic.plaintextRps': m.value ? m.value.rps.none[''] - m.value.mtlsRps.none[''] : undefined,
+    // A mesh that served nothing (a measured 0 rps) served 0 over mTLS and 0 in plaintext: its parts are 0 too.
+    'traffic.mtlsRps': m.value ? m.value.mtlsRps.none[''] : m.rps === 0 ? 0 : undefined,
+    'traffic.plaintextRps': m.value ? m.value.rps.none[''] - m.value.mtlsRps.none[''] : m.rps === 0 ? 0 : undefined,
     'value.mtlsShare': m.value?.mtlsShare.none[''],
     'value.splitServices': m.value?.splitServices?.none[''],
     'value.costPerMillionRequests': costPerMillion(m.monthlyCostUsd.total, m.rps, ARTICLE_PRICING.hoursPerMonth),
