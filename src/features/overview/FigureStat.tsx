@@ -20,6 +20,11 @@ interface Props {
   datasourceUid?: string;
   timeSec?: number;
   note?: string;
+  /**
+   * A longer explanation behind a disclosure (why the buckets cannot resolve the p99 added, issue #18): written out
+   * under the figure it made a mesh card ~900 px tall at phone width (issue #16 §7).
+   */
+  detail?: string;
   reason?: string;
   /** The card's main figure: larger. */
   main?: boolean;
@@ -31,7 +36,19 @@ function scaleOf(trend: Trend, unit: Unit): string {
   return `${formatFigure(Math.min(...finite), unit)} – ${formatFigure(Math.max(...finite), unit)} over the range`;
 }
 
-export function FigureStat({ label, value, unit, expr, note, reason, datasourceUid, timeSec, trend, main }: Props) {
+export function FigureStat({
+  label,
+  value,
+  unit,
+  expr,
+  note,
+  detail,
+  reason,
+  datasourceUid,
+  timeSec,
+  trend,
+  main,
+}: Props) {
   const styles = useStyles2(getStyles);
   const theme = useTheme2();
   const failed = value === null && reason?.startsWith('error:');
@@ -74,6 +91,14 @@ export function FigureStat({ label, value, unit, expr, note, reason, datasourceU
         <Text variant="bodySmall" color="secondary">
           {note}
         </Text>
+      )}
+      {detail && (
+        <details className={styles.query}>
+          <summary>How measured, how precise</summary>
+          <Text variant="bodySmall" color="secondary">
+            {detail}
+          </Text>
+        </details>
       )}
       {expr && (
         <details className={styles.query}>

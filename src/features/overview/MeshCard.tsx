@@ -74,6 +74,7 @@ export function MeshCard({ mesh, view, cluster, datasourceUid, timeSec, trends =
       datasourceUid={datasourceUid}
       timeSec={timeSec}
       note={s.key === 'latency.pNAdded' ? m.latencyNote : undefined}
+      detail={s.key === 'latency.pNAdded' ? m.latencyDetail : undefined}
       reason={m.reason(s.key)}
       main={main}
     />

@@ -27,15 +27,25 @@ export interface MeshView {
   /** The whole mesh's share (sidecars, control plane, node agents); undefined until the report is complete. */
   wholeShare(resource: 'cpuCores' | 'memoryBytes'): number | null | undefined;
   latencyNote?: string;
+  /** Why the buckets cannot resolve the quantile added, and how to get finer ones: long, so shown on demand. */
+  latencyDetail?: string;
 }
 
-/** The interval the buckets allow first (issue #18), then the method, the client's bucket and any warning. */
+/** Under the figure: the interval the buckets allow (issue #18) and any warning, short enough for a phone. */
 function bucketNote(m: ReportMesh): string | undefined {
+  const interval = formatInterval(m.latency.addedRangeMs);
+  return (
+    [interval ? `between ${interval.replace(/^\(|\)$/g, '')}` : undefined, m.latency.partial]
+      .filter((x) => !!x)
+      .join('; ') || undefined
+  );
+}
+
+/** On demand: the method, the client's bucket, and when the buckets cannot resolve the value, how to get finer ones. */
+function bucketDetail(m: ReportMesh): string {
   const b = m.latency.clientBucketMs;
   const base = b ? `${m.latency.method}; client p99 between ${b.lowerMs} and ${b.upperMs} ms` : m.latency.method;
-  const interval = formatInterval(m.latency.addedRangeMs);
-  const unresolved = unresolvedText(m.id, m.latency.addedMs, m.latency.addedRangeMs);
-  return [interval ? `${interval} ${base}` : base, m.latency.partial, unresolved].filter((x) => !!x).join('; ');
+  return [base, unresolvedText(m.id, m.latency.addedMs, m.latency.addedRangeMs)].filter((x) => !!x).join('; ');
 }
 
 export function viewOfReport(m: ReportMesh, cluster?: Report['cluster']): MeshView {
@@ -55,6 +65,7 @@ export function viewOfReport(m: ReportMesh, cluster?: Report['cluster']): MeshVi
     figure: (k) => m.figures.find((f) => f.id === id(k)),
     wholeShare: (r) => (cluster ? wholeMeshShare(m, cluster, r) : undefined),
     latencyNote: m.latency.addedMs !== null ? bucketNote(m) : undefined,
+    latencyDetail: m.latency.addedMs !== null ? bucketDetail(m) : undefined,
   };
 }
 
