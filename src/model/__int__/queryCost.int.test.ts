@@ -42,7 +42,11 @@ test('peakSamples is within 0.8x to 2.4x of series touched x points, for every f
     const ratio = (await rangePeak(f.expr, points)) / estimatedPeakSamples(series, points);
     // The mean added divides rate(_sum) by rate(_count), two disjoint sets of series of the same size that Prometheus
     // never holds at once: its peak is half the series touched (measured 0.47x), and the estimate errs on the safe side.
-    const low = f.id.endsWith('.latency.meanAdded') ? 0.4 : 0.8;
+    // The mTLS figures (issue #17) read `mtls or (all * 0)`, a measured 0 when nothing came over mTLS: the fallback
+    // side reads the same counters again, one side at a time, so the peak is about half the series touched (0.51x
+    // measured on `article`, where nearly every request is mTLS); again the estimate errs on the safe side.
+    const halfPeak = /\.(latency\.meanAdded|traffic\.mtlsRps|value\.mtlsShare)$/.test(f.id);
+    const low = halfPeak ? 0.4 : 0.8;
     if (!(ratio >= low && ratio <= 2.4)) {
       off.push({ id: f.id, series, ratio });
     }
