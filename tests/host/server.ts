@@ -122,7 +122,10 @@ export async function startHostServer(opts: HostServerOptions): Promise<HostServ
     res.end(indexHtml(opts, url.searchParams.get('theme') === 'light' ? 'light' : 'dark', panel));
   };
 
-  const server = createServer((req, res) => {
+  // Grafana's Go server accepts up to 1 MiB of request headers (net/http DefaultMaxHeaderBytes); Node's default is
+  // 16 KiB. The clean-clone CI at 9c67d7c got intermittent 431s on panel cases once the dashboards' queries grew
+  // (usage-source gate, in-query auto pricing); which request passed 16 KiB was not pinned down.
+  const server = createServer({ maxHeaderSize: 1 << 20 }, (req, res) => {
     handler(req, res).catch((e: unknown) => sendJson(res, 500, { message: String(e) }));
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
