@@ -5,7 +5,7 @@
  */
 import { BUCKETS, proxyLatency } from '../../../demo/meshes';
 import { mixtureMean, mixtureQuantile, type Part, type QuantileTruth } from '../../../demo/mixture';
-import { affine } from '../../../demo/series-latency';
+import { affine, clientProxy } from '../../../demo/series-latency';
 import { ARTICLE_PRICING, monthlyCost, sum, workloadLatency, type GroundTruth, type Row } from '../../../demo/truth';
 import type { Cluster } from '../../../demo/types';
 import { costPerMillion, type ByGroup } from '../../../demo/truth-value';
@@ -51,7 +51,8 @@ function namespaceP99Added(c: Cluster, mesh: 'istio' | 'linkerd', ns: string): n
   const dst = pods
     .filter((p) => p.rps > 0 && p.latency && p.emitsHistograms)
     .map((p) => ({ d: affine(p.latency!, prox.destination), weight: p.rps }));
-  const src = pods.flatMap((p) => p.calls.map((x) => ({ d: affine(x.latency, prox.source), weight: x.rps })));
+  const client = clientProxy(c.spec, mesh);
+  const src = pods.flatMap((p) => p.calls.map((x) => ({ d: affine(x.latency, client), weight: x.rps })));
   return mixtureQuantile(src, 0.99, bounds).promMs - mixtureQuantile(dst, 0.99, bounds).promMs;
 }
 
@@ -95,7 +96,7 @@ export function latencyByGroup(c: Cluster, mesh: 'istio' | 'linkerd', g: Groupin
     const src = pods.flatMap((p) =>
       p.calls
         .filter((x) => keyOf(p.namespace, x.workload) === key)
-        .map((x) => ({ d: affine(x.latency, prox.source), weight: x.rps }))
+        .map((x) => ({ d: affine(x.latency, clientProxy(c.spec, mesh)), weight: x.rps }))
     );
     if (src.length && dst.length) {
       out.set(key, groupLatency(src, dst, bounds));
