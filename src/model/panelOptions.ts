@@ -57,6 +57,13 @@ export interface SummaryOptions extends WithBasis {
   cpuShareRefId: string;
   memoryShareRefId: string;
   latencyRefId: string;
+  /**
+   * What the mesh does (issue #17): mTLS coverage (0-1), services splitting traffic, resilience events (req/s).
+   * Optional, so panels saved before them keep working; shown only when the panel has a query with the refId.
+   */
+  mtlsShareRefId?: string;
+  splitServicesRefId?: string;
+  resilienceEventsRefId?: string;
   /** Monthly USD at which the cost turns orange, then red. */
   costWarnUsd: number;
   costCriticalUsd: number;
@@ -67,6 +74,9 @@ export const DEFAULT_SUMMARY_OPTIONS: SummaryOptions = {
   cpuShareRefId: 'cpuShare',
   memoryShareRefId: 'memoryShare',
   latencyRefId: 'p99Added',
+  mtlsShareRefId: 'mtlsShare',
+  splitServicesRefId: 'splitServices',
+  resilienceEventsRefId: 'resilienceEvents',
   costWarnUsd: 1000,
   costCriticalUsd: 5000,
 };

@@ -34,6 +34,28 @@ export const plugin = new PanelPlugin<SummaryOptions>(SummaryPanel).setPanelOpti
       defaultValue: d.latencyRefId,
       category: ['Figures'],
     })
+    .addTextInput({
+      path: 'mtlsShareRefId',
+      name: 'mTLS coverage query',
+      description: 'refId of the share of requests served over mutual TLS (0-1); shown when the panel has it',
+      defaultValue: d.mtlsShareRefId,
+      category: ['What the mesh does'],
+    })
+    .addTextInput({
+      path: 'splitServicesRefId',
+      name: 'Split services query',
+      description: 'refId of the number of services splitting traffic over 2+ versions',
+      defaultValue: d.splitServicesRefId,
+      category: ['What the mesh does'],
+    })
+    .addTextInput({
+      path: 'resilienceEventsRefId',
+      name: 'Resilience events query',
+      description:
+        'refId of the requests per second ended by circuit breaking, retries exhausted, timeouts or rate limits',
+      defaultValue: d.resilienceEventsRefId,
+      category: ['What the mesh does'],
+    })
     .addNumberInput({
       path: 'costWarnUsd',
       name: 'Warn above (USD/month)',

@@ -80,3 +80,28 @@ test('says under the figures which prices and which window they use, from the op
     /OpenCost's node prices where present, else flat rates.*Grafana's rate interval/
   );
 });
+
+test('what the mesh does: mTLS coverage, split services and resilience events, with their units', () => {
+  renderPanel(
+    panelData([
+      { refId: 'cost', values: [23.64] },
+      { refId: 'mtlsShare', values: [0.9712] },
+      { refId: 'splitServices', values: [1, 2] },
+      { refId: 'resilienceEvents', values: [0.125] },
+    ])
+  );
+  expect(screen.getByText('mTLS coverage')).toBeInTheDocument();
+  expect(screen.getByText('97.12%')).toBeInTheDocument();
+  // A count of services has no fraction ("2.00 services" was a defect seen on the Overview).
+  expect(screen.getByText('2 services')).toBeInTheDocument();
+  expect(screen.getByText('0.125 req/s')).toBeInTheDocument();
+});
+
+test('a value query that returned nothing is "unavailable" with its reason; one the panel was never given is left out', () => {
+  renderPanel(panelData([{ refId: 'cost', values: [23.64] }], [{ refId: 'cost' }, { refId: 'mtlsShare' }]));
+  const mtls = screen.getByText('mTLS coverage').parentElement!;
+  expect(mtls).toHaveTextContent('unavailable');
+  expect(mtls).toHaveAttribute('title', 'no data for this query');
+  expect(screen.queryByText('Split services')).toBeNull();
+  expect(screen.queryByText('Resilience events')).toBeNull();
+});
