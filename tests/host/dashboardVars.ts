@@ -38,11 +38,10 @@ export async function resolveSpecs(specs: PanelSpec[], promUrl: string, timeSec:
       throw new Error(`browser host: ${spec.name} repeats over $${spec.repeat}, which has no value on this preset`);
     }
     for (const value of copies) {
-      out.push(
-        value === undefined
-          ? { ...spec, variables: vars }
-          : { ...spec, name: `${spec.name}-${value}`, variables: { ...vars, [spec.repeat!]: { text: value, value } } }
-      );
+      const own = value === undefined ? vars : { ...vars, [spec.repeat!]: { text: value, value } };
+      // Grafana shows a panel's title with its variables substituted (here by value: the mesh id, not its name).
+      const title = substitute(spec.title, own);
+      out.push({ ...spec, title, variables: own, ...(value === undefined ? {} : { name: `${spec.name}-${value}` }) });
     }
   }
   return out;
