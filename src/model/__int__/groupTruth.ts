@@ -8,6 +8,7 @@ import { mixtureMean, mixtureQuantile, type Part, type QuantileTruth } from '../
 import { affine, clientProxy } from '../../../demo/series-latency';
 import { ARTICLE_PRICING, monthlyCost, sum, workloadLatency, type GroundTruth, type Row } from '../../../demo/truth';
 import type { Cluster } from '../../../demo/types';
+import { costPerMillion, type ByGroup } from '../../../demo/truth-value';
 import type { Grouping } from '../scope';
 
 type Mesh = GroundTruth['meshes'][number];
@@ -129,6 +130,19 @@ export function truthByGroup(
   const dpGroups = groups(dp, rowKey);
   const total = (f: (r: Row) => number) => mapValues(dpGroups, (rs) => sum(rs.map(f)));
   const share = (f: (r: Row) => number) => mapValues(dpGroups, (rs, k) => sum(rs.map(f)) / sum(all.get(k)!.map(f)));
+  const value = valueByGroup(c, m, key, g);
+  if (value) {
+    if (key !== 'value.costPerMillionRequests') {
+      return value;
+    }
+    // Cost over the group's requests: groups with cost but no requests served (istio-system) have no value.
+    const costs = truthByGroup(t, c, m, 'cost.total', g, pricing);
+    return new Map(
+      [...value]
+        .map(([k, rps]): [string, number | null] => [k, costPerMillion(costs.get(k) ?? NaN, rps, pricing.hoursPerMonth)])
+        .filter((e): e is [string, number] => e[1] !== null && Number.isFinite(e[1]))
+    );
+  }
   switch (key) {
     case 'sidecars.cpuCores':
       return total((r) => r.cpu);
@@ -191,4 +205,60 @@ export function truthByGroup(
     }
   }
   throw new Error(`no grouped ground truth for ${key}`);
+}
+
+const VALUE_FLAG: Record<string, 'UO' | 'URX' | 'UT' | 'RL'> = {
+  'resilience.circuitBreaking': 'UO',
+  'resilience.retriesExhausted': 'URX',
+  'resilience.timeouts': 'UT',
+  'resilience.rateLimited': 'RL',
+};
+
+/** Whether the demo's truth has this value figure for the mesh at this grouping (false: the model says why not). */
+export function hasValueTruth(m: Mesh, key: string, g: Grouping): boolean {
+  const v = m.value;
+  if (key === 'value.splitServices') {
+    return !!v?.splitServices && g !== 'workload';
+  }
+  if (key in VALUE_FLAG || key === 'value.resilienceEvents') {
+    return !!v?.resilience;
+  }
+  return true;
+}
+
+/**
+ * The value figures (issue #17) per group, from demo/truth-value.ts; undefined for any other key. The cluster
+ * grouping is the ungrouped truth under the cluster's label. For cost per million, the requests served per group
+ * (the caller divides the cost into them).
+ */
+function valueByGroup(c: Cluster, m: Mesh, key: string, g: Grouping): Map<string, number> | undefined {
+  const v = m.value;
+  const at = (byGrouping: Partial<Record<'none' | 'namespace' | 'workload', ByGroup>> | undefined): Map<string, number> => {
+    const rows = byGrouping?.[g === 'cluster' ? 'none' : g];
+    if (!rows) {
+      return new Map();
+    }
+    return new Map(Object.entries(rows).map(([k, x]) => [g === 'cluster' ? (c.spec.clusterLabel ?? '') : k, x]));
+  };
+  const minus = (a: Map<string, number>, b: Map<string, number>) => mapValues(a, (x, k) => x - (b.get(k) ?? 0));
+  const flags = (fs: Array<'UO' | 'URX' | 'UT' | 'RL'>) =>
+    fs
+      .map((f) => at(v?.resilience?.[f]))
+      .reduce((a, b) => new Map([...new Set([...a.keys(), ...b.keys()])].map((k) => [k, (a.get(k) ?? 0) + (b.get(k) ?? 0)])));
+  switch (key) {
+    case 'traffic.rps':
+    case 'value.costPerMillionRequests':
+      return at(v?.rps);
+    case 'traffic.mtlsRps':
+      return at(v?.mtlsRps);
+    case 'traffic.plaintextRps':
+      return minus(at(v?.rps), at(v?.mtlsRps));
+    case 'value.mtlsShare':
+      return at(v?.mtlsShare);
+    case 'value.splitServices':
+      return at(v?.splitServices ?? undefined);
+    case 'value.resilienceEvents':
+      return flags(['UO', 'URX', 'UT', 'RL']);
+  }
+  return key in VALUE_FLAG ? flags([VALUE_FLAG[key]]) : undefined;
 }
