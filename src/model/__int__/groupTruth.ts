@@ -61,27 +61,35 @@ export interface GroupLatency {
   source: QuantileTruth;
   destination: QuantileTruth;
   trueAddedMs: number;
+  /** What histogram_quantile on the client side minus the server side returns on exact bucket counts. */
+  promAddedMs: number;
   rangeMs: [number, number];
   meanAddedMs: number;
 }
 
-function groupLatency(src: Part[], dst: Part[], bounds: number[]): GroupLatency {
-  const source = mixtureQuantile(src, 0.99, bounds);
-  const destination = mixtureQuantile(dst, 0.99, bounds);
+function groupLatency(src: Part[], dst: Part[], bounds: number[], q: number): GroupLatency {
+  const source = mixtureQuantile(src, q, bounds);
+  const destination = mixtureQuantile(dst, q, bounds);
   return {
     source,
     destination,
     trueAddedMs: source.trueMs - destination.trueMs,
+    promAddedMs: source.promMs - destination.promMs,
     rangeMs: [source.lowerMs - destination.upperMs, source.upperMs - destination.lowerMs],
     meanAddedMs: mixtureMean(src) - mixtureMean(dst),
   };
 }
 
 /**
- * reporter-delta latency truth per group, from the generator's distributions: the whole mesh, each namespace (its
+ * reporter-delta latency truth per group at quantile `q`, from the generator's distributions: the whole mesh, each namespace (its
  * load generators only call their own namespace), or each workload (its callers' side against its own).
  */
-export function latencyByGroup(c: Cluster, mesh: 'istio' | 'linkerd', g: Grouping): Map<string, GroupLatency> {
+export function latencyByGroup(
+  c: Cluster,
+  mesh: 'istio' | 'linkerd',
+  g: Grouping,
+  q = 0.99
+): Map<string, GroupLatency> {
   const prox = proxyLatency[mesh];
   const bounds = mesh === 'istio' ? BUCKETS.istioMs : BUCKETS.linkerdMs;
   const pods = c.pods.filter((p) => p.mesh === mesh && !p.histogramsUnread);
@@ -99,7 +107,7 @@ export function latencyByGroup(c: Cluster, mesh: 'istio' | 'linkerd', g: Groupin
         .map((x) => ({ d: affine(x.latency, clientProxy(c.spec, mesh)), weight: x.rps }))
     );
     if (src.length && dst.length) {
-      out.set(key, groupLatency(src, dst, bounds));
+      out.set(key, groupLatency(src, dst, bounds, q));
     }
   }
   return out;
