@@ -69,14 +69,21 @@ export interface SummaryOptions extends WithBasis {
   costCriticalUsd: number;
 }
 
+/**
+ * The value figures' refIds when a panel sets none. Kept out of DEFAULT_SUMMARY_OPTIONS so that dashboards written
+ * before them stay as they are; a dashboard that wants them sets its own (e.g. `${mesh}.mtlsShare`).
+ */
+export const DEFAULT_SUMMARY_VALUE_REFIDS = {
+  mtlsShareRefId: 'mtlsShare',
+  splitServicesRefId: 'splitServices',
+  resilienceEventsRefId: 'resilienceEvents',
+} as const;
+
 export const DEFAULT_SUMMARY_OPTIONS: SummaryOptions = {
   costRefId: 'cost',
   cpuShareRefId: 'cpuShare',
   memoryShareRefId: 'memoryShare',
   latencyRefId: 'p99Added',
-  mtlsShareRefId: 'mtlsShare',
-  splitServicesRefId: 'splitServices',
-  resilienceEventsRefId: 'resilienceEvents',
   costWarnUsd: 1000,
   costCriticalUsd: 5000,
 };

@@ -12,7 +12,7 @@ import { FIGURE_BASIS_HEIGHT_PX, WithFigureBasis } from '../../components/Figure
 import { testIds } from '../../components/testIds';
 import { sparklineOf } from '../../utils/utils.sparkline';
 import { costColor, readFigure, type FrameFigure } from './figures';
-import type { SummaryOptions } from '../../model/panelOptions';
+import { DEFAULT_SUMMARY_VALUE_REFIDS, type SummaryOptions } from '../../model/panelOptions';
 import { GRAFANA_UNIT } from '../../model/units';
 
 function formatted(f: FrameFigure, unit: string, decimals: number): string {
@@ -54,7 +54,7 @@ const VALUE_STATS = [
 /** The value figures this panel has a query for: one it was never given is left out, not "unavailable". */
 function ValueStats({ data, options }: Pick<PanelProps<SummaryOptions>, 'data' | 'options'>) {
   const asked = new Set((data.request?.targets ?? []).map((t) => t.refId));
-  const shown = VALUE_STATS.filter((v) => options[v.option] && asked.has(options[v.option]!));
+  const shown = VALUE_STATS.filter((v) => asked.has(refIdOf(options, v.option)));
   if (shown.length === 0) {
     return null;
   }
@@ -64,7 +64,7 @@ function ValueStats({ data, options }: Pick<PanelProps<SummaryOptions>, 'data' |
         <Stat
           key={v.option}
           label={v.label}
-          figure={readFigure(data, options[v.option]!)}
+          figure={readFigure(data, refIdOf(options, v.option))}
           unit={v.unit}
           decimals={v.decimals}
         />
@@ -73,10 +73,11 @@ function ValueStats({ data, options }: Pick<PanelProps<SummaryOptions>, 'data' |
   );
 }
 
+type ValueOption = keyof typeof DEFAULT_SUMMARY_VALUE_REFIDS;
+const refIdOf = (options: SummaryOptions, option: ValueOption) =>
+  options[option] || DEFAULT_SUMMARY_VALUE_REFIDS[option];
 const hasValueQueries = (data: PanelData, options: SummaryOptions) =>
-  VALUE_STATS.some(
-    (v) => options[v.option] && (data.request?.targets ?? []).some((t) => t.refId === options[v.option])
-  );
+  VALUE_STATS.some((v) => (data.request?.targets ?? []).some((t) => t.refId === refIdOf(options, v.option)));
 
 /** The figures, with the price source and time window they use under them. */
 export function SummaryPanel(props: PanelProps<SummaryOptions>) {
