@@ -21,7 +21,7 @@ import { queryResultValue, queryResultValues, RAW_USAGE_SOURCE, substitute } fro
 import { USAGE_SOURCE_VAR } from '../source/gate';
 import { MIXIN_CPU_RULES, MIXIN_MEMORY_RULE } from '../source/mixin';
 import type { Grouping } from '../scope';
-import { sampleKey, truthByGroup } from './groupTruth';
+import { latencyByGroup, sampleKey, truthByGroup } from './groupTruth';
 import { close, truthOf } from './truthOf';
 
 /** The row panels' figures (refId `<mesh>.<figure>`), per dashboard; the comparison panel's refIds are its own. */
@@ -253,6 +253,33 @@ describe.each(['migration', 'small'])('the %s preset', (preset) => {
       checked++;
     }
     expect(checked).toBeGreaterThan(0);
+  });
+
+  test("the true p99 added of each workload lies inside the workload dashboard's interval (#18)", async () => {
+    let checked = 0;
+    for (const mesh of ['istio', 'linkerd'] as const) {
+      const truth = latencyByGroup(prom.cluster, mesh, 'workload');
+      const ask = async (figure: string) => {
+        const x = targets('workload.json').find((y) => y.mesh === mesh && y.figure === figure)!;
+        const r = await prom.query(substitute(x.expr, rowVars(x)));
+        return new Map(r.map((g) => [sampleKey('workload', g.metric), g.value]));
+      };
+      const [lower, upper] = [await ask('p99AddedLower'), await ask('p99AddedUpper')];
+      for (const [k, t] of truth) {
+        const [l, u] = [lower.get(k), upper.get(k)];
+        expect({
+          mesh,
+          k,
+          inside: l !== undefined && u !== undefined && l <= t.trueAddedMs && t.trueAddedMs <= u,
+        }).toEqual({
+          mesh,
+          k,
+          inside: true,
+        });
+        checked++;
+      }
+    }
+    expect(checked).toBeGreaterThan(3);
   });
 
   test('a cluster that does not exist gives no data on any panel', async () => {

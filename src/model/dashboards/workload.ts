@@ -26,6 +26,9 @@ export const WORKLOAD_ROW_FIGURES = {
   memoryBytes: 'sidecars.memoryBytes',
   sidecars: 'cost.sidecars',
   p99Added: 'latency.pNAdded',
+  p99AddedLower: 'latency.pNAddedLower',
+  p99AddedUpper: 'latency.pNAddedUpper',
+  meanAdded: 'latency.meanAdded',
 } as const satisfies Record<string, MeshFigureKey>;
 type RowFigure = keyof typeof WORKLOAD_ROW_FIGURES;
 
@@ -53,7 +56,7 @@ const INSTANT = { instant: true, range: false };
 
 /** A table column by its refId's figure, whatever the mesh prefix (`Value #<mesh>.<figure>`). */
 const column = (figure: RowFigure, unit: string, displayName: string) => ({
-  matcher: { id: 'byRegexp', options: `Value #.*\\.${figure}` },
+  matcher: { id: 'byRegexp', options: `^Value #.*\\.${figure}$` },
   properties: [
     { id: 'unit', value: unit },
     { id: 'displayName', value: displayName },
@@ -114,12 +117,38 @@ function meshRow(): Panel[] {
       options: { sortBy: [{ displayName: 'Cost per month', desc: true }] },
     } as unknown as Panel,
     {
+      id: 5,
+      type: 'table',
+      title: `${title}: latency added per workload, with its interval`,
+      description:
+        "p99 added (reporter-delta) with the interval its histograms' buckets allow (the client bucket's low end " +
+        "minus the server bucket's high end, to the reverse), and the exact mean added from _sum and _count. An " +
+        `interval far wider than the p99 means these buckets cannot resolve it: trust the mean. ${basisSentence()}`,
+      datasource: DS,
+      gridPos: { x: 16, y, w: 8, h: 9 },
+      targets: rowTargets(figs, ['p99Added', 'p99AddedLower', 'p99AddedUpper', 'meanAdded'], {
+        ...INSTANT,
+        format: 'table',
+      }),
+      transformations: [{ id: 'merge', options: {} }],
+      fieldConfig: {
+        defaults: { unit: 'ms', noValue: 'unavailable' },
+        overrides: [
+          column('p99Added', 'ms', 'p99 added'),
+          column('p99AddedLower', 'ms', 'interval, low end'),
+          column('p99AddedUpper', 'ms', 'interval, high end'),
+          column('meanAdded', 'ms', 'mean added (exact)'),
+        ],
+      },
+      options: { sortBy: [{ displayName: 'p99 added', desc: true }] },
+    } as unknown as Panel,
+    {
       id: 4,
       type: 'timeseries',
       title: `${title}: p99 added per workload (reporter-delta)`,
       description: basisSentence(),
       datasource: DS,
-      gridPos: { x: 16, y, w: 8, h: 9 },
+      gridPos: { x: 0, y: y + 9, w: 24, h: 8 },
       targets: rowTargets(figs, ['p99Added'], {}, '{{namespace}}/{{workload}}'),
       fieldConfig: { defaults: { unit: 'ms', noValue: 'unavailable' }, overrides: [] },
       options: {

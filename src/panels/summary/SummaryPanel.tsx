@@ -51,10 +51,18 @@ const VALUE_STATS = [
   { label: 'Resilience events', option: 'resilienceEventsRefId', unit: GRAFANA_UNIT.eventsps, decimals: 3 },
 ] as const;
 
+type ValueOption = keyof typeof DEFAULT_SUMMARY_VALUE_REFIDS;
+/** A value figure's refId: the panel's option (interpolated, like the others), else the default. */
+type RefIdOf = (option: ValueOption) => string;
+
 /** The value figures this panel has a query for: one it was never given is left out, not "unavailable". */
-function ValueStats({ data, options }: Pick<PanelProps<SummaryOptions>, 'data' | 'options'>) {
+function valueStatsShown(data: PanelData, refIdOf: RefIdOf) {
   const asked = new Set((data.request?.targets ?? []).map((t) => t.refId));
-  const shown = VALUE_STATS.filter((v) => asked.has(refIdOf(options, v.option)));
+  return VALUE_STATS.filter((v) => asked.has(refIdOf(v.option)));
+}
+
+function ValueStats({ data, refIdOf }: { data: PanelData; refIdOf: RefIdOf }) {
+  const shown = valueStatsShown(data, refIdOf);
   if (shown.length === 0) {
     return null;
   }
@@ -64,7 +72,7 @@ function ValueStats({ data, options }: Pick<PanelProps<SummaryOptions>, 'data' |
         <Stat
           key={v.option}
           label={v.label}
-          figure={readFigure(data, refIdOf(options, v.option))}
+          figure={readFigure(data, refIdOf(v.option))}
           unit={v.unit}
           decimals={v.decimals}
         />
@@ -72,12 +80,6 @@ function ValueStats({ data, options }: Pick<PanelProps<SummaryOptions>, 'data' |
     </Stack>
   );
 }
-
-type ValueOption = keyof typeof DEFAULT_SUMMARY_VALUE_REFIDS;
-const refIdOf = (options: SummaryOptions, option: ValueOption) =>
-  options[option] || DEFAULT_SUMMARY_VALUE_REFIDS[option];
-const hasValueQueries = (data: PanelData, options: SummaryOptions) =>
-  VALUE_STATS.some((v) => (data.request?.targets ?? []).some((t) => t.refId === refIdOf(options, v.option)));
 
 /** The figures, with the price source and time window they use under them. */
 export function SummaryPanel(props: PanelProps<SummaryOptions>) {
@@ -97,6 +99,11 @@ function SummaryBody({ data, options, width, height, replaceVariables }: PanelPr
   const cpu = read(options.cpuShareRefId);
   const mem = read(options.memoryShareRefId);
   const p99 = read(options.latencyRefId);
+  const valueRefId: RefIdOf = (o) => {
+    const refId = options[o] || DEFAULT_SUMMARY_VALUE_REFIDS[o];
+    return replaceVariables ? replaceVariables(refId) : refId;
+  };
+  const hasValues = valueStatsShown(data, valueRefId).length > 0;
   const color = theme.visualization.getColorByName(costColor(cost.value, options.costWarnUsd, options.costCriticalUsd));
   const costText = cost.value === null ? { text: 'unavailable' } : getValueFormat('currencyUSD')(cost.value, 2);
   const sparkline = cost.times.length > 1 ? sparklineOf(cost.times, cost.values) : undefined;
@@ -106,7 +113,7 @@ function SummaryBody({ data, options, width, height, replaceVariables }: PanelPr
         <BigValue
           theme={theme}
           width={width}
-          height={Math.max(60, height - (hasValueQueries(data, options) ? 112 : 64))}
+          height={Math.max(60, height - (hasValues ? 112 : 64))}
           colorMode={BigValueColorMode.Value}
           graphMode={sparkline ? BigValueGraphMode.Area : BigValueGraphMode.None}
           sparkline={sparkline}
@@ -118,7 +125,7 @@ function SummaryBody({ data, options, width, height, replaceVariables }: PanelPr
         <Stat label="Memory share" figure={mem} unit="percentunit" />
         <Stat label="p99 added" figure={p99} unit="ms" />
       </Stack>
-      <ValueStats data={data} options={options} />
+      <ValueStats data={data} refIdOf={valueRefId} />
     </div>
   );
 }

@@ -105,3 +105,44 @@ test('a value query that returned nothing is "unavailable" with its reason; one 
   expect(screen.queryByText('Split services')).toBeNull();
   expect(screen.queryByText('Resilience events')).toBeNull();
 });
+
+test("in a row repeated over mesh, reads its own mesh's queries: refIds that name ${mesh} are interpolated", () => {
+  const options = { ...DEFAULT_SUMMARY_OPTIONS, costRefId: '${mesh}.cost', cpuShareRefId: '${mesh}.cpuShare' };
+  render(
+    <SummaryPanel
+      {...({
+        data: panelData([
+          { refId: 'istio.cost', values: [23.64] },
+          { refId: 'linkerd.cost', values: [7.13] },
+          { refId: 'linkerd.cpuShare', values: [0.0118] },
+        ]),
+        options,
+        width: 400,
+        height: 300,
+        replaceVariables: (s: string) => s.replace('${mesh}', 'linkerd'),
+      } as unknown as PanelProps<SummaryOptions>)}
+    />
+  );
+  expect(screen.getByText('1.18%')).toBeInTheDocument();
+  expect(screen.queryByText(/23\.6/)).toBeNull();
+});
+
+test("the value figures follow the row's mesh too", () => {
+  const options = { ...DEFAULT_SUMMARY_OPTIONS, mtlsShareRefId: '${mesh}.mtlsShare' };
+  render(
+    <SummaryPanel
+      {...({
+        data: panelData([
+          { refId: 'istio.mtlsShare', values: [0.5] },
+          { refId: 'linkerd.mtlsShare', values: [0.9712] },
+        ]),
+        options,
+        width: 400,
+        height: 300,
+        replaceVariables: (s: string) => s.replace('${mesh}', 'linkerd'),
+      } as unknown as PanelProps<SummaryOptions>)}
+    />
+  );
+  expect(screen.getByText('97.12%')).toBeInTheDocument();
+  expect(screen.queryByText('50.00%')).toBeNull();
+});
