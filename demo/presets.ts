@@ -89,7 +89,7 @@ export const small: ClusterSpec = {
       name: 'billing',
       mesh: 'linkerd',
       workloads: [
-        mixed(deploy('invoices', 2, 120, 0.15, 200, ms(30, 0.5), true), { plaintextShare: 0.1 }),
+        mixed(deploy('invoices', 2, 120, 0.15, 200, ms(30, 0.5), true), { plaintextShare: 0.1, flags: { UT: 0.002 } }),
         deploy('reports', 1, 0.5, 0.05, 150, ms(200, 0.8)),
       ],
     },
@@ -169,7 +169,7 @@ export const migration: ClusterSpec = {
       name: 'billing',
       mesh: 'linkerd',
       workloads: [
-        mixed(deploy('invoices', 6, 240, 0.15, 200, ms(30, 0.5), true), { plaintextShare: 0.1 }),
+        mixed(deploy('invoices', 6, 240, 0.15, 200, ms(30, 0.5), true), { plaintextShare: 0.1, flags: { UT: 0.002 } }),
         deploy('reports', 2, 0.5, 0.05, 150, ms(200, 0.8)),
       ],
     },

@@ -6,7 +6,7 @@ import { during, requestsOf } from './faults';
 import { cdf, mean, type Affine } from './latency';
 import { BUCKETS, proxyLatency } from './meshes';
 import { labels, type Labels, type Series } from './seriesShape';
-import { istioSent, istioServed, linkerdServed } from './series-traffic';
+import { istioSent, istioServed, linkerdRoutes, linkerdServed } from './series-traffic';
 import { FIXTURE_START } from './presets';
 import type { Cluster, ClusterSpec, LogNormalMs, Pod } from './types';
 
@@ -140,6 +140,27 @@ function linkerdLabels(cluster: Cluster, reporter: Pod, direction: 'inbound' | '
   return labels(cluster, pairs);
 }
 
+/** A Linkerd caller's own labels, as its route metrics carry them (no direction, tls, authority or status). */
+function linkerdRouteLabels(cluster: Cluster, reporter: Pod): Labels {
+  return labels(cluster, [
+    ['control_plane_ns', 'linkerd'],
+    ['deployment', reporter.workload],
+    ['instance', `${reporter.uid.slice(0, 8)}:4191`],
+    ['job', 'linkerd-proxy'],
+    ['namespace', reporter.namespace],
+    ['pod', reporter.pod],
+  ]);
+}
+
+/** The versions a workload's pods run and each one's share of its requests (the stable version, v1, first). */
+function versionsOf(cluster: Cluster, ns: string, workload: string): Array<[string, number]> {
+  const pods = cluster.pods.filter((p) => p.namespace === ns && p.workload === workload);
+  const total = pods.reduce((a, p) => a + p.rps, 0);
+  const by = new Map<string, number>();
+  pods.forEach((p) => by.set(p.version ?? 'v1', (by.get(p.version ?? 'v1') ?? 0) + p.rps / total));
+  return [...by].sort(([a], [b]) => (a === 'v1' ? -1 : b === 'v1' ? 1 : a.localeCompare(b)));
+}
+
 /** Istio 1.5+ reports milliseconds; Istio 1.4 (Mixer) reported istio_request_duration_seconds. */
 function istioHistogram(
   pod: Pod,
@@ -194,6 +215,12 @@ function podLatency(cluster: Cluster, pod: Pod): Series[] {
     } else if (pod.mesh === 'linkerd') {
       const l = linkerdLabels(cluster, pod, 'outbound', call.workload);
       out.push({ name: 'request_total', labels: l, value: count });
+      out.push(
+        ...linkerdRoutes(pod, linkerdRouteLabels(cluster, pod), {
+          ...call,
+          versions: versionsOf(cluster, pod.namespace, call.workload),
+        })
+      );
       const { d, change } = clientSide(cluster, 'linkerd', call.latency);
       out.push(...histogram('response_latency_ms', l, BUCKETS.linkerdMs, d, count, 1, noInf, change));
     }

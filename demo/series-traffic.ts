@@ -6,7 +6,11 @@
  * - Istio, sent (reporter="source"): what the load generator's proxy turns away (UO, 503), gives up on after
  *   retries (URX, 503) or times out (UT, 504).
  * - Linkerd, served (direction="inbound"): tls="true", or tls="no_identity" with no_tls_reason for plaintext.
- *   Linkerd has no response flags, and the demo emits no route-backend metrics: those figures are unavailable.
+ * - Linkerd, sent (the load generator's outbound route metrics, linkerd.io 2.19 reference/proxy-metrics.md): requests
+ *   per backend Service of the parent Service (a canary's version is a backend `<workload>-<version>`, as an HTTPRoute
+ *   with two backendRefs splits it), requests ended by a timeout (error="REQUEST_TIMEOUT"), and requests whose
+ *   retries ran out (outbound_http_route_retry_limit_exceeded_total). Linkerd has no per-request circuit-breaking or
+ *   rate-limit counter, so UO and RL leave no trace here.
  * The parts of each split add up to the unsplit counter, so every figure that sums the counter is unchanged.
  */
 import { requestsOf } from './faults';
@@ -80,4 +84,58 @@ export function linkerdServed(pod: Pod, l: Labels): Series[] {
     [mtls, {}],
     [1 - mtls, { tls: 'no_identity', no_tls_reason: 'not_provided_by_remote' }],
   ]);
+}
+
+/** What one call of a Linkerd load generator goes through: its target's versions and their shares of requests. */
+export interface LinkerdCall {
+  rps: number;
+  mix?: TrafficMix;
+  workload: string;
+  /** [version, share of the target's requests], stable first. */
+  versions: Array<[string, number]>;
+}
+
+/** The Service a backend of a split is: the stable version keeps the workload's name. */
+export const linkerdBackend = (workload: string, version: string, stable: string) =>
+  version === stable ? workload : `${workload}-${version}`;
+
+/**
+ * Linkerd's outbound route metrics of one call. `l` carries the caller pod's labels; the route labels name the
+ * called Service as parent (and its HTTPRoute, named after it).
+ */
+export function linkerdRoutes(pod: Pod, l: Labels, call: LinkerdCall): Series[] {
+  const ns = pod.namespace;
+  const route = withLabels(l, {
+    parent_group: 'core',
+    parent_kind: 'Service',
+    parent_name: call.workload,
+    parent_namespace: ns,
+    parent_port: '8080',
+    route_group: 'gateway.networking.k8s.io',
+    route_kind: 'HTTPRoute',
+    route_name: call.workload,
+    route_namespace: ns,
+  });
+  const stable = call.versions[0][0];
+  const backends = call.versions.map(([v, share]): [number, Record<string, string>] => [
+    share,
+    {
+      backend_group: 'core',
+      backend_kind: 'Service',
+      backend_name: linkerdBackend(call.workload, v, stable),
+      backend_namespace: ns,
+      backend_port: '8080',
+    },
+  ]);
+  const ut = flagShare(call.mix, 'UT');
+  return [
+    ...parts(pod, 'outbound_http_route_backend_requests_total', route, call.rps, backends),
+    ...parts(pod, 'outbound_http_route_request_statuses_total', route, call.rps, [
+      [1 - ut, { http_status: '200', error: '' }],
+      [ut, { http_status: '', error: 'REQUEST_TIMEOUT' }],
+    ]),
+    ...parts(pod, 'outbound_http_route_retry_limit_exceeded_total', route, call.rps, [
+      [flagShare(call.mix, 'URX'), {}],
+    ]),
+  ];
 }

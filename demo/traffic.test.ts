@@ -62,12 +62,12 @@ describe('small preset, Istio', () => {
     expect(istio.mtlsShare.none['']).toBeCloseTo((rps - 12) / rps, 12);
     expect(istio.plaintext).toEqual({ 'shop/frontend': expect.closeTo(12, 9) });
     expect(istio.splitServices!.none['']).toBe(1);
-    expect(istio.resilience!.RL.none['']).toBeCloseTo(0.4, 9);
-    expect(istio.resilience!.UT.workload['payments/api']).toBeCloseTo(0.2, 9);
+    expect(istio.resilience!.RL!.none['']).toBeCloseTo(0.4, 9);
+    expect(istio.resilience!.UT!.workload['payments/api']).toBeCloseTo(0.2, 9);
   });
 });
 
-test('migration, Linkerd: invoices serves 10% with tls="no_identity"; no version or flag figures', () => {
+test('migration, Linkerd: invoices serves 10% with tls="no_identity"; its callers\' route metrics carry the canary and the URX/UT', () => {
   const cluster = expandCluster(migration);
   const inbound = allSeries(cluster).filter(
     (s) => s.name === 'request_total' && label(s, 'direction') === 'inbound' && label(s, 'deployment') === 'invoices'
@@ -77,6 +77,18 @@ test('migration, Linkerd: invoices serves 10% with tls="no_identity"; no version
   expect(total(plain)).toBeCloseTo(24, 9);
   plain.forEach((s) => expect(label(s, 'no_tls_reason')).toBe('not_provided_by_remote'));
   const linkerd = valueTruth(cluster, T, 300).find((v) => v.mesh === 'linkerd')!;
-  expect(linkerd.splitServices).toBeNull();
-  expect(linkerd.resilience).toBeNull();
+  // catalog's cart runs the shop's 90/10 canary: one parent Service over two backend Services.
+  expect(linkerd.splitServices).toEqual({ none: { '': 1 }, namespace: { catalog: 1, billing: 0 } });
+  const backends = allSeries(cluster).filter(
+    (s) => s.name === 'outbound_http_route_backend_requests_total' && label(s, 'parent_name') === 'cart'
+  );
+  const byBackend = Object.fromEntries(
+    ['cart', 'cart-v2'].map((b) => [b, total(backends.filter((s) => label(s, 'backend_name') === b))])
+  );
+  expect(byBackend.cart / (byBackend.cart + byBackend['cart-v2'])).toBeCloseTo(0.9, 9);
+  // The load generator sends invoices its mTLS 90% (216 rps); 0.2% of it times out. checkout: 60 rps sent over
+  // (1 - UO) so that the server still serves 60, 0.2% of which exhaust their retries. No UO or RL counter.
+  expect(linkerd.resilience!.UT!.workload['billing/invoices']).toBeCloseTo(240 * 0.9 * 0.002, 9);
+  expect(linkerd.resilience!.URX!.workload['catalog/checkout']).toBeCloseTo((60 / (1 - 0.004)) * 0.002, 9);
+  expect(Object.keys(linkerd.resilience!).sort()).toEqual(['URX', 'UT']);
 });

@@ -22,9 +22,10 @@ export interface MeshValueTruth {
   mtlsShare: Record<ValueGrouping, ByGroup>;
   /** Workloads served in plaintext, keyed 'ns/workload', with their plaintext rate. */
   plaintext: ByGroup;
-  /** Istio only (null: the mesh's metrics cannot tell). */
+  /** Istio from its served counter, Linkerd from its callers' route-backend counter (null: the metrics cannot tell). */
   splitServices: Record<'none' | 'namespace', ByGroup> | null;
-  resilience: Record<ResponseFlag, Record<ValueGrouping, ByGroup>> | null;
+  /** Per flag the mesh counts: all four for Istio, URX and UT for Linkerd (it counts no UO or RL). */
+  resilience: Partial<Record<ResponseFlag, Record<ValueGrouping, ByGroup>>> | null;
 }
 
 const keyOf = (g: ValueGrouping, ns: string, workload: string) =>
@@ -72,8 +73,8 @@ export function valueTruth(generated: Cluster, t: number, windowSec: number): Me
       mtlsRps,
       mtlsShare,
       plaintext,
-      splitServices: mesh === 'istio' ? splitTruth(served) : null,
-      resilience: mesh === 'istio' ? resilienceTruth(cluster, served) : null,
+      splitServices: mesh === 'istio' ? splitTruth(served) : linkerdSplitTruth(cluster, served),
+      resilience: mesh === 'istio' ? resilienceTruth(cluster, served) : linkerdResilienceTruth(cluster, served),
     };
   });
 }
@@ -120,6 +121,59 @@ function resilienceTruth(cluster: Cluster, served: Pod[]): Record<ResponseFlag, 
         add(out[f], p.namespace, c.workload, c.rps * flagShare(c.mix, f));
       }
     }
+  }
+  return out;
+}
+
+/** Linkerd's load generators' calls to the served workloads (its route metrics are the caller's). */
+const linkerdCalls = (cluster: Cluster, served: Pod[]) => {
+  const known = new Set(served.map((p) => `${p.namespace}/${p.workload}`));
+  return cluster.pods
+    .filter((p) => p.mesh === 'linkerd')
+    .flatMap((p) => p.calls.map((c) => ({ ns: p.namespace, ...c })))
+    .filter((c) => known.has(`${c.ns}/${c.workload}`));
+};
+
+/**
+ * Linkerd: a called Service split over 2+ backends (a canary's version is its own backend Service). Every service
+ * a meshed caller calls has a key by namespace (a measured 0); one nobody meshed calls has no route metrics at all.
+ */
+function linkerdSplitTruth(cluster: Cluster, served: Pod[]): Record<'none' | 'namespace', ByGroup> {
+  const calls = linkerdCalls(cluster, served);
+  const versions = (ns: string, w: string) =>
+    new Set(served.filter((p) => p.namespace === ns && p.workload === w).map((p) => p.version ?? 'v1')).size;
+  const out: Record<'none' | 'namespace', ByGroup> = { none: { '': 0 }, namespace: {} };
+  const seen = new Set<string>();
+  for (const c of calls) {
+    out.namespace[c.ns] ??= 0;
+    const k = `${c.ns}/${c.workload}`;
+    if (!seen.has(k) && versions(c.ns, c.workload) >= 2) {
+      seen.add(k);
+      out.none[''] += 1;
+      out.namespace[c.ns] += 1;
+    }
+  }
+  return out;
+}
+
+/**
+ * Linkerd: requests per second whose retries ran out (URX) or that timed out (UT), by the called Service, which is
+ * the workload here; every served workload has a key (a measured 0).
+ */
+function linkerdResilienceTruth(
+  cluster: Cluster,
+  served: Pod[]
+): Partial<Record<ResponseFlag, Record<ValueGrouping, ByGroup>>> {
+  const flags: ResponseFlag[] = ['URX', 'UT'];
+  const out = Object.fromEntries(flags.map((f) => [f, grouped()])) as Record<
+    'URX' | 'UT',
+    Record<ValueGrouping, ByGroup>
+  >;
+  for (const p of served) {
+    flags.forEach((f) => add(out[f as 'URX' | 'UT'], p.namespace, p.workload, 0));
+  }
+  for (const c of linkerdCalls(cluster, served)) {
+    flags.forEach((f) => add(out[f as 'URX' | 'UT'], c.ns, c.workload, c.rps * flagShare(c.mix, f)));
   }
   return out;
 }

@@ -235,7 +235,10 @@ export function hasValueTruth(m: Mesh, key: string, g: Grouping): boolean {
   if (key === 'value.splitServices') {
     return !!v?.splitServices && g !== 'workload';
   }
-  if (key in VALUE_FLAG || key === 'value.resilienceEvents') {
+  if (key in VALUE_FLAG) {
+    return !!v?.resilience?.[VALUE_FLAG[key]];
+  }
+  if (key === 'value.resilienceEvents') {
     return !!v?.resilience;
   }
   return true;

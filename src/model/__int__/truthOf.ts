@@ -45,12 +45,12 @@ function meshValue(m: Mesh, path: string): number | null | undefined {
     'value.mtlsShare': m.value?.mtlsShare.none[''],
     'value.splitServices': m.value?.splitServices?.none[''],
     'value.costPerMillionRequests': costPerMillion(m.monthlyCostUsd.total, m.rps, ARTICLE_PRICING.hoursPerMonth),
-    'resilience.circuitBreaking': m.value?.resilience?.UO.none[''],
-    'resilience.retriesExhausted': m.value?.resilience?.URX.none[''],
-    'resilience.timeouts': m.value?.resilience?.UT.none[''],
-    'resilience.rateLimited': m.value?.resilience?.RL.none[''],
+    'resilience.circuitBreaking': m.value?.resilience?.UO?.none[''],
+    'resilience.retriesExhausted': m.value?.resilience?.URX?.none[''],
+    'resilience.timeouts': m.value?.resilience?.UT?.none[''],
+    'resilience.rateLimited': m.value?.resilience?.RL?.none[''],
     'value.resilienceEvents': m.value?.resilience
-      ? sum((['UO', 'URX', 'UT', 'RL'] as const).map((f) => m.value!.resilience![f].none['']))
+      ? sum((['UO', 'URX', 'UT', 'RL'] as const).map((f) => m.value!.resilience![f]?.none[''] ?? 0))
       : undefined,
     'latency.p99AddedLower': m.latency?.deltaRangeMs[0],
     'latency.p99AddedUpper': m.latency?.deltaRangeMs[1],

@@ -25,6 +25,9 @@ const NOT_ARRIVED =
 /** Why a flag set by the serving proxy can count one request more than once (istio/istio#51619). */
 const ATTEMPTS =
   'A flag set by the serving proxy is counted per attempt: when the caller retries (Istio retries a 503 twice by default), one request can count up to three times.';
+/** Linkerd's counters are its callers' (outbound route metrics), per called Service. */
+const LINKERD_CALLER =
+  'Linkerd counts this in the caller’s proxy (outbound_http_route_* metrics, per called Service): callers without a proxy are not seen, and grouped by workload the row is the called Service’s name.';
 const ONE_SIDE =
   'Envoy sets a response flag only in the proxy that ended the request; the other proxy records the status it saw (a 503, a 504, or DC when the caller hung up), so no request is counted on both sides.';
 
@@ -68,11 +71,12 @@ export const VALUE_BUILDER_FIGURES: BuilderFigure[] = [
     key: 'value.splitServices',
     inputs: [],
     measures:
-      'Services whose served requests went to two or more versions in the window (Istio: destination_version per destination_service).',
+      'Services whose requests went to two or more versions in the window (Istio: destination_version per destination_service; Linkerd: two or more backend Services of one parent Service in outbound_http_route_backend_requests_total, its HTTPRoute canary).',
     cannotSee: [
       'A version is the pod’s version label: pods without one report "unknown" and are not a version of their own.',
       'A service is not a workload (a canary is often a second Deployment behind one Service), so there is no per-workload grouping.',
       'A split the caller’s code makes between two Services shows as two services, not a split.',
+      LINKERD_CALLER,
     ],
   },
   {
@@ -80,7 +84,8 @@ export const VALUE_BUILDER_FIGURES: BuilderFigure[] = [
     label: 'Requests ended by circuit breaking (UO)',
     key: 'resilience.circuitBreaking',
     inputs: [],
-    measures: 'Requests per second that Envoy ended with response flag UO (upstream overflow: a circuit breaker tripped).',
+    measures:
+      'Requests per second that Envoy ended with response flag UO (upstream overflow: a circuit breaker tripped).',
     cannotSee: [ONE_SIDE, ATTEMPTS, 'Breakers that only eject hosts (outlier detection) end no request with UO.'],
   },
   {
@@ -89,7 +94,11 @@ export const VALUE_BUILDER_FIGURES: BuilderFigure[] = [
     key: 'resilience.retriesExhausted',
     inputs: [],
     measures: 'Requests per second that Envoy gave up on after the retry limit (response flag URX).',
-    cannotSee: [ONE_SIDE, 'Retries that succeeded leave no flag: the work retries saved is not counted here.'],
+    cannotSee: [
+      ONE_SIDE,
+      'Retries that succeeded leave no flag: the work retries saved is not counted here.',
+      `${LINKERD_CALLER} Linkerd: outbound_http_route_retry_limit_exceeded_total.`,
+    ],
   },
   {
     kind: 'timeouts',
@@ -97,7 +106,11 @@ export const VALUE_BUILDER_FIGURES: BuilderFigure[] = [
     key: 'resilience.timeouts',
     inputs: [],
     measures: 'Requests per second that Envoy ended because the route’s timeout passed (response flag UT, a 504).',
-    cannotSee: [ONE_SIDE, 'Timeouts in the application’s own client never reach the proxy’s flags.'],
+    cannotSee: [
+      ONE_SIDE,
+      'Timeouts in the application’s own client never reach the proxy’s flags.',
+      `${LINKERD_CALLER} Linkerd: outbound_http_route_request_statuses_total with error REQUEST_TIMEOUT or RESPONSE_HEADERS_TIMEOUT.`,
+    ],
   },
   {
     kind: 'rateLimited',
@@ -112,8 +125,14 @@ export const VALUE_BUILDER_FIGURES: BuilderFigure[] = [
     label: 'Resilience events (UO, URX, UT or RL)',
     key: 'value.resilienceEvents',
     inputs: [],
-    measures: 'Requests per second that ended in any of circuit breaking, retries exhausted, upstream timeout or rate limiting.',
-    cannotSee: [ONE_SIDE, ATTEMPTS, 'Envoy joins flags with commas ("URX,UF"): a request with two of them counts once.'],
+    measures:
+      'Requests per second that ended in any of circuit breaking, retries exhausted, upstream timeout or rate limiting.',
+    cannotSee: [
+      ONE_SIDE,
+      ATTEMPTS,
+      'Envoy joins flags with commas ("URX,UF"): a request with two of them counts once.',
+      'Linkerd: retries exhausted plus timeouts only; it counts no circuit-broken or rate-limited requests.',
+    ],
   },
   {
     kind: 'costPerMillionRequests',

@@ -6,7 +6,7 @@
 import type { MeshDef } from '../catalogue';
 import { costExpr, sideRate, trafficExpr, type FigureOptions } from '../figures';
 import type { Expr } from '../promql/ast';
-import { agg, bin, div, eq, labelReplace, mul, neq, num, rate, re, sel, sum } from '../promql/dsl';
+import { agg, bin, div, labelReplace, mul, num, rate, re, sel, sum } from '../promql/dsl';
 import { regexQuote } from '../promql/escape';
 import { groupLabels, scopeMatchers, type Selection } from '../scope';
 import { RESILIENCE, VALUE_DEFS, type MeshValueDef, type Resilience } from './defs';
@@ -50,15 +50,10 @@ export function splitServicesExpr(mesh: MeshDef, s: Selection): Expr | undefined
   if (!d?.split || !t || s.groupBy === 'workload') {
     return undefined;
   }
-  const { serviceLabel, serviceNamespaceLabel, versionLabel, unknownVersion } = d.split;
-  const matchers = [
-    ...Object.entries(t.match).map(([k, v]) => eq(k, v)),
-    // Pods without a version label report "unknown": not a version of their own.
-    neq(versionLabel, unknownVersion),
-    ...scopeMatchers(s, { namespace: serviceNamespaceLabel, workload: t.workloadLabel }),
-  ];
+  const { metric, match, serviceLabel, serviceNamespaceLabel, versionLabels, workloadLabel } = d.split;
+  const matchers = [...match, ...scopeMatchers(s, { namespace: serviceNamespaceLabel, workload: workloadLabel })];
   const service = ['cluster', serviceNamespaceLabel, serviceLabel];
-  const byVersion = sum(rate(sel(t.metric, ...matchers), s.window), [...service, versionLabel]);
+  const byVersion = sum(rate(sel(metric ?? t.metric, ...matchers), s.window), [...service, ...versionLabels]);
   const versions = agg('count', bin('>', byVersion, num(0)), service);
   const outer = groupLabels(s.groupBy).map((l) => (l === 'namespace' ? serviceNamespaceLabel : l));
   const count = (e: Expr) => agg('count', e, outer.length ? outer : undefined);
@@ -70,11 +65,15 @@ export function splitServicesExpr(mesh: MeshDef, s: Selection): Expr | undefined
 }
 
 /**
- * Requests per second that ended in one resilience feature (an Envoy response flag), either side of the call; with
- * `all`, in any of them (the benchmark table's single column).
+ * Requests per second that ended in one resilience feature, either side of the call (an Envoy response flag), or
+ * on the caller's side where the mesh counts the event itself (Linkerd); with `all`, in any of those the mesh
+ * counts (the benchmark table's single column).
  */
 export function resilienceExpr(mesh: MeshDef, r: Resilience | 'all', s: Selection): Expr | undefined {
   const d = valueDef(mesh);
+  if (d?.events) {
+    return eventsExpr(mesh, d.events, r, s);
+  }
   if (!d?.flags) {
     return undefined;
   }
@@ -88,6 +87,30 @@ export function resilienceExpr(mesh: MeshDef, r: Resilience | 'all', s: Selectio
   const flags = r === 'all' ? RESILIENCE.map((x) => d.flags!.flag[x]) : [d.flags.flag[r]];
   const flagged = re(d.flags.label, `(.*,)?(${flags.map(regexQuote).join('|')})(,.*)?`);
   return orZero(sideRate(side, s, [flagged]), mesh, s);
+}
+
+/** A mesh's own counters of resilience events; `all` adds up those it has (each a measured 0 where none fired). */
+function eventsExpr(
+  mesh: MeshDef,
+  ev: NonNullable<MeshValueDef['events']>,
+  r: Resilience | 'all',
+  s: Selection
+): Expr | undefined {
+  const one = (x: Resilience) => {
+    const c = ev.counters[x];
+    const side = {
+      metric: c?.metric ?? '',
+      match: {},
+      namespaceLabel: ev.namespaceLabel,
+      workloadLabel: ev.workloadLabel,
+    };
+    return c && orZero(sideRate(side, s, c.match), mesh, s);
+  };
+  if (r !== 'all') {
+    return one(r);
+  }
+  const parts = RESILIENCE.map(one).filter((e): e is Expr => !!e);
+  return parts.length ? parts.reduce((a, b) => bin('+', a, b)) : undefined;
 }
 
 /** Monthly cost of the whole mesh over a month of requests at the current rate, per million requests. */

@@ -75,7 +75,10 @@ export function valueBlock(
     mtlsShare: read('value.mtlsShare', 'mtlsShare', noDef),
     splitServices: read('value.splitServices', 'splitServices', def?.unavailable.split ?? noDef),
     resilience: Object.fromEntries(
-      RESILIENCE.map((r) => [r, read(`resilience.${r}`, `resilience.${r}`, def?.unavailable.resilience ?? noDef)])
+      RESILIENCE.map((r) => [
+        r,
+        read(`resilience.${r}`, `resilience.${r}`, def?.unavailable[r] ?? def?.unavailable.resilience ?? noDef),
+      ])
     ) as Record<Resilience, Value>,
     costPerMillionRequests: read('value.costPerMillionRequests', 'costPerMillionRequests', noDef),
     resilienceEvents: read('value.resilienceEvents', 'resilienceEvents', def?.unavailable.resilience ?? noDef),

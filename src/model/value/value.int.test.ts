@@ -110,21 +110,41 @@ describe.each(['small', 'migration'])('%s preset', (preset) => {
     for (const r of RESILIENCE) {
       const flag = ENVOY_FLAGS[r] as keyof typeof v.resilience;
       for (const g of GROUPINGS) {
-        await expectGrouped(resilienceExpr(meshById('istio'), r, sel(g)), g, v.resilience![flag][g]);
+        await expectGrouped(resilienceExpr(meshById('istio'), r, sel(g)), g, v.resilience![flag]![g]);
       }
     }
     // UO, URX, UT and RL each fired somewhere in the demo.
     for (const f of ['UO', 'URX', 'UT', 'RL'] as const) {
-      expect(v.resilience![f].none['']).toBeGreaterThan(0);
+      expect(v.resilience![f]!.none['']).toBeGreaterThan(0);
     }
   });
 
-  test('linkerd: no split or resilience figure (its metrics cannot tell), with the demo agreeing', () => {
+  test("linkerd: split services from its callers' route-backend counter, ungrouped and by namespace", async () => {
     const v = truth().meshes.find((m) => m.id === 'linkerd')!.value!;
-    expect(v.splitServices).toBeNull();
-    expect(v.resilience).toBeNull();
-    expect(splitServicesExpr(meshById('linkerd'), sel('none'))).toBeUndefined();
-    expect(resilienceExpr(meshById('linkerd'), 'timeouts', sel('none'))).toBeUndefined();
+    // The catalog namespace runs the shop's 90/10 canary of cart: one Service over two backends.
+    expect(v.splitServices!.none['']).toBeGreaterThan(0);
+    await expectGrouped(splitServicesExpr(meshById('linkerd'), sel('none')), 'none', v.splitServices!.none);
+    await expectGrouped(
+      splitServicesExpr(meshById('linkerd'), sel('namespace')),
+      'namespace',
+      v.splitServices!.namespace
+    );
+    expect(splitServicesExpr(meshById('linkerd'), sel('workload'))).toBeUndefined();
+  });
+
+  test('linkerd: retries exhausted and timeouts from its route metrics at every grouping; no UO or RL counter', async () => {
+    const v = truth().meshes.find((m) => m.id === 'linkerd')!.value!;
+    const events = { retriesExhausted: 'URX', timeouts: 'UT' } as const;
+    for (const [r, flag] of Object.entries(events) as Array<[keyof typeof events, 'URX' | 'UT']>) {
+      expect(v.resilience![flag]!.none['']).toBeGreaterThan(0);
+      for (const g of GROUPINGS) {
+        await expectGrouped(resilienceExpr(meshById('linkerd'), r, sel(g)), g, v.resilience![flag]![g]);
+      }
+    }
+    const all = { '': v.resilience!.URX!.none[''] + v.resilience!.UT!.none[''] };
+    await expectGrouped(resilienceExpr(meshById('linkerd'), 'all', sel('none')), 'none', all);
+    expect(resilienceExpr(meshById('linkerd'), 'circuitBreaking', sel('none'))).toBeUndefined();
+    expect(resilienceExpr(meshById('linkerd'), 'rateLimited', sel('none'))).toBeUndefined();
   });
 
   test.each(['istio', 'linkerd'] as const)('%s: cost per million requests served (flat article prices)', async (id) => {
