@@ -61,27 +61,35 @@ export interface GroupLatency {
   source: QuantileTruth;
   destination: QuantileTruth;
   trueAddedMs: number;
+  /** What histogram_quantile on the client side minus the server side returns on exact bucket counts. */
+  promAddedMs: number;
   rangeMs: [number, number];
   meanAddedMs: number;
 }
 
-function groupLatency(src: Part[], dst: Part[], bounds: number[]): GroupLatency {
-  const source = mixtureQuantile(src, 0.99, bounds);
-  const destination = mixtureQuantile(dst, 0.99, bounds);
+function groupLatency(src: Part[], dst: Part[], bounds: number[], q: number): GroupLatency {
+  const source = mixtureQuantile(src, q, bounds);
+  const destination = mixtureQuantile(dst, q, bounds);
   return {
     source,
     destination,
     trueAddedMs: source.trueMs - destination.trueMs,
+    promAddedMs: source.promMs - destination.promMs,
     rangeMs: [source.lowerMs - destination.upperMs, source.upperMs - destination.lowerMs],
     meanAddedMs: mixtureMean(src) - mixtureMean(dst),
   };
 }
 
 /**
- * reporter-delta latency truth per group, from the generator's distributions: the whole mesh, each namespace (its
+ * reporter-delta latency truth per group at quantile `q`, from the generator's distributions: the whole mesh, each namespace (its
  * load generators only call their own namespace), or each workload (its callers' side against its own).
  */
-export function latencyByGroup(c: Cluster, mesh: 'istio' | 'linkerd', g: Grouping): Map<string, GroupLatency> {
+export function latencyByGroup(
+  c: Cluster,
+  mesh: 'istio' | 'linkerd',
+  g: Grouping,
+  q = 0.99
+): Map<string, GroupLatency> {
   const prox = proxyLatency[mesh];
   const bounds = mesh === 'istio' ? BUCKETS.istioMs : BUCKETS.linkerdMs;
   const pods = c.pods.filter((p) => p.mesh === mesh && !p.histogramsUnread);
@@ -99,7 +107,7 @@ export function latencyByGroup(c: Cluster, mesh: 'istio' | 'linkerd', g: Groupin
         .map((x) => ({ d: affine(x.latency, clientProxy(c.spec, mesh)), weight: x.rps }))
     );
     if (src.length && dst.length) {
-      out.set(key, groupLatency(src, dst, bounds));
+      out.set(key, groupLatency(src, dst, bounds, q));
     }
   }
   return out;
@@ -131,7 +139,10 @@ export function truthByGroup(
     const costs = truthByGroup(t, c, m, 'cost.total', g, pricing);
     return new Map(
       [...value]
-        .map(([k, rps]): [string, number | null] => [k, costPerMillion(costs.get(k) ?? NaN, rps, pricing.hoursPerMonth)])
+        .map(([k, rps]): [string, number | null] => [
+          k,
+          costPerMillion(costs.get(k) ?? NaN, rps, pricing.hoursPerMonth),
+        ])
         .filter((e): e is [string, number] => e[1] !== null && Number.isFinite(e[1]))
     );
   }
@@ -179,6 +190,18 @@ export function truthByGroup(
       const zeros = groups(m.rows.dataPlane, (r) => groupKey(c, g, r.pod.namespace, r.pod.workload));
       return new Map([...[...zeros.keys()].map((k): [string, number] => [k, 0]), ...out]);
     }
+    // Issue #18 per group: the interval the buckets allow and the exact mean added (latencyByGroup, above).
+    case 'latency.p99AddedLower':
+    case 'latency.p99AddedUpper':
+    case 'latency.meanAdded': {
+      if (m.id !== 'istio' && m.id !== 'linkerd') {
+        return new Map();
+      }
+      const lt = latencyByGroup(c, m.id, g);
+      const pick = (x: GroupLatency) =>
+        key === 'latency.meanAdded' ? x.meanAddedMs : x.rangeMs[key === 'latency.p99AddedLower' ? 0 : 1];
+      return new Map([...lt].map(([k, x]) => [k, pick(x)]));
+    }
     case 'latency.p99Added': {
       if (g === 'none' || g === 'cluster') {
         return m.latency ? new Map([[groupKey(c, g, '', ''), m.latency.deltaPromMs]]) : new Map();
@@ -225,7 +248,9 @@ export function hasValueTruth(m: Mesh, key: string, g: Grouping): boolean {
  */
 function valueByGroup(c: Cluster, m: Mesh, key: string, g: Grouping): Map<string, number> | undefined {
   const v = m.value;
-  const at = (byGrouping: Partial<Record<'none' | 'namespace' | 'workload', ByGroup>> | undefined): Map<string, number> => {
+  const at = (
+    byGrouping: Partial<Record<'none' | 'namespace' | 'workload', ByGroup>> | undefined
+  ): Map<string, number> => {
     const rows = byGrouping?.[g === 'cluster' ? 'none' : g];
     if (!rows) {
       return new Map();
@@ -236,7 +261,9 @@ function valueByGroup(c: Cluster, m: Mesh, key: string, g: Grouping): Map<string
   const flags = (fs: Array<'UO' | 'URX' | 'UT' | 'RL'>) =>
     fs
       .map((f) => at(v?.resilience?.[f]))
-      .reduce((a, b) => new Map([...new Set([...a.keys(), ...b.keys()])].map((k) => [k, (a.get(k) ?? 0) + (b.get(k) ?? 0)])));
+      .reduce(
+        (a, b) => new Map([...new Set([...a.keys(), ...b.keys()])].map((k) => [k, (a.get(k) ?? 0) + (b.get(k) ?? 0)]))
+      );
   switch (key) {
     case 'traffic.rps':
     case 'value.costPerMillionRequests':

@@ -36,13 +36,15 @@ export function SummaryPanel(props: PanelProps<SummaryOptions>) {
   );
 }
 
-function SummaryBody({ data, options, width, height }: PanelProps<SummaryOptions>) {
+function SummaryBody({ data, options, width, height, replaceVariables }: PanelProps<SummaryOptions>) {
   const theme = useTheme2();
   const styles = useStyles2(getStyles);
-  const cost = readFigure(data, options.costRefId);
-  const cpu = readFigure(data, options.cpuShareRefId);
-  const mem = readFigure(data, options.memoryShareRefId);
-  const p99 = readFigure(data, options.latencyRefId);
+  // A refId may name a variable: in a row repeated over `mesh`, `${mesh}.cost` is this row's mesh's query.
+  const read = (refId: string) => readFigure(data, replaceVariables ? replaceVariables(refId) : refId);
+  const cost = read(options.costRefId);
+  const cpu = read(options.cpuShareRefId);
+  const mem = read(options.memoryShareRefId);
+  const p99 = read(options.latencyRefId);
   const color = theme.visualization.getColorByName(costColor(cost.value, options.costWarnUsd, options.costCriticalUsd));
   const costText = cost.value === null ? { text: 'unavailable' } : getValueFormat('currencyUSD')(cost.value, 2);
   const sparkline = cost.times.length > 1 ? sparklineOf(cost.times, cost.values) : undefined;

@@ -80,3 +80,24 @@ test('says under the figures which prices and which window they use, from the op
     /OpenCost's node prices where present, else flat rates.*Grafana's rate interval/
   );
 });
+
+test("in a row repeated over mesh, reads its own mesh's queries: refIds that name ${mesh} are interpolated", () => {
+  const options = { ...DEFAULT_SUMMARY_OPTIONS, costRefId: '${mesh}.cost', cpuShareRefId: '${mesh}.cpuShare' };
+  render(
+    <SummaryPanel
+      {...({
+        data: panelData([
+          { refId: 'istio.cost', values: [23.64] },
+          { refId: 'linkerd.cost', values: [7.13] },
+          { refId: 'linkerd.cpuShare', values: [0.0118] },
+        ]),
+        options,
+        width: 400,
+        height: 300,
+        replaceVariables: (s: string) => s.replace('${mesh}', 'linkerd'),
+      } as unknown as PanelProps<SummaryOptions>)}
+    />
+  );
+  expect(screen.getByText('1.18%')).toBeInTheDocument();
+  expect(screen.queryByText(/23\.6/)).toBeNull();
+});
