@@ -98,13 +98,20 @@ function meshRow(y: number): Panel[] {
       description:
         'Monthly cost with CPU and memory share and p99 added. Shows "unavailable" where the mesh has no data.',
       gridPos: { x: 0, y: y + 1, w: 6, h: 8 },
-      targets: rowTargets(figs, ['cost', 'cpuShare', 'memoryShare', 'p99Added'], () => '__auto'),
+      targets: rowTargets(
+        figs,
+        ['cost', 'cpuShare', 'memoryShare', 'p99Added', 'mtlsShare', 'splitServices', 'resilienceEvents'],
+        () => '__auto'
+      ),
       options: {
         ...SUMMARY,
         costRefId: rowRefId('cost'),
         cpuShareRefId: rowRefId('cpuShare'),
         memoryShareRefId: rowRefId('memoryShare'),
         latencyRefId: rowRefId('p99Added'),
+        mtlsShareRefId: rowRefId('mtlsShare'),
+        splitServicesRefId: rowRefId('splitServices'),
+        resilienceEventsRefId: rowRefId('resilienceEvents'),
         basis: BASIS,
       },
     } as unknown as Panel,
