@@ -20,6 +20,7 @@ import { figureMismatches, unhealthyStates } from './checks';
 import { panelSpecs, type PluginBuild, readPluginBuild } from './discover';
 import { expectedOverviewFigures, type ExpectedFigure } from './expected';
 import { firstViewFailures, firstViewOf } from './firstView';
+import { isLatencyCase, latencyTextFailures } from './latencyChecks';
 import { overviewNarrowFailures } from './narrow';
 import { runFaultCases } from './faults';
 import { listRuntimes, type Runtime } from './runtimes';
@@ -235,6 +236,9 @@ async function runCase(context: BrowserContext, server: HostServer, screens: str
       failures.push(...(await figureMismatches(page, c.figures)));
     }
     failures.push(...(await unhealthyStates(page)));
+    if (isLatencyCase(c.name)) {
+      failures.push(...(await latencyTextFailures(page)));
+    }
     const firstView = c.width ? firstViewOf(c.name) : undefined;
     if (firstView) {
       failures.push(...(await firstViewFailures(page, firstView)));

@@ -5,14 +5,15 @@ import { BigValue, BigValueColorMode, BigValueGraphMode, Stack, Text, useStyles2
 import { FIGURE_BASIS_HEIGHT_PX, WithFigureBasis } from '../../components/FigureBasis/FigureBasis';
 import { testIds } from '../../components/testIds';
 import { sparklineOf } from '../../utils/utils.sparkline';
+import { formatInterval } from '../../utils/utils.latency';
 import { costColor, readFigure, type FrameFigure } from './figures';
-import type { SummaryOptions } from '../../model/panelOptions';
+import { SUMMARY_LATENCY_REFS, type SummaryOptions } from '../../model/panelOptions';
 
 function formatted(f: FrameFigure, unit: string): string {
   return f.value === null ? 'unavailable' : formattedValueToString(getValueFormat(unit)(f.value, 2));
 }
 
-function Stat({ label, figure, unit }: { label: string; figure: FrameFigure; unit: string }) {
+function Stat({ label, figure, unit, note }: { label: string; figure: FrameFigure; unit: string; note?: string }) {
   return (
     <div title={figure.reason}>
       <Text variant="bodySmall" color="secondary">
@@ -23,8 +24,20 @@ function Stat({ label, figure, unit }: { label: string; figure: FrameFigure; uni
           {formatted(figure, unit)}
         </Text>
       </div>
+      {note && (
+        <Text variant="bodySmall" color="secondary">
+          {note}
+        </Text>
+      )}
     </div>
   );
+}
+
+/** The interval that holds the true p99 added (issue #18), when the panel has both of its ends. */
+function p99Interval(data: PanelProps<SummaryOptions>['data'], o: SummaryOptions): string | undefined {
+  const refs = [o.latencyLowRefId ?? SUMMARY_LATENCY_REFS.low, o.latencyHighRefId ?? SUMMARY_LATENCY_REFS.high];
+  const [low, high] = refs.map((r) => readFigure(data, r).value);
+  return low !== null && high !== null ? formatInterval([low, high]) : undefined;
 }
 
 /** The figures, with the price source and time window they use under them. */
@@ -43,6 +56,9 @@ function SummaryBody({ data, options, width, height }: PanelProps<SummaryOptions
   const cpu = readFigure(data, options.cpuShareRefId);
   const mem = readFigure(data, options.memoryShareRefId);
   const p99 = readFigure(data, options.latencyRefId);
+  // Optional: a dashboard made before the mean added existed has no such query, and shows no empty figure for it.
+  const meanRef = options.meanAddedRefId ?? SUMMARY_LATENCY_REFS.mean;
+  const mean = data.request?.targets?.some((t) => t.refId === meanRef) ? readFigure(data, meanRef) : undefined;
   const color = theme.visualization.getColorByName(costColor(cost.value, options.costWarnUsd, options.costCriticalUsd));
   const costText = cost.value === null ? { text: 'unavailable' } : getValueFormat('currencyUSD')(cost.value, 2);
   const sparkline = cost.times.length > 1 ? sparklineOf(cost.times, cost.values) : undefined;
@@ -62,7 +78,8 @@ function SummaryBody({ data, options, width, height }: PanelProps<SummaryOptions
       <Stack direction="row" gap={3} justifyContent="space-around">
         <Stat label="CPU share" figure={cpu} unit="percentunit" />
         <Stat label="Memory share" figure={mem} unit="percentunit" />
-        <Stat label="p99 added" figure={p99} unit="ms" />
+        <Stat label="p99 added" figure={p99} unit="ms" note={p99Interval(data, options)} />
+        {mean && <Stat label="Mean added" figure={mean} unit="ms" />}
       </Stack>
     </div>
   );
