@@ -139,7 +139,10 @@ export function truthByGroup(
     const costs = truthByGroup(t, c, m, 'cost.total', g, pricing);
     return new Map(
       [...value]
-        .map(([k, rps]): [string, number | null] => [k, costPerMillion(costs.get(k) ?? NaN, rps, pricing.hoursPerMonth)])
+        .map(([k, rps]): [string, number | null] => [
+          k,
+          costPerMillion(costs.get(k) ?? NaN, rps, pricing.hoursPerMonth),
+        ])
         .filter((e): e is [string, number] => e[1] !== null && Number.isFinite(e[1]))
     );
   }
@@ -187,6 +190,18 @@ export function truthByGroup(
       const zeros = groups(m.rows.dataPlane, (r) => groupKey(c, g, r.pod.namespace, r.pod.workload));
       return new Map([...[...zeros.keys()].map((k): [string, number] => [k, 0]), ...out]);
     }
+    // Issue #18 per group: the interval the buckets allow and the exact mean added (latencyByGroup, above).
+    case 'latency.p99AddedLower':
+    case 'latency.p99AddedUpper':
+    case 'latency.meanAdded': {
+      if (m.id !== 'istio' && m.id !== 'linkerd') {
+        return new Map();
+      }
+      const lt = latencyByGroup(c, m.id, g);
+      const pick = (x: GroupLatency) =>
+        key === 'latency.meanAdded' ? x.meanAddedMs : x.rangeMs[key === 'latency.p99AddedLower' ? 0 : 1];
+      return new Map([...lt].map(([k, x]) => [k, pick(x)]));
+    }
     case 'latency.p99Added': {
       if (g === 'none' || g === 'cluster') {
         return m.latency ? new Map([[groupKey(c, g, '', ''), m.latency.deltaPromMs]]) : new Map();
@@ -233,7 +248,9 @@ export function hasValueTruth(m: Mesh, key: string, g: Grouping): boolean {
  */
 function valueByGroup(c: Cluster, m: Mesh, key: string, g: Grouping): Map<string, number> | undefined {
   const v = m.value;
-  const at = (byGrouping: Partial<Record<'none' | 'namespace' | 'workload', ByGroup>> | undefined): Map<string, number> => {
+  const at = (
+    byGrouping: Partial<Record<'none' | 'namespace' | 'workload', ByGroup>> | undefined
+  ): Map<string, number> => {
     const rows = byGrouping?.[g === 'cluster' ? 'none' : g];
     if (!rows) {
       return new Map();
@@ -244,7 +261,9 @@ function valueByGroup(c: Cluster, m: Mesh, key: string, g: Grouping): Map<string
   const flags = (fs: Array<'UO' | 'URX' | 'UT' | 'RL'>) =>
     fs
       .map((f) => at(v?.resilience?.[f]))
-      .reduce((a, b) => new Map([...new Set([...a.keys(), ...b.keys()])].map((k) => [k, (a.get(k) ?? 0) + (b.get(k) ?? 0)])));
+      .reduce(
+        (a, b) => new Map([...new Set([...a.keys(), ...b.keys()])].map((k) => [k, (a.get(k) ?? 0) + (b.get(k) ?? 0)]))
+      );
   switch (key) {
     case 'traffic.rps':
     case 'value.costPerMillionRequests':

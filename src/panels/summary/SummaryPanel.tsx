@@ -34,9 +34,9 @@ function Stat({ label, figure, unit, note }: { label: string; figure: FrameFigur
 }
 
 /** The interval that holds the true p99 added (issue #18), when the panel has both of its ends. */
-function p99Interval(data: PanelProps<SummaryOptions>['data'], o: SummaryOptions): string | undefined {
+function p99Interval(read: (refId: string) => FrameFigure, o: SummaryOptions): string | undefined {
   const refs = [o.latencyLowRefId ?? SUMMARY_LATENCY_REFS.low, o.latencyHighRefId ?? SUMMARY_LATENCY_REFS.high];
-  const [low, high] = refs.map((r) => readFigure(data, r).value);
+  const [low, high] = refs.map((r) => read(r).value);
   return low !== null && high !== null ? formatInterval([low, high]) : undefined;
 }
 
@@ -49,15 +49,18 @@ export function SummaryPanel(props: PanelProps<SummaryOptions>) {
   );
 }
 
-function SummaryBody({ data, options, width, height }: PanelProps<SummaryOptions>) {
+function SummaryBody({ data, options, width, height, replaceVariables }: PanelProps<SummaryOptions>) {
   const theme = useTheme2();
   const styles = useStyles2(getStyles);
-  const cost = readFigure(data, options.costRefId);
-  const cpu = readFigure(data, options.cpuShareRefId);
-  const mem = readFigure(data, options.memoryShareRefId);
-  const p99 = readFigure(data, options.latencyRefId);
+  // A refId may name a variable: in a row repeated over `mesh`, `${mesh}.cost` is this row's mesh's query.
+  const refOf = (refId: string) => (replaceVariables ? replaceVariables(refId) : refId);
+  const read = (refId: string) => readFigure(data, refOf(refId));
+  const cost = read(options.costRefId);
+  const cpu = read(options.cpuShareRefId);
+  const mem = read(options.memoryShareRefId);
+  const p99 = read(options.latencyRefId);
   // Optional: a dashboard made before the mean added existed has no such query, and shows no empty figure for it.
-  const meanRef = options.meanAddedRefId ?? SUMMARY_LATENCY_REFS.mean;
+  const meanRef = refOf(options.meanAddedRefId ?? SUMMARY_LATENCY_REFS.mean);
   const mean = data.request?.targets?.some((t) => t.refId === meanRef) ? readFigure(data, meanRef) : undefined;
   const color = theme.visualization.getColorByName(costColor(cost.value, options.costWarnUsd, options.costCriticalUsd));
   const costText = cost.value === null ? { text: 'unavailable' } : getValueFormat('currencyUSD')(cost.value, 2);
@@ -78,7 +81,7 @@ function SummaryBody({ data, options, width, height }: PanelProps<SummaryOptions
       <Stack direction="row" gap={3} justifyContent="space-around">
         <Stat label="CPU share" figure={cpu} unit="percentunit" />
         <Stat label="Memory share" figure={mem} unit="percentunit" />
-        <Stat label="p99 added" figure={p99} unit="ms" note={p99Interval(data, options)} />
+        <Stat label="p99 added" figure={p99} unit="ms" note={p99Interval(read, options)} />
         {mean && <Stat label="Mean added" figure={mean} unit="ms" />}
       </Stack>
     </div>

@@ -113,3 +113,24 @@ test('without the mean added query (a dashboard made before it), no empty mean f
   expect(screen.queryByText('Mean added')).toBeNull();
   expect(screen.queryByText(/ to /)).toBeNull();
 });
+
+test("in a row repeated over mesh, reads its own mesh's queries: refIds that name ${mesh} are interpolated", () => {
+  const options = { ...DEFAULT_SUMMARY_OPTIONS, costRefId: '${mesh}.cost', cpuShareRefId: '${mesh}.cpuShare' };
+  render(
+    <SummaryPanel
+      {...({
+        data: panelData([
+          { refId: 'istio.cost', values: [23.64] },
+          { refId: 'linkerd.cost', values: [7.13] },
+          { refId: 'linkerd.cpuShare', values: [0.0118] },
+        ]),
+        options,
+        width: 400,
+        height: 300,
+        replaceVariables: (s: string) => s.replace('${mesh}', 'linkerd'),
+      } as unknown as PanelProps<SummaryOptions>)}
+    />
+  );
+  expect(screen.getByText('1.18%')).toBeInTheDocument();
+  expect(screen.queryByText(/23\.6/)).toBeNull();
+});
