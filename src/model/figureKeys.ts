@@ -9,7 +9,11 @@
 
 /** Cluster-wide figures, the denominators of the shares. */
 export type ClusterFigureKey =
-  'cluster.cpuCores' | 'cluster.memoryBytes' | 'cluster.cpuRequestCores' | 'cluster.memoryRequestBytes';
+  | 'cluster.cpuCores'
+  | 'cluster.memoryBytes'
+  | 'cluster.cpuRequestCores'
+  | 'cluster.memoryRequestBytes'
+  | 'cluster.nodes';
 
 /** A mesh's figures, in the order `meshtax queries` prints them. */
 export type MeshFigureKey =

@@ -449,7 +449,7 @@ export async function buildReport(q: InstantQuery, input: ReportInput) {
       note: hasOpencost ? 'OpenCost node prices (node_cpu_hourly_cost, node_ram_hourly_cost)' : 'flat rates',
     },
     cluster: {
-      ...clusterGroup(cluster.values, ['cpuCores', 'memoryBytes', 'cpuRequestCores', 'memoryRequestBytes']),
+      ...clusterGroup(cluster.values, ['cpuCores', 'memoryBytes', 'cpuRequestCores', 'memoryRequestBytes', 'nodes']),
       reasons: cluster.reasons,
     },
     meshes,

@@ -1,19 +1,38 @@
 import React from 'react';
 import { css } from '@emotion/css';
-import { formattedValueToString, getValueFormat, type GrafanaTheme2, type PanelProps } from '@grafana/data';
+import {
+  formattedValueToString,
+  getValueFormat,
+  type GrafanaTheme2,
+  type PanelData,
+  type PanelProps,
+} from '@grafana/data';
 import { BigValue, BigValueColorMode, BigValueGraphMode, Stack, Text, useStyles2, useTheme2 } from '@grafana/ui';
 import { FIGURE_BASIS_HEIGHT_PX, WithFigureBasis } from '../../components/FigureBasis/FigureBasis';
 import { testIds } from '../../components/testIds';
 import { sparklineOf } from '../../utils/utils.sparkline';
 import { formatInterval } from '../../utils/utils.latency';
 import { costColor, readFigure, type FrameFigure } from './figures';
-import { SUMMARY_LATENCY_REFS, type SummaryOptions } from '../../model/panelOptions';
+import { DEFAULT_SUMMARY_VALUE_REFIDS, SUMMARY_LATENCY_REFS, type SummaryOptions } from '../../model/panelOptions';
+import { GRAFANA_UNIT } from '../../model/units';
 
-function formatted(f: FrameFigure, unit: string): string {
-  return f.value === null ? 'unavailable' : formattedValueToString(getValueFormat(unit)(f.value, 2));
+function formatted(f: FrameFigure, unit: string, decimals: number): string {
+  return f.value === null ? 'unavailable' : formattedValueToString(getValueFormat(unit)(f.value, decimals));
 }
 
-function Stat({ label, figure, unit, note }: { label: string; figure: FrameFigure; unit: string; note?: string }) {
+function Stat({
+  label,
+  figure,
+  unit,
+  decimals = 2,
+  note,
+}: {
+  label: string;
+  figure: FrameFigure;
+  unit: string;
+  decimals?: number;
+  note?: string;
+}) {
   return (
     <div title={figure.reason}>
       <Text variant="bodySmall" color="secondary">
@@ -21,7 +40,7 @@ function Stat({ label, figure, unit, note }: { label: string; figure: FrameFigur
       </Text>
       <div>
         <Text variant="h5" color={figure.value === null ? 'secondary' : 'primary'}>
-          {formatted(figure, unit)}
+          {formatted(figure, unit, decimals)}
         </Text>
       </div>
       {note && (
@@ -38,6 +57,43 @@ function p99Interval(read: (refId: string) => FrameFigure, o: SummaryOptions): s
   const refs = [o.latencyLowRefId ?? SUMMARY_LATENCY_REFS.low, o.latencyHighRefId ?? SUMMARY_LATENCY_REFS.high];
   const [low, high] = refs.map((r) => read(r).value);
   return low !== null && high !== null ? formatInterval([low, high]) : undefined;
+}
+
+/** What the mesh does, next to what it costs (issue #17); units as the figure table gives them. */
+const VALUE_STATS = [
+  { label: 'mTLS coverage', option: 'mtlsShareRefId', unit: GRAFANA_UNIT.percentunit, decimals: 2 },
+  { label: 'Split services', option: 'splitServicesRefId', unit: GRAFANA_UNIT.services, decimals: 0 },
+  { label: 'Resilience events', option: 'resilienceEventsRefId', unit: GRAFANA_UNIT.eventsps, decimals: 3 },
+] as const;
+
+type ValueOption = keyof typeof DEFAULT_SUMMARY_VALUE_REFIDS;
+/** A value figure's refId: the panel's option (interpolated, like the others), else the default. */
+type RefIdOf = (option: ValueOption) => string;
+
+/** The value figures this panel has a query for: one it was never given is left out, not "unavailable". */
+function valueStatsShown(data: PanelData, refIdOf: RefIdOf) {
+  const asked = new Set((data.request?.targets ?? []).map((t) => t.refId));
+  return VALUE_STATS.filter((v) => asked.has(refIdOf(v.option)));
+}
+
+function ValueStats({ data, refIdOf }: { data: PanelData; refIdOf: RefIdOf }) {
+  const shown = valueStatsShown(data, refIdOf);
+  if (shown.length === 0) {
+    return null;
+  }
+  return (
+    <Stack direction="row" gap={3} justifyContent="space-around">
+      {shown.map((v) => (
+        <Stat
+          key={v.option}
+          label={v.label}
+          figure={readFigure(data, refIdOf(v.option))}
+          unit={v.unit}
+          decimals={v.decimals}
+        />
+      ))}
+    </Stack>
+  );
 }
 
 /** The figures, with the price source and time window they use under them. */
@@ -62,6 +118,11 @@ function SummaryBody({ data, options, width, height, replaceVariables }: PanelPr
   // Optional: a dashboard made before the mean added existed has no such query, and shows no empty figure for it.
   const meanRef = refOf(options.meanAddedRefId ?? SUMMARY_LATENCY_REFS.mean);
   const mean = data.request?.targets?.some((t) => t.refId === meanRef) ? readFigure(data, meanRef) : undefined;
+  const valueRefId: RefIdOf = (o) => {
+    const refId = options[o] || DEFAULT_SUMMARY_VALUE_REFIDS[o];
+    return replaceVariables ? replaceVariables(refId) : refId;
+  };
+  const hasValues = valueStatsShown(data, valueRefId).length > 0;
   const color = theme.visualization.getColorByName(costColor(cost.value, options.costWarnUsd, options.costCriticalUsd));
   const costText = cost.value === null ? { text: 'unavailable' } : getValueFormat('currencyUSD')(cost.value, 2);
   const sparkline = cost.times.length > 1 ? sparklineOf(cost.times, cost.values) : undefined;
@@ -71,7 +132,7 @@ function SummaryBody({ data, options, width, height, replaceVariables }: PanelPr
         <BigValue
           theme={theme}
           width={width}
-          height={Math.max(60, height - 64)}
+          height={Math.max(60, height - (hasValues ? 112 : 64))}
           colorMode={BigValueColorMode.Value}
           graphMode={sparkline ? BigValueGraphMode.Area : BigValueGraphMode.None}
           sparkline={sparkline}
@@ -84,6 +145,7 @@ function SummaryBody({ data, options, width, height, replaceVariables }: PanelPr
         <Stat label="p99 added" figure={p99} unit="ms" note={p99Interval(read, options)} />
         {mean && <Stat label="Mean added" figure={mean} unit="ms" />}
       </Stack>
+      <ValueStats data={data} refIdOf={valueRefId} />
     </div>
   );
 }
