@@ -9,6 +9,7 @@ import { agg, bin, div, eq, labelReplace, mul, num, rate, sel, sum } from './pro
 import { render } from './promql/render';
 import {
   basisVector,
+  MATCH_KEY,
   podMatchers,
   REAL_CONTAINERS,
   requestVector,
@@ -115,6 +116,43 @@ export function costExpr(mesh: MeshDef, roles: Role[], s: Selection, c: Costing)
     parts.reduce((a, b) => bin('or', a, b)),
     s
   );
+}
+
+/**
+ * The whole cluster's monthly cost: every real container, priced and billed as a mesh's containers are (the same
+ * price source, node price per container under OpenCost, and the same basis), so a mesh's cost divides by it.
+ */
+export function clusterCostExpr(s: Selection, c: Costing, natives: string[]): Expr {
+  return groupSum(
+    containerMonthlyCost(
+      basisVector('cpu', c.basis, [], s, natives),
+      basisVector('memory', c.basis, [], s, natives),
+      c.pricing,
+      clusterMatchers(s)
+    ),
+    s
+  );
+}
+
+/**
+ * What a role's containers request beyond what they use, priced: per container and resource, the requests minus the
+ * usage where that is above 0 (a container using more than it asks for frees nothing), at each container's own price.
+ * Independent of the cost basis: it is what right-sizing the requests would give back.
+ */
+export function overRequestedCostExpr(mesh: MeshDef, role: Role, s: Selection, c: Costing): Expr | undefined {
+  const who = roleMatchers(mesh, role);
+  if (!who) {
+    return undefined;
+  }
+  const natives = role === 'dataPlane' ? (mesh.nativeSidecarContainers ?? []) : [];
+  // group_left() keeps the request side's labels (node included, for its price): plain on() would keep MATCH_KEY only.
+  const above = (r: Resource) =>
+    bin(
+      '>',
+      bin('-', requestVector(r, who, s, natives), usageVector(r, who, s), { on: MATCH_KEY, groupLeft: [] }),
+      num(0)
+    );
+  return groupSum(containerMonthlyCost(above('cpu'), above('memory'), c.pricing, clusterMatchers(s)), s);
 }
 
 /**
