@@ -20,6 +20,7 @@ import {
 import { clusterMatchers, groupLabels, groupSum, scopeMatchers, withWorkload, type Selection } from './scope';
 import { addedLatency, sideQuantile, type LatencyOptions } from './latency';
 import { addedLatencyBound, meanAddedLatency, sideBucketBound, type BucketEnd } from './latencyBounds';
+import type { MixinSeries } from './source/mixin';
 
 export type Unit =
   | 'cores'
@@ -61,6 +62,13 @@ export interface FigureOptions {
    * namespaces as the report and the CLI.
    */
   namespaceExclude?: string;
+  /**
+   * The configured rate window, and the kubernetes-mixin rules to read usage from (the app's cached probe decides,
+   * source/figureSource.ts). Queries read both from their `Selection`; they travel here for the scene pages
+   * (`sceneSelection`), so that a Breakdown figure rates over the report's window and reads the report's series.
+   */
+  window?: string;
+  usageMixin?: MixinSeries;
 }
 
 /** Native sidecar names of every mesh considered, for the cluster-wide request total. */
