@@ -1,6 +1,7 @@
 /**
  * The demo presets. `article` mirrors the benchmark the product answers (50 nodes, 8 pods per node, Istio);
- * `migration` runs Istio and Linkerd side by side; `large` is for benchmarks only.
+ * `migration` runs Istio and Linkerd side by side; `large` is for benchmarks only; `upgrade` slows the client-side
+ * proxies partway through, for the baseline latency method.
  */
 import type { ClusterSpec, ContainerSpec, LogNormalMs, NamespaceSpec, TrafficMix, WorkloadSpec } from './types';
 
@@ -281,7 +282,24 @@ export const shapes: ClusterSpec = {
   ],
 };
 
-export const PRESETS: Record<string, ClusterSpec> = { small, article, migration, large, shapes };
+/**
+ * Istio and Linkerd with a proxy upgrade 70 minutes in: from then on each client-side proxy adds 20 ms (Istio) and
+ * 4 ms (Linkerd) more. The harness evaluates at 110 minutes, so a baseline 1h back (rate window 45–50 min) sees the
+ * old proxies and "now" (105–110 min) the new ones: the true added latency by the baseline method is exactly those
+ * amounts, at every quantile, and a query that ignored the offset would say 0 (issue #18).
+ */
+export const upgrade: ClusterSpec = {
+  preset: 'upgrade',
+  nodes: 4,
+  nodeCpuCores: 8,
+  nodeMemoryBytes: 32 * Gi,
+  scrapeIntervalSec: 15,
+  durationSec: 2 * 3600,
+  namespaces: [shop('istio', 'shop'), shop('linkerd', 'catalog')],
+  proxySlowdown: { at: 70 * 60, addMs: { istio: 20, linkerd: 4 } },
+};
+
+export const PRESETS: Record<string, ClusterSpec> = { small, article, migration, large, shapes, upgrade };
 
 export function preset(name: string): ClusterSpec {
   const p = PRESETS[name];

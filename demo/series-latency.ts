@@ -7,9 +7,25 @@ import { cdf, mean, type Affine } from './latency';
 import { BUCKETS, proxyLatency } from './meshes';
 import { labels, type Labels, type Series } from './seriesShape';
 import { istioSent, istioServed, linkerdServed } from './series-traffic';
-import type { Cluster, LogNormalMs, Pod } from './types';
+import { FIXTURE_START } from './presets';
+import type { Cluster, ClusterSpec, LogNormalMs, Pod } from './types';
 
-/** Emits _bucket (with +Inf unless `noInf`), _sum and _count for one distribution. */
+/** The distribution changes once, at `at` (epoch seconds): what was counted before stays counted as it was. */
+interface Change {
+  at: number;
+  after: Affine;
+}
+
+/** A counter that grows by `per` of each request: `before`'s share until the change, `after`'s from then on. */
+function split(count: (t: number) => number, before: number, after: number, change?: Change) {
+  if (!change) {
+    return (t: number) => count(t) * before;
+  }
+  return (t: number) =>
+    t <= change.at ? count(t) * before : count(change.at) * before + (count(t) - count(change.at)) * after;
+}
+
+/** Emits _bucket (with +Inf unless `noInf`), _sum and _count for one distribution (or one that changes once). */
 function histogram(
   name: string,
   l: Labels,
@@ -17,24 +33,46 @@ function histogram(
   d: Affine,
   count: (t: number) => number,
   unitScale = 1,
-  noInf = false
+  noInf = false,
+  change?: Change
 ): Series[] {
-  const buckets = bounds.map((le) => {
-    const frac = cdf(d, le * unitScale);
-    return {
-      name: `${name}_bucket`,
-      labels: [...l, ['le', String(le)]] as Labels,
-      value: (t: number) => count(t) * frac,
-    };
-  });
-  const m = mean(d) / unitScale;
+  const frac = (x: Affine, le: number) => cdf(x, le * unitScale);
+  const buckets = bounds.map((le) => ({
+    name: `${name}_bucket`,
+    labels: [...l, ['le', String(le)]] as Labels,
+    value: split(count, frac(d, le), change ? frac(change.after, le) : 0, change),
+  }));
   const inf: Series[] = noInf ? [] : [{ name: `${name}_bucket`, labels: [...l, ['le', '+Inf']], value: count }];
   return [
     ...buckets,
     ...inf,
-    { name: `${name}_sum`, labels: l, value: (t: number) => count(t) * m },
+    {
+      name: `${name}_sum`,
+      labels: l,
+      value: split(count, mean(d) / unitScale, change ? mean(change.after) / unitScale : 0, change),
+    },
     { name: `${name}_count`, labels: l, value: count },
   ];
+}
+
+/**
+ * The client-side proxy's parameters: `now` (after the spec's proxySlowdown, which the harness's evaluation time
+ * follows) or `before` it. Without a slowdown both are the mesh's own.
+ */
+export function clientProxy(spec: ClusterSpec, mesh: 'istio' | 'linkerd', when: 'now' | 'before' = 'now') {
+  const p = proxyLatency[mesh].source;
+  const add = when === 'now' ? (spec.proxySlowdown?.addMs[mesh] ?? 0) : 0;
+  return { shiftMs: p.shiftMs + add, scale: p.scale };
+}
+
+/** The client side of one call: its distribution before the slowdown, and the change, if the spec has one. */
+function clientSide(cluster: Cluster, mesh: 'istio' | 'linkerd', latency: LogNormalMs) {
+  const slow = cluster.spec.proxySlowdown;
+  const d = affine(latency, clientProxy(cluster.spec, mesh, 'before'));
+  const change = slow?.addMs[mesh]
+    ? { at: FIXTURE_START + slow.at, after: affine(latency, clientProxy(cluster.spec, mesh)) }
+    : undefined;
+  return { d, change };
 }
 
 export function affine(base: LogNormalMs, p: { shiftMs: number; scale: number }): Affine {
@@ -103,10 +141,17 @@ function linkerdLabels(cluster: Cluster, reporter: Pod, direction: 'inbound' | '
 }
 
 /** Istio 1.5+ reports milliseconds; Istio 1.4 (Mixer) reported istio_request_duration_seconds. */
-function istioHistogram(pod: Pod, l: Labels, d: Affine, count: (t: number) => number, noInf: boolean): Series[] {
+function istioHistogram(
+  pod: Pod,
+  l: Labels,
+  d: Affine,
+  count: (t: number) => number,
+  noInf: boolean,
+  change?: Change
+): Series[] {
   return pod.legacyIstio
-    ? histogram('istio_request_duration_seconds', l, BUCKETS.istioLegacySeconds, d, count, 1000, noInf)
-    : histogram('istio_request_duration_milliseconds', l, BUCKETS.istioMs, d, count, 1, noInf);
+    ? histogram('istio_request_duration_seconds', l, BUCKETS.istioLegacySeconds, d, count, 1000, noInf, change)
+    : histogram('istio_request_duration_milliseconds', l, BUCKETS.istioMs, d, count, 1, noInf, change);
 }
 
 function podLatency(cluster: Cluster, pod: Pod): Series[] {
@@ -144,21 +189,13 @@ function podLatency(cluster: Cluster, pod: Pod): Series[] {
     if (pod.mesh === 'istio') {
       const l = istioLabels(cluster, pod, 'source', pod.workload, call.workload);
       out.push(...istioSent(pod, l, call));
-      out.push(...istioHistogram(pod, l, affine(call.latency, proxyLatency.istio.source), count, noInf));
+      const { d, change } = clientSide(cluster, 'istio', call.latency);
+      out.push(...istioHistogram(pod, l, d, count, noInf, change));
     } else if (pod.mesh === 'linkerd') {
       const l = linkerdLabels(cluster, pod, 'outbound', call.workload);
       out.push({ name: 'request_total', labels: l, value: count });
-      out.push(
-        ...histogram(
-          'response_latency_ms',
-          l,
-          BUCKETS.linkerdMs,
-          affine(call.latency, proxyLatency.linkerd.source),
-          count,
-          1,
-          noInf
-        )
-      );
+      const { d, change } = clientSide(cluster, 'linkerd', call.latency);
+      out.push(...histogram('response_latency_ms', l, BUCKETS.linkerdMs, d, count, 1, noInf, change));
     }
   }
   if (pod.appHistogram && pod.latency && pod.rps > 0 && pod.emitsHistograms) {

@@ -5,7 +5,7 @@
 import { seenAt } from './faults';
 import { BUCKETS, proxyLatency } from './meshes';
 import { mixtureMean, mixtureQuantile, type Part, type QuantileTruth } from './mixture';
-import { affine } from './series-latency';
+import { affine, clientProxy } from './series-latency';
 import { allocatable, nodePrices } from './series-ksm';
 import { cpuRate, running, workingSet } from './signals';
 import type { Cluster, Container, MeshKind, Pod } from './types';
@@ -122,16 +122,16 @@ export interface LatencyTruth {
 
 /** Both sides' distributions, weighted by requests, of the pods whose histograms the model reads. */
 function latencyParts(cluster: Cluster, mesh: MeshKind, unread: (p: Pod) => boolean) {
-  const prox = mesh === 'istio' ? proxyLatency.istio : mesh === 'linkerd' ? proxyLatency.linkerd : undefined;
-  if (!prox) {
+  if (mesh !== 'istio' && mesh !== 'linkerd') {
     return null;
   }
+  const prox = proxyLatency[mesh];
   const dst: Part[] = cluster.pods
     .filter((p) => p.mesh === mesh && p.rps > 0 && p.latency && p.emitsHistograms && !unread(p))
     .map((p) => ({ d: affine(p.latency!, prox.destination), weight: p.rps }));
   const src: Part[] = cluster.pods
     .filter((p) => p.mesh === mesh && !unread(p))
-    .flatMap((p) => p.calls.map((c) => ({ d: affine(c.latency, prox.source), weight: c.rps })));
+    .flatMap((p) => p.calls.map((c) => ({ d: affine(c.latency, clientProxy(cluster.spec, mesh)), weight: c.rps })));
   return dst.length === 0 || src.length === 0 ? null : { src, dst };
 }
 
@@ -174,7 +174,7 @@ export function workloadLatency(cluster: Cluster, namespace: string, workload: s
   const one = (p: { shiftMs: number; scale: number }, b: number[]) =>
     mixtureQuantile([{ d: affine(pod.latency!, p), weight: 1 }], 0.99, b);
   return {
-    source: one(prox.source, bounds),
+    source: one(clientProxy(cluster.spec, pod.mesh as 'istio' | 'linkerd'), bounds),
     destination: one(prox.destination, bounds),
     app: pod.appHistogram
       ? one(

@@ -97,6 +97,11 @@ export interface ClusterSpec {
   emitUsageBytes?: boolean;
   /** Data faults (demo/faults.ts); none by default, so the presets are unchanged. */
   faults?: Faults;
+  /**
+   * The client-side (source) proxies of these meshes add `addMs` more latency from `at` (seconds after the start, on
+   * the scrape grid) on: a proxy upgrade, for the baseline method to measure (issue #18).
+   */
+  proxySlowdown?: { at: number; addMs: Partial<Record<'istio' | 'linkerd', number>> };
 }
 
 /** A workload as "namespace/name". */

@@ -16,6 +16,8 @@ import { startPrometheus, type PromHandle } from '../../demo/harness';
 import { overviewReportInput } from '../features/overview/reportInput';
 import { CATALOGUE, type MeshDef } from '../model/catalogue';
 import { COMPARISON_FIGURES, parseComparisonRefId } from '../model/comparison';
+import { MESH_VAR, parseMeshRefId } from '../model/dashboards/meshRepeat';
+import { OVERVIEW_ROW_FIGURES } from '../model/dashboards/overview';
 import { keySuffix, meshFigureId, type MeshFigureKey } from '../model/figureKeys';
 import { figureOptions } from '../model/options/figureOptions';
 import { buildReport, isControlPlaneShared, type Report } from '../model/report';
@@ -41,16 +43,8 @@ function agree(a: number | null | undefined, b: number | null | undefined): bool
   return Math.abs(a - b) <= Math.max(1e-9, AGREEMENT * Math.abs(b));
 }
 
-/** The overview dashboard's refIds (outside the comparison panel) as keys of the figure table. */
-const OVERVIEW_KEYS: Record<string, MeshFigureKey> = {
-  cost: 'cost.total',
-  cpuShare: 'sidecars.cpuShare',
-  memoryShare: 'sidecars.memoryShare',
-  p99Added: 'latency.pNAdded',
-  sidecars: 'cost.sidecars',
-  controlPlane: 'cost.controlPlane',
-  nodeAgents: 'cost.nodeAgents',
-};
+/** The overview dashboard's mesh-row figures (refId `<mesh>.<figure>`) as keys of the figure table. */
+const OVERVIEW_KEYS: Record<string, MeshFigureKey> = OVERVIEW_ROW_FIGURES;
 /** The workload dashboard's per-workload figures that add up to the mesh's total. */
 const WORKLOAD_SUMS: Record<string, MeshFigureKey> = {
   cost: 'cost.sidecars',
@@ -74,25 +68,36 @@ interface Target {
   panel: string;
   refId: string;
   expr: string;
+  /** A mesh row's target: its mesh and figure (refId `<mesh>.<figure>`); the comparison panel's are its own. */
+  row?: { meshId: string; figure: string };
 }
 
 function dashboardTargets(file: string): Target[] {
   const d = JSON.parse(readFileSync(join(__dirname, '..', 'dashboards', file), 'utf8'));
-  return (d.panels ?? []).flatMap((p: { title: string; targets?: Array<{ refId: string; expr: string }> }) =>
-    (p.targets ?? []).map((x) => ({ panel: p.title, refId: x.refId, expr: x.expr }))
+  return (d.panels ?? []).flatMap(
+    (p: { title: string; type: string; targets?: Array<{ refId: string; expr: string }> }) =>
+      (p.targets ?? []).map((x) => ({
+        panel: p.title,
+        refId: x.refId,
+        expr: x.expr,
+        row: p.type === 'meshtax-comparison-panel' ? undefined : parseMeshRefId(x.refId),
+      }))
   );
 }
 
-const meshOfPanel = (title: string) => CATALOGUE.find((m) => title.startsWith(`${m.name}:`));
+const meshOf = (x: Target) => CATALOGUE.find((m) => m.id === x.row?.meshId);
+/** A row target as Grafana asks it in its own mesh's row (the row repeats over `mesh`, one mesh per copy). */
+const inOwnRow = (x: Target): Record<string, string> => (x.row ? { [MESH_VAR]: x.row.meshId } : {});
 
 describe.each(PRESETS)('preset %s', (preset) => {
   let prom: PromHandle;
   let report: Report;
   let present: MeshDef[];
   // Only the scope variables are filled in: a `$__rate_interval` left in a query stays, and Prometheus refuses it.
-  const q = async (expr: string) => prom.query(substitute(expr, { __rate_interval: '$__rate_interval' }));
-  const total = async (expr: string) => {
-    const r = await q(expr);
+  const q = async (expr: string, vars: Record<string, string> = {}) =>
+    prom.query(substitute(expr, { __rate_interval: '$__rate_interval', ...vars }));
+  const total = async (expr: string, vars: Record<string, string> = {}) => {
+    const r = await q(expr, vars);
     return r.length ? r.reduce((a, x) => a + x.value, 0) : null;
   };
   const reported = (mesh: string, key: MeshFigureKey) => reportValue(report, meshFigureId(mesh, key));
@@ -166,11 +171,11 @@ describe.each(PRESETS)('preset %s', (preset) => {
     let compared = 0;
     for (const x of dashboardTargets('overview.json')) {
       const comparison = parseComparisonRefId(x.refId);
-      const mesh = comparison ? CATALOGUE.find((m) => m.id === comparison.meshId) : meshOfPanel(x.panel);
-      const key = comparison ? COMPARISON_FIGURES[comparison.column] : OVERVIEW_KEYS[x.refId];
+      const mesh = comparison ? CATALOGUE.find((m) => m.id === comparison.meshId) : meshOf(x);
+      const key = comparison ? COMPARISON_FIGURES[comparison.column] : OVERVIEW_KEYS[x.row?.figure ?? ''];
       expect({ panel: x.panel, refId: x.refId, mapped: !!mesh && !!key }).toEqual({
-        ...x,
-        expr: undefined,
+        panel: x.panel,
+        refId: x.refId,
         mapped: true,
       });
       const isPresent = present.includes(mesh!);
@@ -178,7 +183,7 @@ describe.each(PRESETS)('preset %s', (preset) => {
       if (comparison && (!isPresent || isControlPlaneShared(mesh!, present))) {
         continue;
       }
-      const r = await q(x.expr);
+      const r = await q(x.expr, inOwnRow(x));
       const got = r.length ? r[0].value : null;
       const want = isPresent ? (reported(mesh!.id, key!) ?? null) : null;
       compared++;
@@ -193,11 +198,11 @@ describe.each(PRESETS)('preset %s', (preset) => {
   test("the workload dashboard's rows add up to the Overview's figures", async () => {
     const off: object[] = [];
     let compared = 0;
-    for (const x of dashboardTargets('workload.json').filter((t) => t.refId in WORKLOAD_SUMS)) {
-      const mesh = meshOfPanel(x.panel)!;
+    for (const x of dashboardTargets('workload.json').filter((t) => (t.row?.figure ?? '') in WORKLOAD_SUMS)) {
+      const mesh = meshOf(x)!;
       const [got, want] = [
-        await total(x.expr),
-        present.includes(mesh) ? reported(mesh.id, WORKLOAD_SUMS[x.refId]) : null,
+        await total(x.expr, inOwnRow(x)),
+        present.includes(mesh) ? reported(mesh.id, WORKLOAD_SUMS[x.row!.figure]) : null,
       ];
       compared++;
       // No workload row (none requests anything) adds up to the report's measured 0.

@@ -6,6 +6,11 @@ import { substitute, targetsOf } from '../testing/dashboardQueries';
 import { syntaxProblems } from './promql/validate';
 import { basisOf } from './figureBasis';
 import { DEFAULT_OPTIONS } from './options/defaults';
+import { CATALOGUE } from './catalogue';
+import { overviewDashboard, workloadDashboard } from './dashboards';
+import { basisSentence } from './dashboards/common';
+import { MESH_VAR, MESH_VAR_REGEX, meshGate, parseMeshRefId } from './dashboards/meshRepeat';
+import { render } from './promql/render';
 
 describe.each(Object.entries(DASHBOARD_FILES))('%s', (file, make) => {
   const stored = readFileSync(join(__dirname, '..', 'dashboards', file), 'utf8');
@@ -59,4 +64,82 @@ test('every Mesh Tax panel of the dashboards says which prices and window its qu
       expect({ title: p.title, basis: p.options.basis }).toEqual({ title: p.title, basis: want })
     );
   }
+});
+
+describe('one row per mesh that is there (#16, #17)', () => {
+  // Grafana repeats a row over a multi-value variable, one copy per selected value, each with the value as a local
+  // variable (public/app/features/dashboard-scene/scene/layout-default/RowRepeaterBehavior.ts); the row's panels
+  // are the panels after it up to the next row (schema v1, `collapsed: false`).
+  test.each(Object.entries(DASHBOARD_FILES))(
+    '%s: a single row, repeated over a multi, include-all mesh variable',
+    (file) => {
+      const d = JSON.parse(readFileSync(join(__dirname, '..', 'dashboards', file), 'utf8'));
+      const rows = d.panels.filter((p: any) => p.type === 'row');
+      expect(rows).toHaveLength(1);
+      expect(rows[0]).toMatchObject({ repeat: MESH_VAR, collapsed: false, title: '${mesh:text}' });
+      const v = d.templating.list.find((x: any) => x.name === MESH_VAR);
+      expect(v).toMatchObject({ type: 'query', multi: true, includeAll: true, regex: MESH_VAR_REGEX });
+      expect(syntaxProblems(/^query_result\((.*)\)$/s.exec(v.query.query)![1])).toEqual([]);
+    }
+  );
+
+  test.each(Object.entries(DASHBOARD_FILES))("%s: each row target answers only in its own mesh's row", (file) => {
+    const d = JSON.parse(readFileSync(join(__dirname, '..', 'dashboards', file), 'utf8'));
+    const rowPanels = d.panels.filter((p: any) => p.type !== 'row' && p.type !== 'meshtax-comparison-panel');
+    expect(rowPanels.length).toBeGreaterThanOrEqual(3);
+    for (const p of rowPanels) {
+      for (const t of p.targets) {
+        const { meshId } = parseMeshRefId(t.refId)!;
+        const mesh = CATALOGUE.find((m) => m.id === meshId)!;
+        // The gate is the query's last operand: `<figure> and on() <gate of this mesh>`.
+        expect({ refId: t.refId, gated: t.expr.endsWith(` and on() (${render(meshGate(mesh))})`) }).toEqual({
+          refId: t.refId,
+          gated: true,
+        });
+      }
+    }
+  });
+
+  test("our panels read the row's mesh: their refIds name ${mesh}, as the targets name each mesh", () => {
+    const o = overviewDashboard().panels!.find((p: any) => p.type === 'meshtax-summary-panel') as any;
+    expect(o.options.costRefId).toBe('${mesh}.cost');
+    expect(o.targets.map((t: any) => t.refId)).toEqual(expect.arrayContaining(['istio.cost', 'linkerd.cost']));
+    const w = workloadDashboard().panels!.find((p: any) => p.type === 'meshtax-breakdown-panel') as any;
+    expect(w.options).toMatchObject({ costRefId: '${mesh}.cost', drilldownMesh: '' });
+  });
+});
+
+/**
+ * The longest query, URL-encoded (as a GET to Prometheus, or a proxy's request line, carries it). Before this budget
+ * the overview's ambient-Istio cost was 38,089 characters and gave the browser host 431s; the usage gate's one
+ * selector per kind, the shared control plane inside the total's sum and the mesh row brought it to 16,678.
+ */
+export const QUERY_BUDGET_URL_CHARS = 17_000;
+
+test.each(Object.entries(DASHBOARD_FILES))('%s: no query is longer than the budget, URL-encoded', (file) => {
+  const d = JSON.parse(readFileSync(join(__dirname, '..', 'dashboards', file), 'utf8'));
+  const exprs = [
+    ...targetsOf(d).map((t) => t.expr),
+    ...d.templating.list.filter((v: any) => v.type === 'query').map((v: any) => v.query.query),
+  ];
+  const longest = Math.max(...exprs.map((e: string) => encodeURIComponent(e).length));
+  expect(longest).toBeLessThanOrEqual(QUERY_BUDGET_URL_CHARS);
+  expect(longest).toBeGreaterThan(1000);
+});
+
+test('core panels say which prices and window their queries use; the dashboards say how the usage source is chosen', () => {
+  for (const file of Object.keys(DASHBOARD_FILES)) {
+    const d = JSON.parse(readFileSync(join(__dirname, '..', 'dashboards', file), 'utf8'));
+    const core = d.panels.filter((p: any) => ['stat', 'timeseries', 'table'].includes(p.type));
+    expect(core.length).toBeGreaterThan(0);
+    core.forEach((p: any) =>
+      expect({ title: p.title, has: p.description.includes(basisSentence()) }).toEqual({ title: p.title, has: true })
+    );
+    expect(d.description).toMatch(/kubernetes-mixin/);
+    expect(d.description).toMatch(/raw cAdvisor/);
+    expect(d.description).toMatch(/recorded series/);
+  }
+  expect(basisSentence()).toMatch(
+    /^Prices: OpenCost's node prices where present, else flat rates .*Time: instant, rates over 5m\.$/
+  );
 });

@@ -10,10 +10,20 @@
 import { asSelected } from './average';
 import type { MeshDef } from './catalogue';
 import { meshFigures } from './figureSet';
-import { podCountExpr, roleMatchers, toFigure, type Figure, type FigureOptions } from './figures';
+import { meshFigureId } from './figureKeys';
+import {
+  podCountExpr,
+  roleCostVector,
+  roleMatchers,
+  toFigure,
+  type Figure,
+  type FigureOptions,
+  type Role,
+} from './figures';
 import type { Expr, Matcher } from './promql/ast';
 import { agg, bin } from './promql/dsl';
-import type { Selection } from './scope';
+import { render } from './promql/render';
+import { groupSum, type Selection } from './scope';
 
 /** One series per cluster (label-less, ungrouped) where the mesh has data-plane pods or node agents. */
 export function meshPresenceExpr(mesh: MeshDef, s: Selection): Expr | undefined {
@@ -26,22 +36,65 @@ export function meshPresenceExpr(mesh: MeshDef, s: Selection): Expr | undefined 
   return asSelected(ps.groupBy === 'none' ? agg('group', pods) : agg('group', pods, ['cluster']), s);
 }
 
+/**
+ * The mesh billed without its control plane. Its proxies still leave the control plane's pods out, as the whole
+ * mesh's do (roleMatchers), so a figure that reads no control-plane series is written exactly as before.
+ */
+function withoutControlPlane(mesh: MeshDef): MeshDef {
+  const dp = mesh.dataPlane;
+  const excludePod = [dp?.excludePod, mesh.controlPlane?.pod].filter((x): x is string => !!x).join('|');
+  return { ...mesh, controlPlane: undefined, dataPlane: dp && (excludePod ? { ...dp, excludePod } : dp) };
+}
+
 export function detectedMeshFigures(mesh: MeshDef, s: Selection, o: FigureOptions): Figure[] {
   const on = { on: s.groupBy === 'none' ? [] : ['cluster'] };
   const present = meshPresenceExpr(mesh, s);
   const owner = mesh.controlPlaneSharedWith && o.meshes.find((m) => m.id === mesh.controlPlaneSharedWith);
   const ownerPresent = owner ? meshPresenceExpr(owner, s) : undefined;
   const unshared = ownerPresent
-    ? new Map(meshFigures({ ...mesh, controlPlane: undefined }, s, o).map((f) => [f.id, f.ast]))
+    ? new Map(meshFigures(withoutControlPlane(mesh), s, o).map((f) => [f.id, f.ast]))
     : undefined;
+  const total = ownerPresent && sharedTotal(mesh, s, o, ownerPresent, on);
   return meshFigures(mesh, s, o).map((f) => {
     let e = f.ast;
-    if (ownerPresent && unshared) {
-      const without = unshared.get(f.id);
+    const without = unshared?.get(f.id);
+    if (total && f.id === meshFigureId(mesh.id, 'cost.total')) {
+      e = total;
+    } else if (ownerPresent && !(without && render(without) === render(e))) {
+      // A figure that reads no control-plane series (proxies, node agents, latency) is the same either way: only the
+      // others are asked both ways, which doubles their query.
       e = bin('unless', e, ownerPresent, on);
       e = without ? bin('or', e, bin('and', without, ownerPresent, on)) : e;
     }
     e = present ? bin('and', e, present, on) : e;
     return toFigure(f.id, f.title, f.unit, e);
   });
+}
+
+/**
+ * The total of a mesh whose control plane is shared, with the owner's presence inside the sum: the control plane's
+ * containers drop out of the union while the owner is there. The same as asking for the total with and without the
+ * control plane, at half the query's length (the dashboards' longest query was this figure, asked both ways).
+ */
+function sharedTotal(
+  mesh: MeshDef,
+  s: Selection,
+  o: FigureOptions,
+  ownerPresent: Expr,
+  on: { on: string[] }
+): Expr | undefined {
+  const roles: Role[] = ['dataPlane', 'controlPlane', 'nodeAgents'];
+  const parts = roles.flatMap((r) => {
+    const v = roleCostVector(mesh, r, s, o);
+    return v ? [r === 'controlPlane' ? bin('unless', v, ownerPresent, on) : v] : [];
+  });
+  return parts.length
+    ? asSelected(
+        groupSum(
+          parts.reduce((a, b) => bin('or', a, b)),
+          s
+        ),
+        s
+      )
+    : undefined;
 }

@@ -13,6 +13,7 @@ export type ClusterFigureKey =
   | 'cluster.memoryBytes'
   | 'cluster.cpuRequestCores'
   | 'cluster.memoryRequestBytes'
+  | 'cluster.nodes'
   | 'cluster.monthlyCostUsd';
 
 /** A mesh's figures, in the order `meshtax queries` prints them. */

@@ -71,6 +71,7 @@ test('cluster figures are exactly the cluster entries, in table order', () => {
     'cluster.memoryBytes',
     'cluster.cpuRequestCores',
     'cluster.memoryRequestBytes',
+    'cluster.nodes',
     'cluster.monthlyCostUsd',
   ]);
 });

@@ -31,6 +31,7 @@ import type { Expr, Matcher } from './promql/ast';
 import { div, num } from './promql/dsl';
 import type { Selection } from './scope';
 import { VALUE_FIGURES } from './value/figures';
+import { nodeCountExpr } from './value/nodes';
 
 /**
  * How the recorded reader combines per-cluster recorded series into a coarser grouping: sums add up, maxima take the
@@ -103,6 +104,12 @@ export const CLUSTER_FIGURES: Record<ClusterFigureKey, ClusterFigureDef> = {
     unit: 'bytes',
     build: (s, o) => requestExpr('memory', [], s, allNatives(o)),
     record: 'meshtax:cluster_memory_request_bytes:sum',
+  },
+  'cluster.nodes': {
+    title: 'Cluster nodes (kube-state-metrics)',
+    unit: 'nodes',
+    build: (s) => nodeCountExpr(s),
+    record: 'meshtax:cluster_nodes:count',
   },
   // Every container on the same prices and basis as the meshes' costs: what the headline's share of cost divides by.
   'cluster.monthlyCostUsd': {

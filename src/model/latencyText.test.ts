@@ -1,5 +1,8 @@
 import {
   addedWithInterval,
+  betweenText,
+  fallsAsPRises,
+  intervalSpan,
   finerBucketsHint,
   intervalText,
   isUnresolved,
@@ -48,4 +51,23 @@ test('unresolved text names the way to finer buckets for each mesh', () => {
   expect(unresolvedText('linkerd', 1, [-50, 50])).toMatch(/can't resolve.*Linkerd's proxy buckets are fixed/);
   expect(unresolvedText('istio', 40, [30, 60])).toBeUndefined();
   expect(finerBucketsHint('kuma')).toMatch(/finer histogram buckets/);
+});
+
+test('the interval bare, bracketed and inside a sentence ("between … and …", never "between … to …")', () => {
+  expect(intervalSpan([-150, 150], fmt)).toBe('\u2212150 ms to +150 ms');
+  expect(intervalText([-150, 150], fmt)).toBe('(\u2212150 ms to +150 ms)');
+  expect(betweenText([-150, 150], fmt)).toBe('between \u2212150 ms and +150 ms');
+  expect(betweenText(null, fmt)).toBeUndefined();
+});
+
+test.each([
+  // The row: p50 2.80, p90 5.82, p99 0.83 ms added.
+  [[2.8, 5.82, 0.83], true],
+  [[2.8, 5.82, 9.1], false],
+  [[2.8, null, 0.83], true],
+  [[null, 5.82, 9.1], false],
+  [[3, 3, 3], false],
+  [[], false],
+] as const)('%j falls as p rises: %s', (values, want) => {
+  expect(fallsAsPRises(values)).toBe(want);
 });

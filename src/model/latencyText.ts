@@ -19,12 +19,36 @@ export function signedMs(ms: number, fmt: FormatMs): string {
   return `${ms < 0 ? MINUS : '+'}${fmt(Math.abs(ms))}`;
 }
 
-/** "(−150 ms to +150 ms)", or undefined without an interval. */
-export function intervalText(range: readonly [number, number] | null | undefined, fmt: FormatMs): string | undefined {
-  return range ? `(${signedMs(range[0], fmt)} to ${signedMs(range[1], fmt)})` : undefined;
+type Range = readonly [number, number] | null | undefined;
+
+/** "−150 ms to +150 ms", bare, for a surface that brackets or words it its own way. */
+export function intervalSpan(range: Range, fmt: FormatMs): string | undefined {
+  return range ? `${signedMs(range[0], fmt)} to ${signedMs(range[1], fmt)}` : undefined;
 }
 
-export function isUnresolved(value: number | null | undefined, range: readonly [number, number] | null | undefined) {
+/** "(−150 ms to +150 ms)", or undefined without an interval. */
+export function intervalText(range: Range, fmt: FormatMs): string | undefined {
+  return range ? `(${intervalSpan(range, fmt)})` : undefined;
+}
+
+/** "between −150 ms and +150 ms": the interval inside a sentence. */
+export function betweenText(range: Range, fmt: FormatMs): string | undefined {
+  return range ? `between ${signedMs(range[0], fmt)} and ${signedMs(range[1], fmt)}` : undefined;
+}
+
+/** True when some quantile added is smaller than a lower one's (e.g. p99 added below p50 added). */
+export function fallsAsPRises(values: ReadonlyArray<number | null | undefined>): boolean {
+  const known = values.filter((v): v is number => typeof v === 'number' && Number.isFinite(v));
+  return known.some((v, i) => i > 0 && v < known[i - 1]);
+}
+
+/** Why a higher quantile can add less than a lower one: said where it happens (issue #18 §4). */
+export const FALLS_AS_P_RISES =
+  'A higher quantile can add less than a lower one: each quantile added is the difference of two distributions ' +
+  '(the client side’s quantile minus the server side’s), not a quantile of the per-request differences, and each ' +
+  'side is interpolated inside its own bucket.';
+
+export function isUnresolved(value: number | null | undefined, range: Range) {
   if (!range || value === null || value === undefined || !Number.isFinite(value)) {
     return false;
   }
@@ -49,23 +73,18 @@ export function finerBucketsHint(meshId: string): string {
   }
 }
 
+/** What to say, and do, about an interval far wider than its value; shown once per mesh where several rows need it. */
+export function unresolvedAdvice(meshId: string): string {
+  return `These buckets can't resolve it: the true value lies anywhere in the interval. ${finerBucketsHint(meshId)}`;
+}
+
 /** "these buckets can't resolve it" with what to do, or undefined when the interval is narrow enough. */
-export function unresolvedText(
-  meshId: string,
-  value: number | null | undefined,
-  range: readonly [number, number] | null | undefined
-): string | undefined {
-  return isUnresolved(value, range)
-    ? `These buckets can't resolve it: the true value lies anywhere in the interval. ${finerBucketsHint(meshId)}`
-    : undefined;
+export function unresolvedText(meshId: string, value: number | null | undefined, range: Range): string | undefined {
+  return isUnresolved(value, range) ? unresolvedAdvice(meshId) : undefined;
 }
 
 /** "2.44 ms (−150 ms to +150 ms)"; "unavailable" without a value, the value alone without an interval. */
-export function addedWithInterval(
-  value: number | null | undefined,
-  range: readonly [number, number] | null | undefined,
-  fmt: FormatMs
-): string {
+export function addedWithInterval(value: number | null | undefined, range: Range, fmt: FormatMs): string {
   if (value === null || value === undefined || !Number.isFinite(value)) {
     return 'unavailable';
   }

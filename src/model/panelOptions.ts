@@ -57,10 +57,27 @@ export interface SummaryOptions extends WithBasis {
   cpuShareRefId: string;
   memoryShareRefId: string;
   latencyRefId: string;
+  /**
+   * What the mesh does (issue #17): mTLS coverage (0-1), services splitting traffic, resilience events (req/s).
+   * Optional, so panels saved before them keep working; shown only when the panel has a query with the refId.
+   */
+  mtlsShareRefId?: string;
+  splitServicesRefId?: string;
+  resilienceEventsRefId?: string;
   /** Monthly USD at which the cost turns orange, then red. */
   costWarnUsd: number;
   costCriticalUsd: number;
 }
+
+/**
+ * The value figures' refIds when a panel sets none. Kept out of DEFAULT_SUMMARY_OPTIONS so that dashboards written
+ * before them stay as they are; a dashboard that wants them sets its own (e.g. `${mesh}.mtlsShare`).
+ */
+export const DEFAULT_SUMMARY_VALUE_REFIDS = {
+  mtlsShareRefId: 'mtlsShare',
+  splitServicesRefId: 'splitServices',
+  resilienceEventsRefId: 'resilienceEvents',
+} as const;
 
 export const DEFAULT_SUMMARY_OPTIONS: SummaryOptions = {
   costRefId: 'cost',

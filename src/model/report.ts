@@ -461,6 +461,7 @@ export async function buildReport(q: InstantQuery, input: ReportInput) {
         'memoryBytes',
         'cpuRequestCores',
         'memoryRequestBytes',
+        'nodes',
         'monthlyCostUsd',
       ]),
       reasons: cluster.reasons,

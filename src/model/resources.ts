@@ -5,6 +5,7 @@
 import type { PodSelector } from './catalogue';
 import type { Expr, Matcher } from './promql/ast';
 import { bin, eq, gated, neq, nre, rate, re, sel, sum } from './promql/dsl';
+import { anyOf } from './promql/escape';
 import { scopeMatchers, type Selection } from './scope';
 import { BOTH_MIXIN_RULES, MIXIN_CPU_RULES, MIXIN_MEMORY_RULE, RAW_USAGE } from './source/mixin';
 
@@ -60,9 +61,15 @@ export function usageVector(resource: Resource, who: Matcher[], s: Selection): E
     return sum(resource === 'cpu' ? rate(x, s.window) : x, CONTAINER_KEY);
   };
   if (s.usageGate !== undefined) {
-    // Run time choice (dashboards, scenes): every candidate is asked, the gate lets exactly one of them match.
-    const mixins = resource === 'cpu' ? Object.values(MIXIN_CPU_RULES) : [MIXIN_MEMORY_RULE];
-    return [...mixins.map((m) => sum(perContainer(m), CONTAINER_KEY)), raw()].reduce((a, b) => bin('or', a, b));
+    // Run time choice (dashboards): the gate names exactly one CPU and one memory metric. Candidates read the same
+    // way share one selector (a __name__ regex beside the gate): both mixin CPU spellings, and for memory the mixin
+    // rule and raw cAdvisor alike (both gauges). Only raw CPU needs its own selector, for its rate. One selector
+    // instead of one per candidate keeps the dashboards' queries short (a cost query holds the usage vector thrice).
+    const candidates = (names: string[]) =>
+      sum(sel('', re('__name__', anyOf(names)), re('__name__', s.usageGate!), ...matchers), CONTAINER_KEY);
+    return resource === 'cpu'
+      ? bin('or', candidates(Object.values(MIXIN_CPU_RULES)), raw())
+      : candidates([MIXIN_MEMORY_RULE, RAW_USAGE.memory]);
   }
   const mixin = mixinMetric(resource, s);
   return mixin ? sum(perContainer(mixin), CONTAINER_KEY) : raw();

@@ -27,6 +27,18 @@ export function targetsOf(d: Dashboard): Array<{ panel: string; refId: string; e
  * `name{k="v",...} value timestampMs` (packages/grafana-prometheus/src/metric_find_query.ts, queryResultQuery), then
  * the variable's regex, whose first group is the value. Undefined when no line matches.
  */
+/** Every value of a query_result() variable, in answer order, without repeats (Grafana drops duplicate options). */
+export function queryResultValues(samples: Array<{ metric: Record<string, string> }>, regex: string): string[] {
+  const out: string[] = [];
+  for (const s of samples) {
+    const v = queryResultValue([s], regex);
+    if (v !== undefined && !out.includes(v)) {
+      out.push(v);
+    }
+  }
+  return out;
+}
+
 export function queryResultValue(
   samples: Array<{ metric: Record<string, string> }>,
   regex: string

@@ -3,7 +3,10 @@ import { formattedValueToString, getValueFormat } from '@grafana/data';
 import type { Unit } from '../model/figures';
 import { COUNT_UNIT_SINGULAR, GRAFANA_UNIT } from '../model/units';
 
-/** "unavailable" for missing data: a missing figure is never shown as 0. */
+/**
+ * "unavailable" for missing data: a missing figure is never shown as 0. Whole counts (COUNT_UNIT_SINGULAR) show no
+ * decimals: "2 services", "1 service", never "2.00 services" (seen in the benchmark table); a mean count keeps them.
+ */
 export function formatFigure(value: number | null | undefined, unit: Unit, decimals = 2): string {
   if (value === null || value === undefined || !Number.isFinite(value)) {
     return 'unavailable';

@@ -84,10 +84,19 @@ export function panelSpecs(distDir: string, panelMetas: Record<string, Json>): P
   for (const file of files) {
     const dash = readJson(path.join(dashDir, file));
     const variables = dashboardVariables(dash);
-    const panels = ((dash.panels ?? []) as Json[]).flatMap((p) => [p, ...((p.panels ?? []) as Json[])]);
-    for (const p of panels.filter((p) => panelMetas[p.type])) {
+    const queryVariables = dashboardQueryVariables(dash);
+    // A panel after a repeated row (schema v1, row not collapsed) belongs to it; a collapsed row's own panels too.
+    let repeat: string | undefined;
+    const panels = ((dash.panels ?? []) as Json[]).flatMap((p) => {
+      if (p.type === 'row') {
+        repeat = p.repeat || undefined;
+        return ((p.panels ?? []) as Json[]).map((x) => ({ p: x, repeat }));
+      }
+      return [{ p, repeat }];
+    });
+    for (const { p, repeat: r } of panels.filter((x) => panelMetas[x.p.type])) {
       const name = `${path.basename(file, '.json')}-${p.id ?? specs.length}`;
-      specs.push(toSpec(name, p, panelMetas[p.type].module, variables));
+      specs.push({ ...toSpec(name, p, panelMetas[p.type].module, variables), queryVariables, repeat: r });
     }
   }
   for (const [id, meta] of Object.entries(panelMetas)) {
@@ -109,6 +118,13 @@ function toSpec(name: string, p: Json, module: string, variables: PanelSpec['var
     fieldConfig: { defaults: p.fieldConfig?.defaults ?? {}, overrides: p.fieldConfig?.overrides ?? [] },
     variables,
   };
+}
+
+/** The query_result() variables, which only a Prometheus can resolve (the runner does, per preset). */
+function dashboardQueryVariables(dash: Json): NonNullable<PanelSpec['queryVariables']> {
+  return ((dash.templating?.list ?? []) as Json[])
+    .filter((v) => v.type === 'query' && /^query_result\(/.test(String(v.query?.query ?? '')))
+    .map((v) => ({ name: v.name, query: v.query.query, regex: v.regex ?? '', multi: !!v.multi }));
 }
 
 /** Saved `current` values of query/custom/constant variables; "All" becomes a match-anything regex. */

@@ -17,6 +17,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
 import { figureMismatches, unhealthyStates } from './checks';
+import { resolveSpecs } from './dashboardVars';
 import { panelSpecs, type PluginBuild, readPluginBuild } from './discover';
 import { expectedOverviewFigures, type ExpectedFigure } from './expected';
 import { firstViewFailures, firstViewOf } from './firstView';
@@ -340,7 +341,9 @@ async function main() {
               )
             : undefined;
         // App pages once (first preset); every panel with every preset, named after it.
-        const cases = buildCases(build.appMeta, specs, range)
+        // The dashboards' query variables as this preset resolves them, and one copy of a repeated row per mesh.
+        const presetSpecs = prom ? await resolveSpecs(specs, prom.url, Math.floor(range.to / 1000)) : specs;
+        const cases = buildCases(build.appMeta, presetSpecs, range)
           .filter((c) => i === 0 || !c.name.startsWith('app-'))
           .map((c) => (c.name.startsWith('app-') ? c : { ...c, name: `${preset}-${c.name}` }))
           .map((c) => (/^app-overview-/.test(c.name) ? { ...c, figures } : c))
@@ -348,7 +351,7 @@ async function main() {
         for (const run of runs) {
           const host = {
             boot: { pluginId, appMeta: build.appMeta, range },
-            panels: specs,
+            panels: presetSpecs,
             panelMetas: build.panelMetas,
             distDir: DIST,
             bundleDir: run.bundleDir,

@@ -24,6 +24,10 @@ export interface PanelSpec {
   fieldConfig: { defaults: Record<string, unknown>; overrides: unknown[] };
   /** The dashboard's saved variable values, handed to queries as scoped vars. */
   variables: Record<string, { text: string; value: string }>;
+  /** The dashboard's query_result() variables, in order, which the runner resolves on each preset (dashboardVars.ts). */
+  queryVariables?: Array<{ name: string; query: string; regex: string; multi: boolean }>;
+  /** The variable the panel's row repeats over: the runner renders one copy per value, as Grafana does. */
+  repeat?: string;
 }
 
 export interface HostBoot {

@@ -5,10 +5,13 @@ import { SceneObjectBase, sceneGraph, type SceneComponentProps, type SceneObject
 import { Alert, LoadingPlaceholder, Text, useStyles2 } from '@grafana/ui';
 import type { MeshDef } from '../../model/catalogue';
 import type { LatencyMethod } from '../../model/latency';
+import { FALLS_AS_P_RISES, isUnresolved, unresolvedAdvice } from '../../model/latencyText';
 import { DataTable } from '../../components/DataTable/DataTable';
 import { failureText } from '../../shared/scenes/ExplainedPanel';
+import { formatInterval } from '../../utils/utils.latency';
 import { formatFigure } from '../../utils/utils.units';
-import { latencyRows } from './latencyRows';
+import { QUANTILES, quantileRef } from './latencyQueries';
+import { latencyRows, type LatencyRow, type QuantileAdded } from './latencyRows';
 
 interface LatencyTableState extends SceneObjectState {
   mesh: MeshDef;
@@ -16,9 +19,48 @@ interface LatencyTableState extends SceneObjectState {
   baselineOffset?: string;
 }
 
-/** p50, p90 and p99 added per workload for one mesh and method, with the bucket each client p99 fell in. */
+/**
+ * p50, p90 and p99 added per workload for one mesh and method, each with the interval that holds the true value
+ * (issue #18), and the exact mean added beside them. Rows whose quantiles fall as p rises say why, under the row.
+ */
 export class LatencyTable extends SceneObjectBase<LatencyTableState> {
   static Component = LatencyTableRenderer;
+}
+
+const ms = (v: number | null) => (v === null ? 'unavailable' : formatFigure(v, 'ms'));
+
+function AddedCell({ a }: { a: QuantileAdded }) {
+  const styles = useStyles2(getStyles);
+  const interval = formatInterval(a.range);
+  return (
+    <td>
+      <div>{ms(a.value)}</div>
+      {interval && <div className={styles.interval}>{interval}</div>}
+      {isUnresolved(a.value, a.range) && <div className={styles.warning}>buckets can&apos;t resolve it</div>}
+    </td>
+  );
+}
+
+function Row({ r }: { r: LatencyRow }) {
+  const styles = useStyles2(getStyles);
+  return (
+    <>
+      <tr>
+        <th scope="row">{r.key}</th>
+        {QUANTILES.map((q) => (
+          <AddedCell key={q} a={r.added[q]} />
+        ))}
+        <td>{ms(r.mean)}</td>
+      </tr>
+      {r.fallsAsPRises && (
+        <tr>
+          <td colSpan={QUANTILES.length + 2} className={styles.note}>
+            {r.key}: a higher quantile adds less here. {FALLS_AS_P_RISES}
+          </td>
+        </tr>
+      )}
+    </>
+  );
 }
 
 function LatencyTableRenderer({ model }: SceneComponentProps<LatencyTable>) {
@@ -39,11 +81,7 @@ function LatencyTableRenderer({ model }: SceneComponentProps<LatencyTable>) {
       </Alert>
     );
   }
-  const rows = latencyRows(
-    data.series,
-    { namespace: mesh.latency.client.namespaceLabel, workload: mesh.latency.client.workloadLabel },
-    mesh.latency.client.toMs
-  );
+  const rows = latencyRows(data.series);
   if (rows.length === 0) {
     return (
       <Alert severity="info" title={`${mesh.name}: no latency for this selection`}>
@@ -55,39 +93,43 @@ function LatencyTableRenderer({ model }: SceneComponentProps<LatencyTable>) {
       </Alert>
     );
   }
+  const unresolved = rows.some((r) => QUANTILES.some((q) => isUnresolved(r.added[q].value, r.added[q].range)));
   return (
     <div className={styles.wrapper}>
       <DataTable aria-label={`Latency added by ${mesh.name}, per workload`}>
         <thead>
           <tr>
             <th scope="col">Workload</th>
-            <th scope="col">p50 added</th>
-            <th scope="col">p90 added</th>
-            <th scope="col">p99 added</th>
-            <th scope="col">Client p99 resolution</th>
+            {QUANTILES.map((q) => (
+              <th scope="col" key={q}>
+                {quantileRef(q)} added
+              </th>
+            ))}
+            <th scope="col">Mean added</th>
           </tr>
         </thead>
         <tbody>
           {rows.map((r) => (
-            <tr key={r.key}>
-              <th scope="row">{r.key}</th>
-              <td>{formatFigure(r.p50, 'ms')}</td>
-              <td>{formatFigure(r.p90, 'ms')}</td>
-              <td>{formatFigure(r.p99, 'ms')}</td>
-              <td>{r.bucket ? `between ${r.bucket.lowerMs} and ${r.bucket.upperMs} ms` : 'unavailable'}</td>
-            </tr>
+            <Row key={r.key} r={r} />
           ))}
         </tbody>
       </DataTable>
       <Text variant="bodySmall" color="secondary">
-        Method: {method}. histogram_quantile interpolates inside a bucket, so a figure is only as precise as the bucket
-        it fell in. Envoy&apos;s default buckets (…, 50, 100, 250, 500 ms) are coarse: for finer results, set finer
-        buckets per workload with Istio&apos;s sidecar.istio.io/statsHistogramBuckets pod annotation.
+        Method: {method}. Each quantile added is interpolated inside histogram buckets, so the true value lies anywhere
+        in the interval under it; the mean added comes from the histograms&apos; sums and counts and is exact.
       </Text>
+      {unresolved && (
+        <Text variant="bodySmall" color="warning">
+          Where an interval is far wider than its value: {unresolvedAdvice(mesh.id)}
+        </Text>
+      )}
     </div>
   );
 }
 
 const getStyles = (theme: GrafanaTheme2) => ({
   wrapper: css({ display: 'flex', flexDirection: 'column', gap: theme.spacing(1), minWidth: 0 }),
+  interval: css({ color: theme.colors.text.secondary, fontSize: theme.typography.bodySmall.fontSize }),
+  warning: css({ color: theme.colors.warning.text, fontSize: theme.typography.bodySmall.fontSize }),
+  note: css({ color: theme.colors.text.secondary, fontSize: theme.typography.bodySmall.fontSize }),
 });

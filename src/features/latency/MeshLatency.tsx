@@ -22,6 +22,7 @@ import { detectionFailedScene, notDetectedScene } from '../../shared/scenes/mesh
 import { scenePanelJson } from '../../shared/scenes/panelJson';
 import { DATASOURCE_REF, sceneSelection } from '../../shared/scenes/queries';
 import { VAR_LATENCY_METHOD } from '../../shared/scenes/variables';
+import { withIntervalBand } from './intervalBand';
 import { LatencyTable } from './LatencyTable';
 import { latencyChartQueries, latencyTableQueries } from './latencyQueries';
 
@@ -29,14 +30,19 @@ interface MeshLatencyState extends MeshSceneState {
   body?: SceneFlexLayout;
 }
 
-/** p99 added per workload over the page's time range, Grafana's time series panel (issue #16 §3). */
+/**
+ * p99 added per workload over the page's time range, Grafana's time series panel (issue #16 §3), each with the band
+ * its histogram buckets allow (issue #18). No minimum: a quantile added and its interval's lower end can be negative.
+ */
 export function latencyChart(mesh: MeshDef, o: FigureOptions, method: LatencyMethod): VizPanel {
   const s = sceneSelection('workload', o);
   const panel: VizPanel = new VizPanel({
     pluginId: 'timeseries',
     title: `${mesh.name}: p99 latency added over time`,
-    description: `p99 the proxies add per workload (method ${method}), within the histogram buckets’ resolution.`,
-    fieldConfig: { defaults: { unit: GRAFANA_UNIT.ms, min: 0, custom: { fillOpacity: 0 } }, overrides: [] },
+    description:
+      `p99 the proxies add per workload (method ${method}). The shaded band around each line is the interval its ` +
+      'histogram buckets allow: the true p99 added lies anywhere in it.',
+    fieldConfig: { defaults: { unit: GRAFANA_UNIT.ms, custom: { fillOpacity: 0 } }, overrides: [] },
     options: { legend: { displayMode: 'list', placement: 'bottom', showLegend: true }, tooltip: { mode: 'multi' } },
     $data: new SceneQueryRunner({
       datasource: DATASOURCE_REF,
@@ -46,7 +52,7 @@ export function latencyChart(mesh: MeshDef, o: FigureOptions, method: LatencyMet
   panel.setState({
     headerActions: <PanelActions title={panel.state.title} buildPanel={() => scenePanelJson(panel)} />,
   });
-  return panel;
+  return withIntervalBand(panel);
 }
 
 const noHistogram = (mesh: MeshDef) =>

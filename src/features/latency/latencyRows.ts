@@ -1,13 +1,20 @@
-/** Per-workload added latency rows from query frames, with the bucket each client p99 fell in. */
+/** Per-workload added latency rows from the table's frames: each quantile with its interval, and the mean added. */
 import { FieldType, type DataFrame } from '@grafana/data';
-import { bucketOf, type BucketBounds } from '../../model/buckets';
+import { fallsAsPRises } from '../../model/latencyText';
+import { MEAN_REF, QUANTILES, quantileRef, type Quantile } from './latencyQueries';
+
+export interface QuantileAdded {
+  value: number | null;
+  /** The interval that holds the true value; null when either end is missing. */
+  range: [number, number] | null;
+}
 
 export interface LatencyRow {
   key: string;
-  p50: number | null;
-  p90: number | null;
-  p99: number | null;
-  bucket: BucketBounds | null;
+  added: Record<Quantile, QuantileAdded>;
+  mean: number | null;
+  /** A higher quantile adds less than a lower one: the row needs its explanation. */
+  fallsAsPRises: boolean;
 }
 
 function last(frame: DataFrame): number | null {
@@ -20,35 +27,39 @@ function labelsOf(frame: DataFrame): Record<string, string> {
   return frame.fields.find((x) => x.type === FieldType.number)?.labels ?? {};
 }
 
-/** `bucketLabels` names the client side's own namespace/workload labels on the bucket frames. */
-export function latencyRows(
-  frames: DataFrame[],
-  bucketLabels: { namespace: string; workload: string },
-  toMs: number
-): LatencyRow[] {
-  const rows = new Map<string, LatencyRow>();
-  const row = (key: string) => rows.get(key) ?? { key, p50: null, p90: null, p99: null, bucket: null };
-  for (const f of frames.filter((x) => x.refId === 'p50' || x.refId === 'p90' || x.refId === 'p99')) {
+/** Every frame's last value by refId, then by "namespace/workload". */
+function byRef(frames: DataFrame[]): Map<string, Map<string, number | null>> {
+  const out = new Map<string, Map<string, number | null>>();
+  for (const f of frames) {
     const l = labelsOf(f);
-    if (!l.namespace || !l.workload) {
+    if (!f.refId || !l.namespace || !l.workload) {
       continue;
     }
-    const r = row(`${l.namespace}/${l.workload}`);
-    r[f.refId as 'p50' | 'p90' | 'p99'] = last(f);
-    rows.set(r.key, r);
+    const m = out.get(f.refId) ?? new Map<string, number | null>();
+    m.set(`${l.namespace}/${l.workload}`, last(f));
+    out.set(f.refId, m);
   }
-  const buckets = new Map<string, Array<{ le: string; value: number }>>();
-  for (const f of frames.filter((x) => x.refId === 'buckets')) {
-    const l = labelsOf(f);
-    const key = `${l[bucketLabels.namespace]}/${l[bucketLabels.workload]}`;
-    const v = last(f);
-    if (l.le && v !== null) {
-      buckets.set(key, [...(buckets.get(key) ?? []), { le: l.le, value: v }]);
-    }
-  }
-  for (const r of rows.values()) {
-    const b = buckets.get(r.key);
-    r.bucket = b ? bucketOf(b, 0.99, toMs) : null;
-  }
-  return [...rows.values()].sort((a, b) => (b.p99 ?? -Infinity) - (a.p99 ?? -Infinity));
+  return out;
+}
+
+/** One row per workload that has any quantile added; sorted by p99 added, largest first. */
+export function latencyRows(frames: DataFrame[]): LatencyRow[] {
+  const refs = byRef(frames);
+  const at = (ref: string, key: string) => refs.get(ref)?.get(key) ?? null;
+  const keys = new Set(QUANTILES.flatMap((q) => [...(refs.get(quantileRef(q))?.keys() ?? [])]));
+  const rows = [...keys].map((key): LatencyRow => {
+    const added = Object.fromEntries(
+      QUANTILES.map((q) => {
+        const [lo, hi] = [at(quantileRef(q, 'lower'), key), at(quantileRef(q, 'upper'), key)];
+        return [q, { value: at(quantileRef(q), key), range: lo !== null && hi !== null ? [lo, hi] : null }];
+      })
+    ) as Record<Quantile, QuantileAdded>;
+    return {
+      key,
+      added,
+      mean: at(MEAN_REF, key),
+      fallsAsPRises: fallsAsPRises(QUANTILES.map((q) => added[q].value)),
+    };
+  });
+  return rows.sort((a, b) => (b.added[0.99].value ?? -Infinity) - (a.added[0.99].value ?? -Infinity));
 }

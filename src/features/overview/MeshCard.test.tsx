@@ -152,7 +152,7 @@ test('the p99 added shows the interval its buckets allow, says when they cannot 
   const [lo, hi] = t.deltaRangeMs.map((v) => `${Math.abs(v).toFixed(0)} ms`);
   expect(lo).not.toBe('0 ms');
   // The interval under the value; the method, the bucket and the advice behind a disclosure (short at 420 px).
-  expect(within(card).getByText(new RegExp(`^between \u2212${lo} to \\+${hi}$`))).toBeInTheDocument();
+  expect(within(card).getByText(new RegExp(`^between \u2212${lo} and \\+${hi}$`))).toBeInTheDocument();
   expect(within(card).getByText(/^reporter-delta; client p99 between/)).toBeInTheDocument();
   expect(within(card).getByText(/These buckets can't resolve it.*statsHistogramBuckets/)).toBeInTheDocument();
   expect(shown(card, 'Mean latency added')).toBe(`${truth.meanAddedMs!.toFixed(2)} ms`);

@@ -8,7 +8,7 @@ import type { Report } from '../../model/report';
 import { reportFigureId, reportValue, type ReportMesh } from '../../model/reportValue';
 import { wholeMeshShare } from '../../model/headline';
 import { unresolvedText } from '../../model/latencyText';
-import { formatInterval } from '../../utils/utils.latency';
+import { formatBetween } from '../../utils/utils.latency';
 import type { ReportSoFar } from './useReport';
 
 export interface MeshView {
@@ -33,12 +33,7 @@ export interface MeshView {
 
 /** Under the figure: the interval the buckets allow (issue #18) and any warning, short enough for a phone. */
 function bucketNote(m: ReportMesh): string | undefined {
-  const interval = formatInterval(m.latency.addedRangeMs);
-  return (
-    [interval ? `between ${interval.replace(/^\(|\)$/g, '')}` : undefined, m.latency.partial]
-      .filter((x) => !!x)
-      .join('; ') || undefined
-  );
+  return [formatBetween(m.latency.addedRangeMs), m.latency.partial].filter((x) => !!x).join('; ') || undefined;
 }
 
 /** On demand: the method, the client's bucket, and when the buckets cannot resolve the value, how to get finer ones. */

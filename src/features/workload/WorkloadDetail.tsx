@@ -12,8 +12,6 @@ import { ROUTES } from '../../constants';
 import type { MeshDef } from '../../model/catalogue';
 import type { MeshFigureKey } from '../../model/figureKeys';
 import type { Unit } from '../../model/figures';
-import { addedLatency } from '../../model/latency';
-import { render } from '../../model/promql/render';
 import { GRAFANA_UNIT } from '../../model/units';
 import { prefixRoute } from '../../utils/utils.routing';
 import { PanelActions } from '../../components/FigureActions/FigureActions';
@@ -23,27 +21,35 @@ import { MeshScene, type MeshSceneState } from '../../shared/scenes/MeshScene';
 import { scenePanelJson } from '../../shared/scenes/panelJson';
 import { DATASOURCE_REF, figureQueries, sceneSelection } from '../../shared/scenes/queries';
 import { VAR_WORKLOAD } from '../../shared/scenes/variables';
+import { withIntervalBand } from '../latency/intervalBand';
+import { LatencyTable } from '../latency/LatencyTable';
+import { QUANTILES, latencyChartQueries, latencyTableQueries } from '../latency/latencyQueries';
 
 interface WorkloadDetailState extends MeshSceneState {
   workload?: string;
   body?: SceneFlexLayout;
 }
 
+/** `signed`: the values can be negative (a quantile added, its interval), so no minimum at 0, and a band. */
 function timeseries(
   title: string,
   description: string,
   unit: Unit,
   $data: SceneQueryRunner,
-  empty: string
+  empty: string,
+  signed = false
 ): SceneFlexItem {
   const panel: VizPanel = new VizPanel({
     pluginId: 'timeseries',
     title,
     description,
-    fieldConfig: { defaults: { unit: GRAFANA_UNIT[unit], min: 0 }, overrides: [] },
+    fieldConfig: { defaults: { unit: GRAFANA_UNIT[unit], ...(signed ? {} : { min: 0 }) }, overrides: [] },
     $data,
   });
   panel.setState({ headerActions: <PanelActions title={title} buildPanel={() => scenePanelJson(panel)} /> });
+  if (signed) {
+    withIntervalBand(panel);
+  }
   return new SceneFlexItem({
     minWidth: 320,
     minHeight: 280,
@@ -121,22 +127,41 @@ export class WorkloadDetail extends MeshScene<WorkloadDetailState> {
     const withLatency = meshes.filter((m) => m.latency);
     if (withLatency.length) {
       const s = sceneSelection('workload', o, true);
+      const method = o.latency.method;
       const queries = withLatency.flatMap((mesh) =>
-        [0.5, 0.9, 0.99].map((quantile) => ({
-          refId: `${prefixed ? `${mesh.id}-` : ''}p${quantile * 100}`,
-          expr: render(addedLatency(mesh.latency!, { ...o.latency, quantile }, s)),
-          legendFormat: `p${quantile * 100} {{namespace}}/{{workload}}`,
+        latencyChartQueries(mesh.latency!, o, method, s, QUANTILES, true).map((q) => ({
+          ...q,
+          refId: `${prefixed ? `${mesh.id}-` : ''}${q.refId}`,
         }))
       );
       const histograms = [...new Set(withLatency.map((m) => m.latency!.client.metric))].join(' or ');
       items.push(
         timeseries(
           `${namesOf(withLatency)} latency added`,
-          'p50, p90 and p99 the proxies add (client-side minus server-side), within the histogram buckets’ resolution.',
+          `p50, p90 and p99 the proxies add (method ${method}). The shaded band around the p99 is the interval its ` +
+            'histogram buckets allow: the true p99 added lies anywhere in it.',
           'ms',
           new SceneQueryRunner({ datasource: DATASOURCE_REF, queries }),
           // An idle workload is the usual reason: no requests, so no request-duration histogram to compare.
-          `${workload} served no requests that its proxies measured (${histograms}, method ${o.latency.method}) in this time range, so there is no latency to compare: an idle workload has none.`
+          `${workload} served no requests that its proxies measured (${histograms}, method ${method}) in this time range, so there is no latency to compare: an idle workload has none.`,
+          true
+        ),
+        // The figures at a glance: each quantile added with its interval, the mean added, and what they can't say.
+        ...withLatency.map(
+          (mesh) =>
+            new SceneFlexItem({
+              width: '100%',
+              minHeight: 0,
+              body: new LatencyTable({
+                mesh,
+                method,
+                baselineOffset: o.latency.baselineOffset,
+                $data: new SceneQueryRunner({
+                  datasource: DATASOURCE_REF,
+                  queries: latencyTableQueries(mesh.latency!, o, method, s),
+                }),
+              }),
+            })
         )
       );
     }

@@ -2,44 +2,32 @@
  * Every query of the shipped dashboards runs against two presets and equals ground truth: `migration` (Istio and
  * Linkerd under a cluster label) and `small` (every mesh shape, no cluster label). The overview's figures are compared
  * with the report's truth, the workload dashboard's with the truth of each workload. Every target must map to a figure
- * (an unknown refId fails), so a new panel cannot go unchecked.
+ * (an unknown refId fails), so a new panel cannot go unchecked. The mesh rows repeat over the `mesh` variable
+ * (dashboards/meshRepeat.ts): a row target `<mesh>.<figure>` is asked with `$mesh` set to its own mesh, and gives
+ * nothing in any other mesh's row.
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { startPrometheus, type PromHandle } from '../../../demo/harness';
+import { PRESETS } from '../../../demo/presets';
 import { groundTruth, type GroundTruth } from '../../../demo/truth';
 import { CATALOGUE } from '../catalogue';
 import { COMPARISON_FIGURES, parseComparisonRefId } from '../comparison';
-import { keySuffix } from '../figureKeys';
-import { queryResultValue, RAW_USAGE_SOURCE, substitute } from '../../testing/dashboardQueries';
+import { OVERVIEW_ROW_FIGURES } from '../dashboards/overview';
+import { WORKLOAD_ROW_FIGURES } from '../dashboards/workload';
+import { MESH_VAR, parseMeshRefId } from '../dashboards/meshRepeat';
+import { keySuffix, type MeshFigureKey } from '../figureKeys';
+import { queryResultValue, queryResultValues, RAW_USAGE_SOURCE, substitute } from '../../testing/dashboardQueries';
 import { USAGE_SOURCE_VAR } from '../source/gate';
 import { MIXIN_CPU_RULES, MIXIN_MEMORY_RULE } from '../source/mixin';
 import type { Grouping } from '../scope';
-import { sampleKey, truthByGroup } from './groupTruth';
+import { latencyByGroup, sampleKey, truthByGroup } from './groupTruth';
 import { close, truthOf } from './truthOf';
 
-/** refId -> figure key, per dashboard (the comparison panel's refIds are `<mesh>.<column>`). */
-const KEYS: Record<string, Record<string, string>> = {
-  'overview.json': {
-    cost: 'cost.total',
-    cpuShare: 'sidecars.cpuShare',
-    memoryShare: 'sidecars.memoryShare',
-    p99Added: 'latency.p99Added',
-    sidecars: 'cost.sidecars',
-    controlPlane: 'cost.controlPlane',
-    nodeAgents: 'cost.nodeAgents',
-  },
-  'workload.json': {
-    cost: 'cost.sidecars',
-    cpu: 'sidecars.cpuCores',
-    request: 'sidecars.cpuRequestCores',
-    memory: 'sidecars.memoryBytes',
-    share: 'sidecars.cpuShare',
-    cpuCores: 'sidecars.cpuCores',
-    memoryBytes: 'sidecars.memoryBytes',
-    sidecars: 'cost.sidecars',
-    p99Added: 'latency.p99Added',
-  },
+/** The row panels' figures (refId `<mesh>.<figure>`), per dashboard; the comparison panel's refIds are its own. */
+const ROW_FIGURES: Record<string, Record<string, MeshFigureKey>> = {
+  'overview.json': OVERVIEW_ROW_FIGURES,
+  'workload.json': WORKLOAD_ROW_FIGURES,
 };
 const GROUPING: Record<string, Grouping> = { 'overview.json': 'none', 'workload.json': 'workload' };
 
@@ -48,22 +36,36 @@ interface Target {
   refId: string;
   expr: string;
   mesh: string;
+  /** The figure key as truthOf names it (latency at p99). */
   key: string;
+  /** The refId's figure part (a row panel's) or the comparison column. */
+  figure: string;
+  comparison: boolean;
+}
+
+function dashboardJson(file: string) {
+  return JSON.parse(readFileSync(join(__dirname, '..', '..', 'dashboards', file), 'utf8'));
 }
 
 function targets(file: string): Target[] {
-  const d = JSON.parse(readFileSync(join(__dirname, '..', '..', 'dashboards', file), 'utf8'));
-  const panels: Array<{ title: string; targets?: Array<{ refId: string; expr: string }> }> = d.panels ?? [];
+  const panels: Array<{ title: string; type: string; targets?: Array<{ refId: string; expr: string }> }> =
+    dashboardJson(file).panels ?? [];
   return panels.flatMap((p) =>
     (p.targets ?? []).map((x) => {
-      const comparison = parseComparisonRefId(x.refId);
-      const mesh = comparison?.meshId ?? CATALOGUE.find((m) => p.title.startsWith(`${m.name}:`))?.id ?? '';
+      const comparison = p.type === 'meshtax-comparison-panel' ? parseComparisonRefId(x.refId) : undefined;
+      const row = comparison ? undefined : parseMeshRefId(x.refId);
+      const mesh = comparison?.meshId ?? row?.meshId ?? '';
+      const figure = comparison?.column ?? row?.figure ?? '';
+      const k = comparison ? COMPARISON_FIGURES[comparison.column] : ROW_FIGURES[file][figure];
       // The dashboards show p99: a latency key of the table is written for a quantile (latency.pNAdded -> p99Added).
-      const key = comparison ? keySuffix(COMPARISON_FIGURES[comparison.column]) : KEYS[file][x.refId];
-      return { panel: p.title, refId: x.refId, expr: x.expr, mesh, key };
+      const key = k ? keySuffix(k) : '';
+      return { panel: p.title, refId: x.refId, expr: x.expr, mesh, key, figure, comparison: !!comparison };
     })
   );
 }
+
+/** A row target in its own mesh's row; the comparison panel sits outside the row and has no `$mesh`. */
+const rowVars = (x: Target): Record<string, string> => (x.comparison ? {} : { [MESH_VAR]: x.mesh });
 
 /**
  * A static dashboard cannot know whether the owner of a shared control plane (istiod, for ambient Istio) is present,
@@ -98,11 +100,11 @@ const autoPricing = (prom: PromHandle) =>
 function truth(t: GroundTruth, prom: PromHandle, file: string, x: Target): Map<string, number> {
   const m = t.meshes.find((y) => y.id === x.mesh);
   // A control plane billed to the mesh that owns it: the sharing mesh's panels show none, as the report does.
-  if (!parseComparisonRefId(x.refId) && sharedOwner(t, x.mesh) && CONTROL_PLANE_KEYS.includes(x.key)) {
+  if (!x.comparison && sharedOwner(t, x.mesh) && CONTROL_PLANE_KEYS.includes(x.key)) {
     return new Map();
   }
   if (GROUPING[file] === 'none') {
-    const v = parseComparisonRefId(x.refId) ? unshared(t, x.mesh, x.key) : truthOf(t, `${x.mesh}.${x.key}`);
+    const v = x.comparison ? unshared(t, x.mesh, x.key) : truthOf(t, `${x.mesh}.${x.key}`);
     if (v === undefined) {
       throw new Error(`${x.panel} ${x.refId}: no ground truth for ${x.key}`);
     }
@@ -128,7 +130,7 @@ async function disagreements(
   for (const x of targets(file).filter((y) => pick(t, y))) {
     const want = truth(t, prom, file, x);
     for (const cluster of clusters) {
-      const got = await prom.query(substitute(x.expr, { ...vars, cluster }));
+      const got = await prom.query(substitute(x.expr, { ...vars, ...rowVars(x), cluster }));
       const gotMap = new Map(got.map((g) => [sampleKey(GROUPING[file], g.metric), g.value]));
       const keys = (m: Map<string, number>) => [...m.keys()].sort().join(';');
       if (got.length !== gotMap.size || keys(gotMap) !== keys(want)) {
@@ -146,13 +148,55 @@ async function disagreements(
   return { off, compared };
 }
 
+/** A query_result() variable of a dashboard as Grafana resolves it on this Prometheus: its values. */
+async function variableValues(prom: PromHandle, file: string, name: string, cluster = '.*'): Promise<string[]> {
+  const v = dashboardJson(file).templating.list.find((x: { name: string }) => x.name === name);
+  const expr = /^query_result\((.*)\)$/s.exec(v.query.query)![1];
+  return queryResultValues(await prom.query(substitute(expr, { cluster })), v.regex);
+}
+
 /** The usage_source variable as Grafana resolves it on this Prometheus, for a value of the cluster variable. */
 async function usageSource(prom: PromHandle, file: string, cluster = '.*'): Promise<string | undefined> {
-  const d = JSON.parse(readFileSync(join(__dirname, '..', '..', 'dashboards', file), 'utf8'));
-  const v = d.templating.list.find((x: { name: string }) => x.name === USAGE_SOURCE_VAR);
+  const v = dashboardJson(file).templating.list.find((x: { name: string }) => x.name === USAGE_SOURCE_VAR);
   const expr = /^query_result\((.*)\)$/s.exec(v.query.query)![1];
   return queryResultValue(await prom.query(substitute(expr, { cluster })), v.regex);
 }
+
+/**
+ * The meshes a preset runs, from its spec (demo/presets.ts): its namespaces' meshes and Cilium. The custom proxy is
+ * left out: the dashboards know the catalogue, not a user's custom container.
+ */
+function presetMeshes(preset: string, only: (id: string) => boolean): string[] {
+  const spec = PRESETS[preset];
+  const ids = new Set<string>(spec.namespaces.map((n) => n.mesh).filter((m) => m !== 'none'));
+  if (spec.cilium) {
+    ids.add('cilium');
+  }
+  return CATALOGUE.map((m) => m.id).filter((id) => ids.has(id) && only(id));
+}
+
+const SIDECAR = new Set<string>(CATALOGUE.filter((m) => m.dataPlaneKind === 'sidecar').map((m) => m.id));
+
+describe.each(['small', 'article', 'migration', 'shapes'])('the %s preset: the mesh variable', (preset) => {
+  let prom: PromHandle;
+  beforeAll(async () => {
+    prom = await startPrometheus({ preset });
+  });
+  afterAll(async () => {
+    await prom?.stop();
+  });
+
+  test("lists exactly the preset's meshes (the overview), and its sidecar meshes (the workload dashboard)", async () => {
+    const all = presetMeshes(preset, () => true);
+    expect(all.length).toBeGreaterThan(0);
+    expect(await variableValues(prom, 'overview.json', MESH_VAR)).toEqual(all);
+    expect(await variableValues(prom, 'workload.json', MESH_VAR)).toEqual(
+      presetMeshes(preset, (id) => SIDECAR.has(id))
+    );
+    // And nothing for a cluster that is not there: no row at all.
+    expect(await variableValues(prom, 'overview.json', MESH_VAR, 'other')).toEqual([]);
+  });
+});
 
 describe.each(['migration', 'small'])('the %s preset', (preset) => {
   let prom: PromHandle;
@@ -177,10 +221,74 @@ describe.each(['migration', 'small'])('the %s preset', (preset) => {
     expect(compared).toBeGreaterThan(file === 'overview.json' ? 30 : 60);
   });
 
+  test("a row's targets answer in their own mesh's row only", async () => {
+    for (const file of ['overview.json', 'workload.json']) {
+      const rows = targets(file).filter((x) => !x.comparison);
+      expect(rows.length).toBeGreaterThan(10);
+      for (const x of rows) {
+        const other = CATALOGUE.find((m) => m.id !== x.mesh)!.id;
+        expect({ refId: x.refId, got: await prom.query(substitute(x.expr, { [MESH_VAR]: other })) }).toEqual({
+          refId: x.refId,
+          got: [],
+        });
+      }
+    }
+  });
+
+  test("the true p99 added lies inside the overview rows' interval, and the mean added is exact (#18)", async () => {
+    const t = groundTruth(prom.cluster, prom.evalTime, 300, autoPricing(prom));
+    let checked = 0;
+    for (const m of t.meshes.filter((x) => x.latency)) {
+      const ask = async (figure: string) => {
+        const x = targets('overview.json').find((y) => y.mesh === m.id && y.figure === figure)!;
+        const r = await prom.query(substitute(x.expr, rowVars(x)));
+        return r.length === 1 ? r[0].value : undefined;
+      };
+      const [lower, upper, mean] = [await ask('p99AddedLower'), await ask('p99AddedUpper'), await ask('meanAdded')];
+      expect({ mesh: m.id, inside: lower! <= m.latency!.deltaTrueMs && m.latency!.deltaTrueMs <= upper! }).toEqual({
+        mesh: m.id,
+        inside: true,
+      });
+      expect(Math.abs(mean! - m.meanAddedMs!)).toBeLessThanOrEqual(0.01 * Math.abs(m.meanAddedMs!));
+      checked++;
+    }
+    expect(checked).toBeGreaterThan(0);
+  });
+
+  test("the true p99 added of each workload lies inside the workload dashboard's interval (#18)", async () => {
+    let checked = 0;
+    for (const mesh of ['istio', 'linkerd'] as const) {
+      const truth = latencyByGroup(prom.cluster, mesh, 'workload');
+      const ask = async (figure: string) => {
+        const x = targets('workload.json').find((y) => y.mesh === mesh && y.figure === figure)!;
+        const r = await prom.query(substitute(x.expr, rowVars(x)));
+        return new Map(r.map((g) => [sampleKey('workload', g.metric), g.value]));
+      };
+      const [lower, upper] = [await ask('p99AddedLower'), await ask('p99AddedUpper')];
+      for (const [k, t] of truth) {
+        const [l, u] = [lower.get(k), upper.get(k)];
+        expect({
+          mesh,
+          k,
+          inside: l !== undefined && u !== undefined && l <= t.trueAddedMs && t.trueAddedMs <= u,
+        }).toEqual({
+          mesh,
+          k,
+          inside: true,
+        });
+        checked++;
+      }
+    }
+    expect(checked).toBeGreaterThan(3);
+  });
+
   test('a cluster that does not exist gives no data on any panel', async () => {
     for (const file of ['overview.json', 'workload.json']) {
       for (const x of targets(file)) {
-        expect({ refId: x.refId, got: await prom.query(substitute(x.expr, { cluster: 'other' })) }).toEqual({
+        expect({
+          refId: x.refId,
+          got: await prom.query(substitute(x.expr, { ...rowVars(x), cluster: 'other' })),
+        }).toEqual({
           refId: x.refId,
           got: [],
         });
@@ -225,15 +333,17 @@ describe('the migration preset on kube-prometheus-stack (kubernetes-mixin rules 
       // (mixinSource.int.test.ts). The dashboards' other queries read raw series and are checked above.
       const t = groundTruth(prom.cluster, prom.evalTime - 15, 285, autoPricing(prom));
       const isUsage = (_: GroundTruth, x: Target) =>
-        USAGE_REFS.has(parseComparisonRefId(x.refId) ? x.key.split('.').pop()! : x.refId) &&
+        USAGE_REFS.has(x.comparison ? x.key.split('.').pop()! : x.figure) &&
         !x.key.startsWith('latency') &&
         !x.key.includes('Request');
       const { off, compared } = await disagreements(prom, t, file, isUsage, { usage_source: source! });
       expect(off).toEqual([]);
       expect(compared).toBeGreaterThan(15);
       // Read from the mixin only: with the raw metrics gated out, the same queries still answer.
-      const cpu = targets(file).find((x) => x.refId === (file === 'overview.json' ? 'cpuShare' : 'cpuCores'))!;
-      const rawGatedOut = substitute(cpu.expr, { usage_source: source!, cluster: '.*' });
+      const cpu = targets(file).find(
+        (x) => x.refId === (file === 'overview.json' ? 'istio.cpuShare' : 'istio.cpuCores')
+      )!;
+      const rawGatedOut = substitute(cpu.expr, { usage_source: source!, cluster: '.*', ...rowVars(cpu) });
       expect(rawGatedOut).toContain('__name__=~"node_namespace_pod_container');
       expect((await prom.query(rawGatedOut)).length).toBeGreaterThan(0);
     }

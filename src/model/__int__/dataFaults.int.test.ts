@@ -202,7 +202,9 @@ describe('an idle cluster without kube-state-metrics', () => {
       (id, expr) =>
         /kube_(pod_container_resource_requests|node_status_allocatable)/.test(expr) ||
         id === 'cluster.cpuRequestCores' ||
-        id === 'cluster.memoryRequestBytes'
+        id === 'cluster.memoryRequestBytes' ||
+        // The node count reads kube_node_info (issue #17's keep-or-drop line).
+        id === 'cluster.nodes'
     );
     expect(figures.filter((f) => f.value !== null).length).toBeGreaterThan(15);
   });
@@ -217,6 +219,7 @@ describe('an idle cluster without kube-state-metrics', () => {
       expect(fig(id).reason).toContain('kube_pod_container_resource_requests');
     }
     expect(fig('istio.sidecars.nodesReservedCpu').reason).toContain('kube_node_status_allocatable');
+    expect(fig('cluster.nodes').reason).toContain('kube_node_info');
     for (const id of [
       'cluster.cpuCores',
       'istio.sidecars.cpuShare',

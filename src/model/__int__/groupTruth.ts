@@ -5,9 +5,10 @@
  */
 import { BUCKETS, proxyLatency } from '../../../demo/meshes';
 import { mixtureMean, mixtureQuantile, type Part, type QuantileTruth } from '../../../demo/mixture';
-import { affine } from '../../../demo/series-latency';
+import { affine, clientProxy } from '../../../demo/series-latency';
 import { ARTICLE_PRICING, monthlyCost, sum, workloadLatency, type GroundTruth, type Row } from '../../../demo/truth';
 import type { Cluster } from '../../../demo/types';
+import { costPerMillion, type ByGroup } from '../../../demo/truth-value';
 import type { Grouping } from '../scope';
 
 type Mesh = GroundTruth['meshes'][number];
@@ -50,7 +51,8 @@ function namespaceP99Added(c: Cluster, mesh: 'istio' | 'linkerd', ns: string): n
   const dst = pods
     .filter((p) => p.rps > 0 && p.latency && p.emitsHistograms)
     .map((p) => ({ d: affine(p.latency!, prox.destination), weight: p.rps }));
-  const src = pods.flatMap((p) => p.calls.map((x) => ({ d: affine(x.latency, prox.source), weight: x.rps })));
+  const client = clientProxy(c.spec, mesh);
+  const src = pods.flatMap((p) => p.calls.map((x) => ({ d: affine(x.latency, client), weight: x.rps })));
   return mixtureQuantile(src, 0.99, bounds).promMs - mixtureQuantile(dst, 0.99, bounds).promMs;
 }
 
@@ -59,27 +61,35 @@ export interface GroupLatency {
   source: QuantileTruth;
   destination: QuantileTruth;
   trueAddedMs: number;
+  /** What histogram_quantile on the client side minus the server side returns on exact bucket counts. */
+  promAddedMs: number;
   rangeMs: [number, number];
   meanAddedMs: number;
 }
 
-function groupLatency(src: Part[], dst: Part[], bounds: number[]): GroupLatency {
-  const source = mixtureQuantile(src, 0.99, bounds);
-  const destination = mixtureQuantile(dst, 0.99, bounds);
+function groupLatency(src: Part[], dst: Part[], bounds: number[], q: number): GroupLatency {
+  const source = mixtureQuantile(src, q, bounds);
+  const destination = mixtureQuantile(dst, q, bounds);
   return {
     source,
     destination,
     trueAddedMs: source.trueMs - destination.trueMs,
+    promAddedMs: source.promMs - destination.promMs,
     rangeMs: [source.lowerMs - destination.upperMs, source.upperMs - destination.lowerMs],
     meanAddedMs: mixtureMean(src) - mixtureMean(dst),
   };
 }
 
 /**
- * reporter-delta latency truth per group, from the generator's distributions: the whole mesh, each namespace (its
+ * reporter-delta latency truth per group at quantile `q`, from the generator's distributions: the whole mesh, each namespace (its
  * load generators only call their own namespace), or each workload (its callers' side against its own).
  */
-export function latencyByGroup(c: Cluster, mesh: 'istio' | 'linkerd', g: Grouping): Map<string, GroupLatency> {
+export function latencyByGroup(
+  c: Cluster,
+  mesh: 'istio' | 'linkerd',
+  g: Grouping,
+  q = 0.99
+): Map<string, GroupLatency> {
   const prox = proxyLatency[mesh];
   const bounds = mesh === 'istio' ? BUCKETS.istioMs : BUCKETS.linkerdMs;
   const pods = c.pods.filter((p) => p.mesh === mesh && !p.histogramsUnread);
@@ -94,10 +104,10 @@ export function latencyByGroup(c: Cluster, mesh: 'istio' | 'linkerd', g: Groupin
     const src = pods.flatMap((p) =>
       p.calls
         .filter((x) => keyOf(p.namespace, x.workload) === key)
-        .map((x) => ({ d: affine(x.latency, prox.source), weight: x.rps }))
+        .map((x) => ({ d: affine(x.latency, clientProxy(c.spec, mesh)), weight: x.rps }))
     );
     if (src.length && dst.length) {
-      out.set(key, groupLatency(src, dst, bounds));
+      out.set(key, groupLatency(src, dst, bounds, q));
     }
   }
   return out;
@@ -120,6 +130,22 @@ export function truthByGroup(
   const dpGroups = groups(dp, rowKey);
   const total = (f: (r: Row) => number) => mapValues(dpGroups, (rs) => sum(rs.map(f)));
   const share = (f: (r: Row) => number) => mapValues(dpGroups, (rs, k) => sum(rs.map(f)) / sum(all.get(k)!.map(f)));
+  const value = valueByGroup(c, m, key, g);
+  if (value) {
+    if (key !== 'value.costPerMillionRequests') {
+      return value;
+    }
+    // Cost over the group's requests: groups with cost but no requests served (istio-system) have no value.
+    const costs = truthByGroup(t, c, m, 'cost.total', g, pricing);
+    return new Map(
+      [...value]
+        .map(([k, rps]): [string, number | null] => [
+          k,
+          costPerMillion(costs.get(k) ?? NaN, rps, pricing.hoursPerMonth),
+        ])
+        .filter((e): e is [string, number] => e[1] !== null && Number.isFinite(e[1]))
+    );
+  }
   switch (key) {
     case 'sidecars.cpuCores':
       return total((r) => r.cpu);
@@ -164,6 +190,18 @@ export function truthByGroup(
       const zeros = groups(m.rows.dataPlane, (r) => groupKey(c, g, r.pod.namespace, r.pod.workload));
       return new Map([...[...zeros.keys()].map((k): [string, number] => [k, 0]), ...out]);
     }
+    // Issue #18 per group: the interval the buckets allow and the exact mean added (latencyByGroup, above).
+    case 'latency.p99AddedLower':
+    case 'latency.p99AddedUpper':
+    case 'latency.meanAdded': {
+      if (m.id !== 'istio' && m.id !== 'linkerd') {
+        return new Map();
+      }
+      const lt = latencyByGroup(c, m.id, g);
+      const pick = (x: GroupLatency) =>
+        key === 'latency.meanAdded' ? x.meanAddedMs : x.rangeMs[key === 'latency.p99AddedLower' ? 0 : 1];
+      return new Map([...lt].map(([k, x]) => [k, pick(x)]));
+    }
     case 'latency.p99Added': {
       if (g === 'none' || g === 'cluster') {
         return m.latency ? new Map([[groupKey(c, g, '', ''), m.latency.deltaPromMs]]) : new Map();
@@ -182,4 +220,64 @@ export function truthByGroup(
     }
   }
   throw new Error(`no grouped ground truth for ${key}`);
+}
+
+const VALUE_FLAG: Record<string, 'UO' | 'URX' | 'UT' | 'RL'> = {
+  'resilience.circuitBreaking': 'UO',
+  'resilience.retriesExhausted': 'URX',
+  'resilience.timeouts': 'UT',
+  'resilience.rateLimited': 'RL',
+};
+
+/** Whether the demo's truth has this value figure for the mesh at this grouping (false: the model says why not). */
+export function hasValueTruth(m: Mesh, key: string, g: Grouping): boolean {
+  const v = m.value;
+  if (key === 'value.splitServices') {
+    return !!v?.splitServices && g !== 'workload';
+  }
+  if (key in VALUE_FLAG || key === 'value.resilienceEvents') {
+    return !!v?.resilience;
+  }
+  return true;
+}
+
+/**
+ * The value figures (issue #17) per group, from demo/truth-value.ts; undefined for any other key. The cluster
+ * grouping is the ungrouped truth under the cluster's label. For cost per million, the requests served per group
+ * (the caller divides the cost into them).
+ */
+function valueByGroup(c: Cluster, m: Mesh, key: string, g: Grouping): Map<string, number> | undefined {
+  const v = m.value;
+  const at = (
+    byGrouping: Partial<Record<'none' | 'namespace' | 'workload', ByGroup>> | undefined
+  ): Map<string, number> => {
+    const rows = byGrouping?.[g === 'cluster' ? 'none' : g];
+    if (!rows) {
+      return new Map();
+    }
+    return new Map(Object.entries(rows).map(([k, x]) => [g === 'cluster' ? (c.spec.clusterLabel ?? '') : k, x]));
+  };
+  const minus = (a: Map<string, number>, b: Map<string, number>) => mapValues(a, (x, k) => x - (b.get(k) ?? 0));
+  const flags = (fs: Array<'UO' | 'URX' | 'UT' | 'RL'>) =>
+    fs
+      .map((f) => at(v?.resilience?.[f]))
+      .reduce(
+        (a, b) => new Map([...new Set([...a.keys(), ...b.keys()])].map((k) => [k, (a.get(k) ?? 0) + (b.get(k) ?? 0)]))
+      );
+  switch (key) {
+    case 'traffic.rps':
+    case 'value.costPerMillionRequests':
+      return at(v?.rps);
+    case 'traffic.mtlsRps':
+      return at(v?.mtlsRps);
+    case 'traffic.plaintextRps':
+      return minus(at(v?.rps), at(v?.mtlsRps));
+    case 'value.mtlsShare':
+      return at(v?.mtlsShare);
+    case 'value.splitServices':
+      return at(v?.splitServices ?? undefined);
+    case 'value.resilienceEvents':
+      return flags(['UO', 'URX', 'UT', 'RL']);
+  }
+  return key in VALUE_FLAG ? flags([VALUE_FLAG[key]]) : undefined;
 }

@@ -1,5 +1,6 @@
 import fc from 'fast-check';
-import { CATALOGUE } from '../catalogue';
+import { CATALOGUE, meshById, type MeshId } from '../catalogue';
+import { ENVOY_FLAGS, RESILIENCE, valueUnavailable } from '../value/defs';
 import { meshFigureId } from '../figureKeys';
 import { syntaxProblems } from '../promql/validate';
 import { DEFAULT_OPTIONS } from '../options/defaults';
@@ -20,6 +21,13 @@ describe('every builder figure', () => {
   test.each(cases)('%s %s grouped by %s is a figure of figureSet.ts and parses', (mesh, figure, groupBy) => {
     const r = buildFigure({ ...base, figure, groupBy }, mesh, CATALOGUE);
     expect(r.errors).toEqual({});
+    const why = valueUnavailable(meshById(mesh as MeshId), r.spec!.key, groupBy);
+    if (why) {
+      // Linkerd's split and resilience, a split per workload: the builder says the model's reason, not a blank.
+      expect(r.figure).toBeUndefined();
+      expect(r.unavailable).toContain(why.replace(/^unavailable:? ?/, ''));
+      return;
+    }
     expect(r.figure?.id).toBe(meshFigureId(mesh, r.spec!.key));
     expect(syntaxProblems(r.figure!.expr)).toEqual([]);
   });
@@ -37,8 +45,32 @@ describe('every builder figure', () => {
         'cost.idleSidecars',
       ])
     );
+    // Issue #17: every figure of what the mesh does.
+    expect(BUILDER_FIGURES.map((f) => f.key)).toEqual(
+      expect.arrayContaining([
+        'traffic.rps',
+        'value.mtlsShare',
+        'traffic.plaintextRps',
+        'value.splitServices',
+        'resilience.circuitBreaking',
+        'resilience.retriesExhausted',
+        'resilience.timeouts',
+        'resilience.rateLimited',
+        'value.costPerMillionRequests',
+      ])
+    );
     expect(BUILDER_FIGURES.filter((f) => f.cannotSee.length === 0).map((f) => f.kind)).toEqual([]);
   });
+});
+
+test.each(RESILIENCE)('the builder\'s %s entry reads its own Envoy flag, and only it', (r) => {
+  const q = buildFigure({ ...base, figure: r }, 'istio', CATALOGUE).figure!;
+  const flags = selectors(q.ast).flatMap((x) => x.matchers.filter((m) => m.label === 'response_flags'));
+  expect(flags.length).toBeGreaterThan(0);
+  for (const m of flags) {
+    const read = RESILIENCE.filter((x) => new RegExp(`^${m.value}$`).test(ENVOY_FLAGS[x]));
+    expect(read).toEqual([r]);
+  }
 });
 
 describe('invalid input', () => {
@@ -165,7 +197,7 @@ describe('properties over random builder inputs', () => {
           laidOut++;
         }
       }),
-      { numRuns: 80 }
+      { numRuns: 120 }
     );
     // Meshes without a figure (Cilium's latency, ...) build nothing: most random inputs must still build one.
     expect(laidOut).toBeGreaterThan(20);

@@ -11,6 +11,7 @@ import type { Selection } from '../scope';
 import { builderFigure, type BuilderFigure, type BuilderInput } from './catalogue';
 import type { BuilderField, BuilderState } from './state';
 import { meshFigureId } from '../figureKeys';
+import { valueUnavailable } from '../value/defs';
 
 export interface BuildResult {
   errors: Partial<Record<BuilderField, string>>;
@@ -115,6 +116,10 @@ function whyUnavailable(mesh: MeshDef, spec: BuilderFigure, s: BuilderState): st
       return `${what}: it exports no latency histogram the model reads.`;
     }
     return `${what} with app-vs-mesh unless grouped by workload: each workload is compared with its own histogram.`;
+  }
+  const value = valueUnavailable(mesh, spec.key, s.groupBy);
+  if (value) {
+    return `${what}: ${value.replace(/^unavailable:? ?/, '')}`;
   }
   if (spec.kind === 'controlPlaneCost') {
     return `${what}: the catalogue knows no control-plane pods for it.`;

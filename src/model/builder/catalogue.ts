@@ -4,6 +4,7 @@
  * written here but read from its query (metricsOf), so they can never drift from the PromQL.
  */
 import type { MeshFigureKey } from '../figureKeys';
+import { VALUE_BUILDER_FIGURES, type ValueBuilderKind } from './valueFigures';
 
 export type BuilderFigureKind =
   | 'cpuShare'
@@ -16,7 +17,8 @@ export type BuilderFigureKind =
   | 'monthlyCost'
   | 'p99Added'
   | 'vcpuPer1kRps'
-  | 'idleSidecars';
+  | 'idleSidecars'
+  | ValueBuilderKind;
 
 /** What a figure depends on besides the scope: shows or hides the matching form fields. */
 export type BuilderInput = 'pricing' | 'latency' | 'idle';
@@ -156,6 +158,7 @@ export const BUILDER_FIGURES: BuilderFigure[] = [
       'A workload is matched to its traffic by name: workloads whose pods do not follow the Deployment, DaemonSet or StatefulSet naming count as idle.',
     ],
   },
+  ...VALUE_BUILDER_FIGURES,
 ];
 
 export function builderFigure(kind: string): BuilderFigure | undefined {

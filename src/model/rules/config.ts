@@ -37,8 +37,16 @@ export function rulesConfigLabels(s: RulesSelection, o: FigureOptions): Record<s
   };
 }
 
-/** Non-empty exactly when rules generated with these options are loaded. */
+/**
+ * The labels that say what the recorded series mean. `source` is not one of them: it says whether the rules read
+ * cAdvisor directly or through the kubernetes-mixin's rules (`meshtax rules --recording-rules`), and both record the
+ * same figures (the mixin's series are computed from the same cAdvisor samples, its pause container excluded as on
+ * raw series). Requiring it made a report miss rules written with --recording-rules.
+ */
+const probedLabels = (labels: Record<string, string>) => Object.entries(labels).filter(([k]) => k !== 'source');
+
+/** Non-empty exactly when rules generated with these options are loaded, whichever series they read usage from. */
 export function rulesConfigProbe(s: RulesSelection, o: FigureOptions): Expr {
   const labels = rulesConfigLabels(s, o);
-  return agg('count', sel(RULES_CONFIG_RECORD, ...Object.entries(labels).map(([k, v]) => eq(k, v))));
+  return agg('count', sel(RULES_CONFIG_RECORD, ...probedLabels(labels).map(([k, v]) => eq(k, v))));
 }

@@ -71,3 +71,33 @@ export const VALUE_DEFS: Partial<Record<MeshId, MeshValueDef>> = {
 export function noValueReason(meshName: string): string {
   return `unavailable: ${meshName} exports no per-request metrics Mesh Tax reads (no request counter with TLS, version or response-flag labels)`;
 }
+
+/**
+ * Why a mesh has no such value figure at this grouping, or undefined when the key is not a value figure or the
+ * mesh has it. Said by the query builder; the report's reasons come from the same `unavailable` texts.
+ */
+export function valueUnavailable(
+  mesh: { id: MeshId; name: string; traffic?: unknown },
+  key: string,
+  groupBy: string
+): string | undefined {
+  const def = mesh.traffic ? VALUE_DEFS[mesh.id] : undefined;
+  const isSplit = key === 'value.splitServices';
+  const isResilience = key.startsWith('resilience.') || key === 'value.resilienceEvents';
+  if (!isSplit && !isResilience && !key.startsWith('value.') && !key.startsWith('traffic.')) {
+    return undefined;
+  }
+  if (!def) {
+    return noValueReason(mesh.name);
+  }
+  if (isSplit && def.unavailable.split) {
+    return def.unavailable.split;
+  }
+  if (isSplit && groupBy === 'workload') {
+    return 'unavailable by workload: a service is not a workload (a canary is often a second Deployment behind one Service); group by namespace or not at all';
+  }
+  if (isResilience && def.unavailable.resilience) {
+    return def.unavailable.resilience;
+  }
+  return undefined;
+}

@@ -2,12 +2,13 @@
  * Keep-or-drop facts and the migration projection (issue #17) from a real report on the `migration` preset (Istio
  * and Linkerd side by side), against the demo's ground truth at flat article prices.
  */
+import { faultsQuiet } from '../../../demo/faultPresets';
 import { startPrometheus, type PromHandle } from '../../../demo/harness';
 import { ARTICLE_PRICING, groundTruth, sum } from '../../../demo/truth';
 import { close } from '../__int__/truthOf';
 import { DEFAULT_OPTIONS } from '../options/defaults';
 import { buildReport } from '../report';
-import { keepOrDropFacts, moveProjections } from './keepOrDrop';
+import { clusterNodeFact, keepOrDropFacts, moveProjections } from './keepOrDrop';
 
 let prom: PromHandle;
 beforeAll(async () => {
@@ -48,4 +49,37 @@ test('what removing each mesh frees, what it does, and moving the remaining pods
   }
   // Linkerd's proxies cost less per pod here: moving Istio's pods to it saves money.
   expect(moves[0].monthlyChangeUsd).toBeLessThan(0);
+  // The cluster's nodes, from kube_node_info, against the spec the demo generated (not the truth's own count).
+  expect(clusterNodeFact(r)).toEqual({ nodes: prom.cluster.spec.nodes, line: 100 });
+  // Every null fact carries the report's reason (Linkerd: a fact its metrics cannot give says why).
+  for (const m of r.meshes) {
+    const f = keepOrDropFacts(m);
+    for (const k of [
+      'monthlyUsd',
+      'p99AddedMs',
+      'requestsPerSecond',
+      'mtlsShare',
+      'splitServices',
+      'resilienceEvents',
+    ] as const) {
+      expect({ k, reason: f[k] === null ? f.reasons[k] : 'has a value' }).toEqual({
+        k,
+        reason: expect.stringMatching(/\w{3}/),
+      });
+    }
+  }
+});
+
+test('without kube-state-metrics the node count is null with a reason naming kube_node_info', async () => {
+  const bare = await startPrometheus({ spec: faultsQuiet });
+  try {
+    const r = await buildReport((e) => bare.query(e), {
+      time: bare.evalTime,
+      options: DEFAULT_OPTIONS,
+      figureSource: 'raw',
+    });
+    expect(clusterNodeFact(r)).toEqual({ nodes: null, line: 100, reason: expect.stringContaining('kube_node_info') });
+  } finally {
+    await bare.stop();
+  }
 });

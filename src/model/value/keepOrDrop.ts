@@ -6,6 +6,7 @@
  */
 import { hasFigure, reportValue, type ReportMesh } from '../reportValue';
 import type { MeshFigureKey } from '../figureKeys';
+import { ARTICLE_NODE_LINE } from './nodes';
 
 export interface KeepOrDropFacts {
   meshId: string;
@@ -18,6 +19,29 @@ export interface KeepOrDropFacts {
   resilienceEvents: number | null;
   /** What removing the mesh frees: its whole cost, the cores and memory it uses, the nodes' worth its proxies request. */
   frees: { monthlyUsd: number | null; cores: number | null; memoryBytes: number | null; nodes: number | null };
+  /** Why a fact above is null, in the report's own words (Linkerd's split: no version label, ...). */
+  reasons: Partial<Record<ReasonedFact, string>>;
+}
+
+export type ReasonedFact =
+  'monthlyUsd' | 'p99AddedMs' | 'requestsPerSecond' | 'mtlsShare' | 'splitServices' | 'resilienceEvents';
+
+/** The cluster's node count against the article's line, or why it is unknown. */
+export interface NodeFact {
+  nodes: number | null;
+  line: number;
+  reason?: string;
+}
+
+export function clusterNodeFact(report: {
+  cluster: { nodes?: number | null; reasons: Record<string, string> };
+}): NodeFact {
+  const nodes = report.cluster.nodes ?? null;
+  return {
+    nodes,
+    line: ARTICLE_NODE_LINE,
+    ...(nodes === null ? { reason: report.cluster.reasons['cluster.nodes'] ?? 'unavailable: not in this report' } : {}),
+  };
 }
 
 export interface MoveProjection {
@@ -40,7 +64,29 @@ function sumOf(m: ReportMesh, keys: MeshFigureKey[]): number | null {
   return (parts as number[]).reduce((a, b) => a + b, 0);
 }
 
+/** The report's reason for each null fact; the value block's reasons are keyed `<mesh>.value.<field>`. */
+function reasonsOf(m: ReportMesh, f: Omit<KeepOrDropFacts, 'reasons'>): KeepOrDropFacts['reasons'] {
+  const where: Record<ReasonedFact, string> = {
+    monthlyUsd: `${m.id}.cost.total`,
+    p99AddedMs: `${m.id}.latency.p${Math.round(m.latency.quantile * 100)}Added`,
+    requestsPerSecond: `${m.id}.value.requestsPerSecond`,
+    mtlsShare: `${m.id}.value.mtlsShare`,
+    splitServices: `${m.id}.value.splitServices`,
+    resilienceEvents: `${m.id}.value.resilienceEvents`,
+  };
+  return Object.fromEntries(
+    (Object.keys(where) as ReasonedFact[])
+      .filter((k) => f[k] === null)
+      .map((k) => [k, (k === 'p99AddedMs' ? m.latency.reason : undefined) ?? m.reasons[where[k]] ?? 'no data'])
+  );
+}
+
 export function keepOrDropFacts(m: ReportMesh): KeepOrDropFacts {
+  const facts = factsOf(m);
+  return { ...facts, reasons: reasonsOf(m, facts) };
+}
+
+function factsOf(m: ReportMesh): Omit<KeepOrDropFacts, 'reasons'> {
   const cpuNodes = reportValue(m, 'sidecars.nodesReservedCpu');
   const memNodes = reportValue(m, 'sidecars.nodesReservedMemory');
   return {

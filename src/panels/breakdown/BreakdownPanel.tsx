@@ -40,6 +40,19 @@ function drillUrl(
   });
 }
 
+/** The refIds as this panel's queries are named: in a row repeated over `mesh`, `${mesh}.cost` is its mesh's. */
+function withRefIdsOf(o: BreakdownOptions, replace: PanelProps['replaceVariables'] | undefined): BreakdownOptions {
+  const r = (x: string) => (replace ? replace(x) : x);
+  return {
+    ...o,
+    costRefId: r(o.costRefId),
+    cpuRefId: r(o.cpuRefId),
+    memoryRefId: r(o.memoryRefId),
+    shareRefId: r(o.shareRefId),
+    requestRefId: r(o.requestRefId),
+  };
+}
+
 /** The rows, with the price source and time window they use under them. */
 export function BreakdownPanel(props: PanelProps<BreakdownOptions>) {
   return (
@@ -54,7 +67,7 @@ function BreakdownBody({ data, options, replaceVariables }: PanelProps<Breakdown
   // The options choose the top N and the initial order; a click on a header re-sorts those rows.
   const [sortBy, setSortBy] = useState<BreakdownColumn | undefined>();
   const by = sortBy ?? options.sortBy;
-  const rows = sortRows(breakdownRows(data, options), by);
+  const rows = sortRows(breakdownRows(data, withRefIdsOf(options, replaceVariables)), by);
   const failed = data.errors?.map((e) => e.message).filter(Boolean) ?? [];
   if (rows.length === 0 && failed.length) {
     // The query failed: say so, rather than advising about labels.

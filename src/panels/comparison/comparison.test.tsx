@@ -82,3 +82,18 @@ test('a control plane alone is not a mesh, and a shared istiod is billed once', 
   expect(ambient.cells.monthlyCost.value).toBe(12);
   expect(ambient.cells.controlPlaneCpu).toBeUndefined();
 });
+
+test('traffic splitting is a whole number of services ("1 services" was printed "1.00 services")', () => {
+  const t = [...targets, { refId: 'istio.splitServices', expr: 'istio_split' }];
+  const d = panelData(
+    [
+      { refId: 'istio.pods', values: [30] },
+      { refId: 'istio.splitServices', values: [2] },
+    ],
+    t
+  );
+  renderPanel(DEFAULT_COMPARISON_OPTIONS, d);
+  const istio = within(screen.getByRole('row', { name: /Istio/ }));
+  expect(istio.getByText('2 services')).toBeInTheDocument();
+  expect(screen.queryByText(/\d\.\d+ services/)).toBeNull();
+});

@@ -1,18 +1,35 @@
 import React from 'react';
 import { css } from '@emotion/css';
-import { formattedValueToString, getValueFormat, type GrafanaTheme2, type PanelProps } from '@grafana/data';
+import {
+  formattedValueToString,
+  getValueFormat,
+  type GrafanaTheme2,
+  type PanelData,
+  type PanelProps,
+} from '@grafana/data';
 import { BigValue, BigValueColorMode, BigValueGraphMode, Stack, Text, useStyles2, useTheme2 } from '@grafana/ui';
 import { FIGURE_BASIS_HEIGHT_PX, WithFigureBasis } from '../../components/FigureBasis/FigureBasis';
 import { testIds } from '../../components/testIds';
 import { sparklineOf } from '../../utils/utils.sparkline';
 import { costColor, readFigure, type FrameFigure } from './figures';
-import type { SummaryOptions } from '../../model/panelOptions';
+import { DEFAULT_SUMMARY_VALUE_REFIDS, type SummaryOptions } from '../../model/panelOptions';
+import { GRAFANA_UNIT } from '../../model/units';
 
-function formatted(f: FrameFigure, unit: string): string {
-  return f.value === null ? 'unavailable' : formattedValueToString(getValueFormat(unit)(f.value, 2));
+function formatted(f: FrameFigure, unit: string, decimals: number): string {
+  return f.value === null ? 'unavailable' : formattedValueToString(getValueFormat(unit)(f.value, decimals));
 }
 
-function Stat({ label, figure, unit }: { label: string; figure: FrameFigure; unit: string }) {
+function Stat({
+  label,
+  figure,
+  unit,
+  decimals = 2,
+}: {
+  label: string;
+  figure: FrameFigure;
+  unit: string;
+  decimals?: number;
+}) {
   return (
     <div title={figure.reason}>
       <Text variant="bodySmall" color="secondary">
@@ -20,10 +37,47 @@ function Stat({ label, figure, unit }: { label: string; figure: FrameFigure; uni
       </Text>
       <div>
         <Text variant="h5" color={figure.value === null ? 'secondary' : 'primary'}>
-          {formatted(figure, unit)}
+          {formatted(figure, unit, decimals)}
         </Text>
       </div>
     </div>
+  );
+}
+
+/** What the mesh does, next to what it costs (issue #17); units as the figure table gives them. */
+const VALUE_STATS = [
+  { label: 'mTLS coverage', option: 'mtlsShareRefId', unit: GRAFANA_UNIT.percentunit, decimals: 2 },
+  { label: 'Split services', option: 'splitServicesRefId', unit: GRAFANA_UNIT.services, decimals: 0 },
+  { label: 'Resilience events', option: 'resilienceEventsRefId', unit: GRAFANA_UNIT.eventsps, decimals: 3 },
+] as const;
+
+type ValueOption = keyof typeof DEFAULT_SUMMARY_VALUE_REFIDS;
+/** A value figure's refId: the panel's option (interpolated, like the others), else the default. */
+type RefIdOf = (option: ValueOption) => string;
+
+/** The value figures this panel has a query for: one it was never given is left out, not "unavailable". */
+function valueStatsShown(data: PanelData, refIdOf: RefIdOf) {
+  const asked = new Set((data.request?.targets ?? []).map((t) => t.refId));
+  return VALUE_STATS.filter((v) => asked.has(refIdOf(v.option)));
+}
+
+function ValueStats({ data, refIdOf }: { data: PanelData; refIdOf: RefIdOf }) {
+  const shown = valueStatsShown(data, refIdOf);
+  if (shown.length === 0) {
+    return null;
+  }
+  return (
+    <Stack direction="row" gap={3} justifyContent="space-around">
+      {shown.map((v) => (
+        <Stat
+          key={v.option}
+          label={v.label}
+          figure={readFigure(data, refIdOf(v.option))}
+          unit={v.unit}
+          decimals={v.decimals}
+        />
+      ))}
+    </Stack>
   );
 }
 
@@ -36,13 +90,20 @@ export function SummaryPanel(props: PanelProps<SummaryOptions>) {
   );
 }
 
-function SummaryBody({ data, options, width, height }: PanelProps<SummaryOptions>) {
+function SummaryBody({ data, options, width, height, replaceVariables }: PanelProps<SummaryOptions>) {
   const theme = useTheme2();
   const styles = useStyles2(getStyles);
-  const cost = readFigure(data, options.costRefId);
-  const cpu = readFigure(data, options.cpuShareRefId);
-  const mem = readFigure(data, options.memoryShareRefId);
-  const p99 = readFigure(data, options.latencyRefId);
+  // A refId may name a variable: in a row repeated over `mesh`, `${mesh}.cost` is this row's mesh's query.
+  const read = (refId: string) => readFigure(data, replaceVariables ? replaceVariables(refId) : refId);
+  const cost = read(options.costRefId);
+  const cpu = read(options.cpuShareRefId);
+  const mem = read(options.memoryShareRefId);
+  const p99 = read(options.latencyRefId);
+  const valueRefId: RefIdOf = (o) => {
+    const refId = options[o] || DEFAULT_SUMMARY_VALUE_REFIDS[o];
+    return replaceVariables ? replaceVariables(refId) : refId;
+  };
+  const hasValues = valueStatsShown(data, valueRefId).length > 0;
   const color = theme.visualization.getColorByName(costColor(cost.value, options.costWarnUsd, options.costCriticalUsd));
   const costText = cost.value === null ? { text: 'unavailable' } : getValueFormat('currencyUSD')(cost.value, 2);
   const sparkline = cost.times.length > 1 ? sparklineOf(cost.times, cost.values) : undefined;
@@ -52,7 +113,7 @@ function SummaryBody({ data, options, width, height }: PanelProps<SummaryOptions
         <BigValue
           theme={theme}
           width={width}
-          height={Math.max(60, height - 64)}
+          height={Math.max(60, height - (hasValues ? 112 : 64))}
           colorMode={BigValueColorMode.Value}
           graphMode={sparkline ? BigValueGraphMode.Area : BigValueGraphMode.None}
           sparkline={sparkline}
@@ -64,6 +125,7 @@ function SummaryBody({ data, options, width, height }: PanelProps<SummaryOptions
         <Stat label="Memory share" figure={mem} unit="percentunit" />
         <Stat label="p99 added" figure={p99} unit="ms" />
       </Stack>
+      <ValueStats data={data} refIdOf={valueRefId} />
     </div>
   );
 }

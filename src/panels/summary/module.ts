@@ -1,8 +1,9 @@
 import { PanelPlugin } from '@grafana/data';
 import { SummaryPanel } from './SummaryPanel';
-import { DEFAULT_SUMMARY_OPTIONS, type SummaryOptions } from '../../model/panelOptions';
+import { DEFAULT_SUMMARY_OPTIONS, DEFAULT_SUMMARY_VALUE_REFIDS, type SummaryOptions } from '../../model/panelOptions';
 
 const d = DEFAULT_SUMMARY_OPTIONS;
+const v = DEFAULT_SUMMARY_VALUE_REFIDS;
 
 export const plugin = new PanelPlugin<SummaryOptions>(SummaryPanel).setPanelOptions((builder) =>
   builder
@@ -33,6 +34,28 @@ export const plugin = new PanelPlugin<SummaryOptions>(SummaryPanel).setPanelOpti
       description: 'refId of the p99 latency added, in ms',
       defaultValue: d.latencyRefId,
       category: ['Figures'],
+    })
+    .addTextInput({
+      path: 'mtlsShareRefId',
+      name: 'mTLS coverage query',
+      description: 'refId of the share of requests served over mutual TLS (0-1); shown when the panel has it',
+      defaultValue: v.mtlsShareRefId,
+      category: ['What the mesh does'],
+    })
+    .addTextInput({
+      path: 'splitServicesRefId',
+      name: 'Split services query',
+      description: 'refId of the number of services splitting traffic over 2+ versions',
+      defaultValue: v.splitServicesRefId,
+      category: ['What the mesh does'],
+    })
+    .addTextInput({
+      path: 'resilienceEventsRefId',
+      name: 'Resilience events query',
+      description:
+        'refId of the requests per second ended by circuit breaking, retries exhausted, timeouts or rate limits',
+      defaultValue: v.resilienceEventsRefId,
+      category: ['What the mesh does'],
     })
     .addNumberInput({
       path: 'costWarnUsd',

@@ -80,3 +80,69 @@ test('says under the figures which prices and which window they use, from the op
     /OpenCost's node prices where present, else flat rates.*Grafana's rate interval/
   );
 });
+
+test('what the mesh does: mTLS coverage, split services and resilience events, with their units', () => {
+  renderPanel(
+    panelData([
+      { refId: 'cost', values: [23.64] },
+      { refId: 'mtlsShare', values: [0.9712] },
+      { refId: 'splitServices', values: [1, 2] },
+      { refId: 'resilienceEvents', values: [0.125] },
+    ])
+  );
+  expect(screen.getByText('mTLS coverage')).toBeInTheDocument();
+  expect(screen.getByText('97.12%')).toBeInTheDocument();
+  // A count of services has no fraction ("2.00 services" was a defect seen on the Overview).
+  expect(screen.getByText('2 services')).toBeInTheDocument();
+  expect(screen.getByText('0.125 req/s')).toBeInTheDocument();
+});
+
+test('a value query that returned nothing is "unavailable" with its reason; one the panel was never given is left out', () => {
+  renderPanel(panelData([{ refId: 'cost', values: [23.64] }], [{ refId: 'cost' }, { refId: 'mtlsShare' }]));
+  const mtls = screen.getByText('mTLS coverage').parentElement!;
+  expect(mtls).toHaveTextContent('unavailable');
+  expect(mtls).toHaveAttribute('title', 'no data for this query');
+  expect(screen.queryByText('Split services')).toBeNull();
+  expect(screen.queryByText('Resilience events')).toBeNull();
+});
+
+test("in a row repeated over mesh, reads its own mesh's queries: refIds that name ${mesh} are interpolated", () => {
+  const options = { ...DEFAULT_SUMMARY_OPTIONS, costRefId: '${mesh}.cost', cpuShareRefId: '${mesh}.cpuShare' };
+  render(
+    <SummaryPanel
+      {...({
+        data: panelData([
+          { refId: 'istio.cost', values: [23.64] },
+          { refId: 'linkerd.cost', values: [7.13] },
+          { refId: 'linkerd.cpuShare', values: [0.0118] },
+        ]),
+        options,
+        width: 400,
+        height: 300,
+        replaceVariables: (s: string) => s.replace('${mesh}', 'linkerd'),
+      } as unknown as PanelProps<SummaryOptions>)}
+    />
+  );
+  expect(screen.getByText('1.18%')).toBeInTheDocument();
+  expect(screen.queryByText(/23\.6/)).toBeNull();
+});
+
+test("the value figures follow the row's mesh too", () => {
+  const options = { ...DEFAULT_SUMMARY_OPTIONS, mtlsShareRefId: '${mesh}.mtlsShare' };
+  render(
+    <SummaryPanel
+      {...({
+        data: panelData([
+          { refId: 'istio.mtlsShare', values: [0.5] },
+          { refId: 'linkerd.mtlsShare', values: [0.9712] },
+        ]),
+        options,
+        width: 400,
+        height: 300,
+        replaceVariables: (s: string) => s.replace('${mesh}', 'linkerd'),
+      } as unknown as PanelProps<SummaryOptions>)}
+    />
+  );
+  expect(screen.getByText('97.12%')).toBeInTheDocument();
+  expect(screen.queryByText('50.00%')).toBeNull();
+});

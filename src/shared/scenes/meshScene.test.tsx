@@ -150,7 +150,7 @@ describe('Breakdown', () => {
 });
 
 describe('Latency', () => {
-  test('the chart is a time series of the model’s p99 added per workload, as a range query', () => {
+  test('the chart is a time series of the model’s p99 added per workload and its interval, as range queries', () => {
     const linkerd = byId('linkerd');
     const panel = latencyChart(linkerd, o, 'reporter-delta');
     sceneWith(['linkerd'], 'linkerd', new SceneFlexLayout({ children: [new SceneFlexItem({ body: panel })] }));
@@ -164,7 +164,12 @@ describe('Latency', () => {
         sceneSelection('workload', o)
       )
     );
-    expect(json.targets).toEqual([expect.objectContaining({ refId: 'p99', range: true, instant: false })]);
+    // The p99 added and the two ends of its interval, drawn as a band (src/features/latency/intervalBand.test.ts).
+    expect(json.targets.map((t: any) => [t.refId, t.range, t.instant])).toEqual([
+      ['p99', true, false],
+      ['p99_low', true, false],
+      ['p99_high', true, false],
+    ]);
     expect((panel.state.$data as SceneQueryRunner).state.queries[0].expr).toBe(want);
     expect(syntaxProblems(substituted(want))).toEqual([]);
   });

@@ -1,0 +1,85 @@
+/**
+ * Rules written by `meshtax rules --recording-rules` read CPU and memory from the kubernetes-mixin's series, and their
+ * config series says `source="kubernetes-mixin"`. The report's recorded probe once asked for `source="cadvisor"`, so
+ * `--source auto` read the mixin and raw series beside our recorded ones (stop 21). Here the mixin's rules and then
+ * ours are backfilled by promtool, in that order (ours read the mixin's recorded series, which promtool sees only once
+ * they are loaded), and `meshtax report` must pick the recorded series and give the ground truth.
+ *
+ * Truth's timing: promtool evaluates every rule at start + n*15 s - 0.988 s, so our rule at T' just before the
+ * report's time reads the mixin's sample of that same instant, computed from the scrapes up to T - 15 s; our rules'
+ * own raw reads (requests, latency) see the same scrapes. Both are the truth over the 285 s ending at T - 15 s.
+ */
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { startPrometheus, type PromHandle } from '../demo/harness';
+import { groundTruth } from '../demo/truth';
+import { close, EXACT, truthOf } from '../src/model/__int__/truthOf';
+import { jsonReportArgs } from '../tests/faults/runCli';
+
+const ROOT = join(__dirname, '..');
+const LAG_SEC = 15;
+const WINDOW_SEC = 285;
+
+function meshtax(args: string[]) {
+  const r = spawnSync(join(ROOT, 'node_modules', '.bin', 'tsx'), [join(ROOT, 'cli', 'meshtax.ts'), ...args], {
+    encoding: 'utf8',
+    timeout: 60000,
+  });
+  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
+}
+
+let prom: PromHandle;
+let dir: string;
+let rulesText: string;
+beforeAll(async () => {
+  dir = mkdtempSync(join(tmpdir(), 'meshtax-recorded-mixin-'));
+  const ours = join(dir, 'meshtax-rules.yml');
+  const r = meshtax(['rules', '--recording-rules', '--output', ours]);
+  expect({ code: r.code, stderr: r.stderr }).toEqual({ code: 0, stderr: '' });
+  rulesText = readFileSync(ours, 'utf8');
+  prom = await startPrometheus({ preset: 'migration', recordingRules: [join(ROOT, 'demo', 'mixin-rules.yml'), ours] });
+});
+afterAll(async () => {
+  await prom?.stop();
+  rmSync(dir, { recursive: true, force: true });
+});
+
+test('the rules read the mixin series, and their config series says so', async () => {
+  expect(rulesText).toContain('node_namespace_pod_container:container_cpu_usage_seconds_total:sum_rate5m');
+  const [config] = await prom.query('meshtax:rules_config:info');
+  expect(config.metric.source).toBe('kubernetes-mixin');
+  expect((await prom.query('meshtax:sidecar_cpu_cores:sum')).length).toBeGreaterThan(0);
+});
+
+test('report --source auto picks the recorded series, and every figure equals the ground truth within 1%', async () => {
+  const r = meshtax([...jsonReportArgs(prom.url, prom.evalTime), '--source', 'auto']);
+  expect({ code: r.code, stderr: r.stderr }).toEqual({ code: 0, stderr: '' });
+  const report = JSON.parse(r.stdout);
+  expect(report.figureSource).toMatchObject({ kind: 'recorded', requested: 'auto' });
+  expect(Object.values(report.figureSource.byFigure).every((s) => s === 'recorded')).toBe(true);
+  const truth = groundTruth(prom.cluster, prom.evalTime - LAG_SEC, WINDOW_SEC);
+  const off: string[] = [];
+  let checked = 0;
+  let exact = 0;
+  for (const m of report.meshes as Array<{ figures: Array<{ id: string; expr: string }> }>) {
+    for (const f of m.figures) {
+      const want = truthOf(truth, f.id);
+      const got = await prom.query(f.expr);
+      if (want === null && got.length === 0) {
+        continue;
+      }
+      if (typeof want !== 'number' || got.length !== 1 || !close(got[0].value, want, 0.01)) {
+        off.push(`${f.id}: got ${got.map((g) => g.value).join(',') || 'nothing'}, want ${want}`);
+      } else {
+        checked++;
+        exact += close(got[0].value, want, EXACT) ? 1 : 0;
+      }
+    }
+  }
+  expect(off).toEqual([]);
+  expect(checked).toBeGreaterThan(20 * report.meshes.length);
+  // The timing above is right when the figures are exact, not merely within 1%.
+  expect({ exact, checked }).toEqual({ exact: checked, checked });
+});
