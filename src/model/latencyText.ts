@@ -42,11 +42,10 @@ export function fallsAsPRises(values: ReadonlyArray<number | null | undefined>):
   return known.some((v, i) => i > 0 && v < known[i - 1]);
 }
 
-/** Why a higher quantile can add less than a lower one: said where it happens (issue #18 §4). */
+/** Why a higher quantile can add less than a lower one: said where it happens (issue #18 §4), after "because". */
 export const FALLS_AS_P_RISES =
-  'A higher quantile can add less than a lower one: each quantile added is the difference of two distributions ' +
-  '(the client side’s quantile minus the server side’s), not a quantile of the per-request differences, and each ' +
-  'side is interpolated inside its own bucket.';
+  'each quantile added is the difference of two distributions (the client side’s quantile minus the server ' +
+  'side’s), not a quantile of the per-request differences, and each side is interpolated inside its own bucket.';
 
 export function isUnresolved(value: number | null | undefined, range: Range) {
   if (!range || value === null || value === undefined || !Number.isFinite(value)) {

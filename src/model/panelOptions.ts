@@ -57,6 +57,11 @@ export interface SummaryOptions extends WithBasis {
   cpuShareRefId: string;
   memoryShareRefId: string;
   latencyRefId: string;
+  /** The interval that holds the true p99 added (issue #18): refIds of its lower and upper ends, in ms. */
+  latencyLowRefId?: string;
+  latencyHighRefId?: string;
+  /** The exact mean added, in ms; shown only when the panel has a query with this refId. */
+  meanAddedRefId?: string;
   /**
    * What the mesh does (issue #17): mTLS coverage (0-1), services splitting traffic, resilience events (req/s).
    * Optional, so panels saved before them keep working; shown only when the panel has a query with the refId.
@@ -87,6 +92,13 @@ export const DEFAULT_SUMMARY_OPTIONS: SummaryOptions = {
   costWarnUsd: 1000,
   costCriticalUsd: 5000,
 };
+
+/**
+ * The summary panel's latency refIds when its options leave them unset (issue #18): the p99 added's interval and the
+ * mean added. Kept out of DEFAULT_SUMMARY_OPTIONS so that dashboards saved without them stay as they are; a dashboard
+ * that adds these queries needs no option.
+ */
+export const SUMMARY_LATENCY_REFS = { low: 'p99AddedLow', high: 'p99AddedHigh', mean: 'meanAdded' } as const;
 
 /** The comparison panel. Queries are matched by refId `<mesh id>.<column>` (see model/comparison.ts). */
 export interface ComparisonOptions extends WithBasis {

@@ -21,6 +21,7 @@ import { resolveSpecs } from './dashboardVars';
 import { panelSpecs, type PluginBuild, readPluginBuild } from './discover';
 import { expectedOverviewFigures, type ExpectedFigure } from './expected';
 import { firstViewFailures, firstViewOf } from './firstView';
+import { isLatencyCase, latencyTextFailures } from './latencyChecks';
 import { overviewNarrowFailures } from './narrow';
 import { runFaultCases } from './faults';
 import { listRuntimes, type Runtime } from './runtimes';
@@ -236,6 +237,9 @@ async function runCase(context: BrowserContext, server: HostServer, screens: str
       failures.push(...(await figureMismatches(page, c.figures)));
     }
     failures.push(...(await unhealthyStates(page)));
+    if (isLatencyCase(c.name)) {
+      failures.push(...(await latencyTextFailures(page)));
+    }
     const firstView = c.width ? firstViewOf(c.name) : undefined;
     if (firstView) {
       failures.push(...(await firstViewFailures(page, firstView)));

@@ -70,9 +70,9 @@ test('each quantile added shows its interval under it, and the mean added beside
   // Both p99s in Envoy's (100, 250] bucket: the true p99 added lies anywhere from −150 to +150 ms.
   expect(within(frontend).getByText(`(${MINUS}150 ms to +150 ms)`)).toBeInTheDocument();
   expect(within(frontend).getAllByText("buckets can't resolve it").length).toBeGreaterThan(0);
-  expect(
-    screen.getByText(/Where an interval is far wider than its value: These buckets can't resolve it/)
-  ).toHaveTextContent('sidecar.istio.io/statsHistogramBuckets');
+  expect(screen.getByText(/far wider than their values\. These buckets can't resolve it/)).toHaveTextContent(
+    'sidecar.istio.io/statsHistogramBuckets'
+  );
 });
 
 test('a row whose p99 added is below its p50 added explains why, right under it; a monotone row does not', () => {
@@ -80,7 +80,7 @@ test('a row whose p99 added is below its p50 added explains why, right under it;
   const ledger = rowOf(table, 'payments/ledger');
   const note = ledger.nextElementSibling as HTMLElement;
   expect(note).toHaveTextContent(
-    /^payments\/ledger: a higher quantile adds less here\. .*difference of two distributions/
+    /^payments\/ledger: a higher quantile adds less here, because each quantile added is the difference of two distributions/
   );
   const notes = within(table).getAllByText(/a higher quantile adds less here/);
   // shop/frontend falls too on small (p50 above p90 added); shop/cart rises with p and has no note.

@@ -17,6 +17,8 @@ interface LatencyTableState extends SceneObjectState {
   mesh: MeshDef;
   method: LatencyMethod;
   baselineOffset?: string;
+  /** Say nothing when no workload has a value (the Workload page's chart already says why). */
+  quietWhenEmpty?: boolean;
 }
 
 /**
@@ -55,7 +57,7 @@ function Row({ r }: { r: LatencyRow }) {
       {r.fallsAsPRises && (
         <tr>
           <td colSpan={QUANTILES.length + 2} className={styles.note}>
-            {r.key}: a higher quantile adds less here. {FALLS_AS_P_RISES}
+            {r.key}: a higher quantile adds less here, because {FALLS_AS_P_RISES}
           </td>
         </tr>
       )}
@@ -64,7 +66,7 @@ function Row({ r }: { r: LatencyRow }) {
 }
 
 function LatencyTableRenderer({ model }: SceneComponentProps<LatencyTable>) {
-  const { mesh, method, baselineOffset } = model.useState();
+  const { mesh, method, baselineOffset, quietWhenEmpty } = model.useState();
   const styles = useStyles2(getStyles);
   const data = sceneGraph.getData(model).useState().data;
   if (!mesh.latency) {
@@ -83,7 +85,7 @@ function LatencyTableRenderer({ model }: SceneComponentProps<LatencyTable>) {
   }
   const rows = latencyRows(data.series);
   if (rows.length === 0) {
-    return (
+    return quietWhenEmpty ? null : (
       <Alert severity="info" title={`${mesh.name}: no latency for this selection`}>
         No workload has both sides of the comparison for method {method} ({mesh.latency.client.metric}
         {method === 'reporter-delta' ? ` from both reporters` : ''}
@@ -120,7 +122,7 @@ function LatencyTableRenderer({ model }: SceneComponentProps<LatencyTable>) {
       </Text>
       {unresolved && (
         <Text variant="bodySmall" color="warning">
-          Where an interval is far wider than its value: {unresolvedAdvice(mesh.id)}
+          Some intervals here are far wider than their values. {unresolvedAdvice(mesh.id)}
         </Text>
       )}
     </div>
@@ -131,5 +133,10 @@ const getStyles = (theme: GrafanaTheme2) => ({
   wrapper: css({ display: 'flex', flexDirection: 'column', gap: theme.spacing(1), minWidth: 0 }),
   interval: css({ color: theme.colors.text.secondary, fontSize: theme.typography.bodySmall.fontSize }),
   warning: css({ color: theme.colors.warning.text, fontSize: theme.typography.bodySmall.fontSize }),
-  note: css({ color: theme.colors.text.secondary, fontSize: theme.typography.bodySmall.fontSize }),
+  // Under its row, read as a sentence: left-aligned, whatever the table's alignment for figures.
+  note: css({
+    color: theme.colors.text.secondary,
+    fontSize: theme.typography.bodySmall.fontSize,
+    textAlign: 'left !important' as 'left',
+  }),
 });

@@ -156,6 +156,7 @@ export class WorkloadDetail extends MeshScene<WorkloadDetailState> {
                 mesh,
                 method,
                 baselineOffset: o.latency.baselineOffset,
+                quietWhenEmpty: true,
                 $data: new SceneQueryRunner({
                   datasource: DATASOURCE_REF,
                   queries: latencyTableQueries(mesh.latency!, o, method, s),

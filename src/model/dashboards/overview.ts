@@ -8,7 +8,8 @@ import { COMPARISON_FIGURES, comparisonRefId } from '../comparison';
 import { detectedMeshFigures } from '../detected';
 import type { MeshFigureKey } from '../figureKeys';
 import { meshFigures } from '../figureSet';
-import { toFigure, type Figure } from '../figures';
+import { toFigure, type Figure, type Unit } from '../figures';
+import { GRAFANA_UNIT } from '../units';
 import { DEFAULT_SUMMARY_OPTIONS as SUMMARY } from '../panelOptions';
 import {
   BASIS,
@@ -37,6 +38,11 @@ export const OVERVIEW_ROW_FIGURES = {
   sidecars: 'cost.sidecars',
   controlPlane: 'cost.controlPlane',
   nodeAgents: 'cost.nodeAgents',
+  // What the mesh does (#17), beside what it costs.
+  rps: 'traffic.rps',
+  mtlsShare: 'value.mtlsShare',
+  splitServices: 'value.splitServices',
+  resilienceEvents: 'value.resilienceEvents',
 } as const satisfies Record<string, MeshFigureKey>;
 type RowFigure = keyof typeof OVERVIEW_ROW_FIGURES;
 
@@ -92,13 +98,20 @@ function meshRow(y: number): Panel[] {
       description:
         'Monthly cost with CPU and memory share and p99 added. Shows "unavailable" where the mesh has no data.',
       gridPos: { x: 0, y: y + 1, w: 6, h: 8 },
-      targets: rowTargets(figs, ['cost', 'cpuShare', 'memoryShare', 'p99Added'], () => '__auto'),
+      targets: rowTargets(
+        figs,
+        ['cost', 'cpuShare', 'memoryShare', 'p99Added', 'mtlsShare', 'splitServices', 'resilienceEvents'],
+        () => '__auto'
+      ),
       options: {
         ...SUMMARY,
         costRefId: rowRefId('cost'),
         cpuShareRefId: rowRefId('cpuShare'),
         memoryShareRefId: rowRefId('memoryShare'),
         latencyRefId: rowRefId('p99Added'),
+        mtlsShareRefId: rowRefId('mtlsShare'),
+        splitServicesRefId: rowRefId('splitServices'),
+        resilienceEventsRefId: rowRefId('resilienceEvents'),
         basis: BASIS,
       },
     } as unknown as Panel,
@@ -172,7 +185,45 @@ function meshRow(y: number): Panel[] {
       },
       options: { legend: legends.list, tooltip: { mode: 'multi', sort: 'none' } },
     } as unknown as Panel,
+    valuePanel(figs, y + 9),
   ];
+}
+
+/** The value figures' legends and units (#17): what the tax buys, in the row of the mesh that costs it. */
+const VALUE_FIGURES: Array<[RowFigure, string, Unit]> = [
+  ['rps', 'requests served', 'reqps'],
+  ['mtlsShare', 'mTLS coverage', 'percentunit'],
+  ['splitServices', 'services split', 'services'],
+  ['resilienceEvents', 'resilience events', 'eventsps'],
+];
+
+function valuePanel(figs: Map<string, Figure[]>, y: number): Panel {
+  const legend = (r: RowFigure) => VALUE_FIGURES.find(([x]) => x === r)![1];
+  return {
+    datasource: DS,
+    id: 15,
+    type: 'stat',
+    title: `\${${MESH_VAR}:text}: what the mesh does`,
+    description:
+      'Requests served (destination side), the share of them over mutual TLS, services whose traffic went to two or ' +
+      'more versions, and requests ended by circuit breaking, retries exhausted, timeouts or rate limiting (Envoy ' +
+      'UO, URX, UT, RL). "unavailable" where the mesh has no such metric (Linkerd: splits and resilience). ' +
+      `${basisSentence()}`,
+    gridPos: { x: 0, y, w: 24, h: 4 },
+    targets: rowTargets(
+      figs,
+      VALUE_FIGURES.map(([r]) => r),
+      legend
+    ),
+    fieldConfig: {
+      defaults: { noValue: 'unavailable' },
+      overrides: VALUE_FIGURES.map(([, name, unit]) => ({
+        matcher: { id: 'byName', options: name },
+        properties: [{ id: 'unit', value: GRAFANA_UNIT[unit] }],
+      })),
+    },
+    options: { reduceOptions: { calcs: ['lastNotNull'] }, textMode: 'value_and_name', colorMode: 'none' },
+  } as unknown as Panel;
 }
 
 /** The benchmark table: one instant query per mesh and column, refId `<mesh>.<column>`; it hides absent meshes. */

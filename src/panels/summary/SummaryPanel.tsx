@@ -11,8 +11,9 @@ import { BigValue, BigValueColorMode, BigValueGraphMode, Stack, Text, useStyles2
 import { FIGURE_BASIS_HEIGHT_PX, WithFigureBasis } from '../../components/FigureBasis/FigureBasis';
 import { testIds } from '../../components/testIds';
 import { sparklineOf } from '../../utils/utils.sparkline';
+import { formatInterval } from '../../utils/utils.latency';
 import { costColor, readFigure, type FrameFigure } from './figures';
-import { DEFAULT_SUMMARY_VALUE_REFIDS, type SummaryOptions } from '../../model/panelOptions';
+import { DEFAULT_SUMMARY_VALUE_REFIDS, SUMMARY_LATENCY_REFS, type SummaryOptions } from '../../model/panelOptions';
 import { GRAFANA_UNIT } from '../../model/units';
 
 function formatted(f: FrameFigure, unit: string, decimals: number): string {
@@ -24,11 +25,13 @@ function Stat({
   figure,
   unit,
   decimals = 2,
+  note,
 }: {
   label: string;
   figure: FrameFigure;
   unit: string;
   decimals?: number;
+  note?: string;
 }) {
   return (
     <div title={figure.reason}>
@@ -40,8 +43,20 @@ function Stat({
           {formatted(figure, unit, decimals)}
         </Text>
       </div>
+      {note && (
+        <Text variant="bodySmall" color="secondary">
+          {note}
+        </Text>
+      )}
     </div>
   );
+}
+
+/** The interval that holds the true p99 added (issue #18), when the panel has both of its ends. */
+function p99Interval(read: (refId: string) => FrameFigure, o: SummaryOptions): string | undefined {
+  const refs = [o.latencyLowRefId ?? SUMMARY_LATENCY_REFS.low, o.latencyHighRefId ?? SUMMARY_LATENCY_REFS.high];
+  const [low, high] = refs.map((r) => read(r).value);
+  return low !== null && high !== null ? formatInterval([low, high]) : undefined;
 }
 
 /** What the mesh does, next to what it costs (issue #17); units as the figure table gives them. */
@@ -94,11 +109,15 @@ function SummaryBody({ data, options, width, height, replaceVariables }: PanelPr
   const theme = useTheme2();
   const styles = useStyles2(getStyles);
   // A refId may name a variable: in a row repeated over `mesh`, `${mesh}.cost` is this row's mesh's query.
-  const read = (refId: string) => readFigure(data, replaceVariables ? replaceVariables(refId) : refId);
+  const refOf = (refId: string) => (replaceVariables ? replaceVariables(refId) : refId);
+  const read = (refId: string) => readFigure(data, refOf(refId));
   const cost = read(options.costRefId);
   const cpu = read(options.cpuShareRefId);
   const mem = read(options.memoryShareRefId);
   const p99 = read(options.latencyRefId);
+  // Optional: a dashboard made before the mean added existed has no such query, and shows no empty figure for it.
+  const meanRef = refOf(options.meanAddedRefId ?? SUMMARY_LATENCY_REFS.mean);
+  const mean = data.request?.targets?.some((t) => t.refId === meanRef) ? readFigure(data, meanRef) : undefined;
   const valueRefId: RefIdOf = (o) => {
     const refId = options[o] || DEFAULT_SUMMARY_VALUE_REFIDS[o];
     return replaceVariables ? replaceVariables(refId) : refId;
@@ -123,7 +142,8 @@ function SummaryBody({ data, options, width, height, replaceVariables }: PanelPr
       <Stack direction="row" gap={3} justifyContent="space-around">
         <Stat label="CPU share" figure={cpu} unit="percentunit" />
         <Stat label="Memory share" figure={mem} unit="percentunit" />
-        <Stat label="p99 added" figure={p99} unit="ms" />
+        <Stat label="p99 added" figure={p99} unit="ms" note={p99Interval(read, options)} />
+        {mean && <Stat label="Mean added" figure={mean} unit="ms" />}
       </Stack>
       <ValueStats data={data} refIdOf={valueRefId} />
     </div>

@@ -1,6 +1,11 @@
 import { PanelPlugin } from '@grafana/data';
 import { SummaryPanel } from './SummaryPanel';
-import { DEFAULT_SUMMARY_OPTIONS, DEFAULT_SUMMARY_VALUE_REFIDS, type SummaryOptions } from '../../model/panelOptions';
+import {
+  DEFAULT_SUMMARY_OPTIONS,
+  DEFAULT_SUMMARY_VALUE_REFIDS,
+  SUMMARY_LATENCY_REFS,
+  type SummaryOptions,
+} from '../../model/panelOptions';
 
 const d = DEFAULT_SUMMARY_OPTIONS;
 const v = DEFAULT_SUMMARY_VALUE_REFIDS;
@@ -33,6 +38,27 @@ export const plugin = new PanelPlugin<SummaryOptions>(SummaryPanel).setPanelOpti
       name: 'p99 added query',
       description: 'refId of the p99 latency added, in ms',
       defaultValue: d.latencyRefId,
+      category: ['Figures'],
+    })
+    .addTextInput({
+      path: 'latencyLowRefId',
+      name: 'p99 added, lower end',
+      description: 'refId of the lower end of the interval that holds the true p99 added, in ms',
+      defaultValue: SUMMARY_LATENCY_REFS.low,
+      category: ['Figures'],
+    })
+    .addTextInput({
+      path: 'latencyHighRefId',
+      name: 'p99 added, upper end',
+      description: 'refId of the upper end of that interval, in ms',
+      defaultValue: SUMMARY_LATENCY_REFS.high,
+      category: ['Figures'],
+    })
+    .addTextInput({
+      path: 'meanAddedRefId',
+      name: 'Mean added query',
+      description: 'refId of the exact mean latency added, in ms (shown when the panel has this query)',
+      defaultValue: SUMMARY_LATENCY_REFS.mean,
       category: ['Figures'],
     })
     .addTextInput({

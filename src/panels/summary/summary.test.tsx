@@ -8,6 +8,10 @@ import { DEFAULT_SUMMARY_OPTIONS, type SummaryOptions } from '../../model/panelO
 import { basisOf } from '../../model/figureBasis';
 import { DEFAULT_OPTIONS } from '../../model/options/defaults';
 import { testIds } from '../../components/testIds';
+import { expandCluster } from '../../../demo/cluster';
+import { small } from '../../../demo/presets';
+import { latencyByGroup } from '../../model/__int__/groupTruth';
+import { formatInterval } from '../../utils/utils.latency';
 
 // BigValue measures text on a canvas; jsdom has none, so give it a fixed-width font.
 beforeAll(() => {
@@ -79,6 +83,35 @@ test('says under the figures which prices and which window they use, from the op
   expect(screen.getByTestId(testIds.figureBasis.container)).toHaveTextContent(
     /OpenCost's node prices where present, else flat rates.*Grafana's rate interval/
   );
+});
+
+test('the p99 added shows the interval that holds the true value under it, and the exact mean added beside it', () => {
+  // small's Istio, all traffic: the values Prometheus gives on the demo (generator's distributions, interpolated).
+  const t = latencyByGroup(expandCluster(small), 'istio', 'none').get('')!;
+  const refs = ['p99Added', 'p99AddedLow', 'p99AddedHigh', 'meanAdded'];
+  const values = [t.promAddedMs, ...t.rangeMs, t.meanAddedMs];
+  renderPanel(
+    panelData(
+      refs.map((refId, i) => ({ refId, values: [values[i]] })),
+      refs.map((refId) => ({ refId }))
+    )
+  );
+  expect(screen.getByText(formatInterval(t.rangeMs)!)).toBeInTheDocument();
+  expect(screen.getByText('Mean added').parentElement).toHaveTextContent(`Mean added${t.meanAddedMs.toFixed(2)} ms`);
+  expect(screen.getByText('p99 added').parentElement).toHaveTextContent(
+    `p99 added${t.promAddedMs.toFixed(2)} ms${formatInterval(t.rangeMs)}`
+  );
+});
+
+test('without the mean added query (a dashboard made before it), no empty mean figure; one interval end is no interval', () => {
+  renderPanel(
+    panelData([
+      { refId: 'p99Added', values: [2.07] },
+      { refId: 'p99AddedLow', values: [-150] },
+    ])
+  );
+  expect(screen.queryByText('Mean added')).toBeNull();
+  expect(screen.queryByText(/ to /)).toBeNull();
 });
 
 test('what the mesh does: mTLS coverage, split services and resilience events, with their units', () => {
