@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import ts from 'typescript';
 import type { PromHandle } from '../demo/harness';
 import { CATALOGUE, type MeshDef } from '../src/model/catalogue';
+import { meshFigureId, P99, type MeshFigureKey } from '../src/model/figureKeys';
 import { clusterFigures, DEFAULT_FIGURE_OPTIONS, meshFigures } from '../src/model/figureSet';
 import type { Figure } from '../src/model/figures';
 import { DEFAULT_OPTIONS } from '../src/model/options/defaults';
@@ -133,9 +134,10 @@ export function trendFigures(): string[] {
 /** The overview's trend queries (useTrends), taken from the report as the app takes them. */
 export function trendQueries(report: Report): Query[] {
   const keys = trendFigures();
+  // As useTrends names them: `latency.pNAdded` is the figure `<mesh>.latency.p99Added` (it was left out before).
   return report.meshes.flatMap((m) =>
     keys
-      .map((k) => `${m.id}.${k}`)
+      .map((k) => meshFigureId(m.id, k as MeshFigureKey, P99))
       .filter((id) => m.queries[id])
       .map((id) => ({ id, expr: m.queries[id] }))
   );
