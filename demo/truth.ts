@@ -90,6 +90,19 @@ export function monthlyCost(
   );
 }
 
+/**
+ * What rows request beyond what they use, priced per container and resource (a container using more than it asks
+ * for gives nothing back), at each container's own price: the saving of right-sizing the requests.
+ */
+export function overRequestedCost(cluster: Cluster, rows: Row[], pricing: FlatPricing | OpencostPricing): number {
+  const over = rows.map((r) => ({
+    ...r,
+    reqCpu: Math.max(0, r.reqCpu - r.cpu),
+    reqMem: Math.max(0, r.reqMem - r.mem),
+  }));
+  return monthlyCost(cluster, over, 'requests', pricing);
+}
+
 function resources(rows: Row[]) {
   return { cpuCores: sum(rows.map((r) => r.cpu)), memoryBytes: sum(rows.map((r) => r.mem)) };
 }
@@ -270,6 +283,7 @@ export function groundTruth(
         controlPlane: cost(cp),
         nodeAgents: cost(agents),
         total: cost([...dp, ...cp, ...agents]),
+        overRequestedSidecars: overRequestedCost(cluster, dp, pricing),
       },
       idle,
       /** What the mesh does (issue #17): null for meshes whose request metrics the demo does not emit. */
@@ -284,6 +298,8 @@ export function groundTruth(
       ...total,
       cpuRequestCores: reqCpu,
       memoryRequestBytes: reqMem,
+      /** Every running container on the same prices and basis as the meshes' costs. */
+      monthlyCostUsd: monthlyCost(cluster, rows, basis, pricing),
       nodes: cluster.nodes.length,
       allocatable: alloc,
     },

@@ -7,13 +7,14 @@
  * latency keys written for the chosen quantile (`latency.pNAdded` at 0.99 is `istio.latency.p99Added`).
  */
 
-/** Cluster-wide figures, the denominators of the shares. */
+/** Cluster-wide figures, the denominators of the shares (the monthly cost: of the headline's share of cost). */
 export type ClusterFigureKey =
   | 'cluster.cpuCores'
   | 'cluster.memoryBytes'
   | 'cluster.cpuRequestCores'
   | 'cluster.memoryRequestBytes'
-  | 'cluster.nodes';
+  | 'cluster.nodes'
+  | 'cluster.monthlyCostUsd';
 
 /** A mesh's figures, in the order `meshtax queries` prints them. */
 export type MeshFigureKey =
@@ -36,6 +37,7 @@ export type MeshFigureKey =
   | 'sidecars.vcpuPer1kRps'
   | 'cost.sidecars'
   | 'cost.idleSidecars'
+  | 'cost.overRequestedSidecars'
   | 'controlPlane.cpuCores'
   | 'controlPlane.memoryBytes'
   | 'cost.controlPlane'

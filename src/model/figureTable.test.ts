@@ -72,6 +72,7 @@ test('cluster figures are exactly the cluster entries, in table order', () => {
     'cluster.cpuRequestCores',
     'cluster.memoryRequestBytes',
     'cluster.nodes',
+    'cluster.monthlyCostUsd',
   ]);
 });
 

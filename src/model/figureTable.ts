@@ -7,6 +7,7 @@
 import type { MeshDef } from './catalogue';
 import type { ClusterFigureKey, FigureKey, MeshFigureKey } from './figureKeys';
 import {
+  clusterCostExpr,
   costExpr,
   idleCostTotalExpr,
   latencyBoundExpr,
@@ -14,6 +15,7 @@ import {
   meanLatencyExpr,
   nativeSidecarNames,
   nodesReservedExpr,
+  overRequestedCostExpr,
   perPodExpr,
   podCountExpr,
   requestExpr,
@@ -108,6 +110,13 @@ export const CLUSTER_FIGURES: Record<ClusterFigureKey, ClusterFigureDef> = {
     unit: 'nodes',
     build: (s) => nodeCountExpr(s),
     record: 'meshtax:cluster_nodes:count',
+  },
+  // Every container on the same prices and basis as the meshes' costs: what the headline's share of cost divides by.
+  'cluster.monthlyCostUsd': {
+    title: 'Cluster cost per month',
+    unit: 'currencyUSD',
+    build: (s, o) => clusterCostExpr(s, o, allNatives(o)),
+    record: 'meshtax:cluster_monthly_cost_usd:sum',
   },
 };
 
@@ -269,6 +278,14 @@ export const MESH_FIGURES: Record<MeshFigureKey, MeshFigureDef> = {
     build: (c) => idleCostTotalExpr(c.mesh, c.s, c.o, c.o.idleRps),
     alertable: true,
     record: 'meshtax:idle_sidecar_monthly_cost_usd:sum',
+  }),
+  /** The headline's "over-requested proxies" saving, priced with the costs' own price source. */
+  'cost.overRequestedSidecars': proxies({
+    title: 'proxy requests above their use, cost per month',
+    label: 'Monthly cost: proxy requests above use',
+    unit: 'currencyUSD',
+    build: (c) => overRequestedCostExpr(c.mesh, 'dataPlane', c.s, c.o),
+    record: 'meshtax:sidecar_over_requested_monthly_cost_usd:sum',
   }),
   'controlPlane.cpuCores': entry({
     role: 'controlPlane',

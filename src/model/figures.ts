@@ -9,6 +9,7 @@ import { agg, bin, div, eq, labelReplace, mul, num, rate, sel, sum } from './pro
 import { render } from './promql/render';
 import {
   basisVector,
+  MATCH_KEY,
   podMatchers,
   REAL_CONTAINERS,
   requestVector,
@@ -19,6 +20,7 @@ import {
 import { clusterMatchers, groupLabels, groupSum, scopeMatchers, withWorkload, type Selection } from './scope';
 import { addedLatency, sideQuantile, type LatencyOptions } from './latency';
 import { addedLatencyBound, meanAddedLatency, sideBucketBound, type BucketEnd } from './latencyBounds';
+import type { MixinSeries } from './source/mixin';
 
 export type Unit =
   | 'cores'
@@ -60,6 +62,13 @@ export interface FigureOptions {
    * namespaces as the report and the CLI.
    */
   namespaceExclude?: string;
+  /**
+   * The configured rate window, and the kubernetes-mixin rules to read usage from (the app's cached probe decides,
+   * source/figureSource.ts). Queries read both from their `Selection`; they travel here for the scene pages
+   * (`sceneSelection`), so that a Breakdown figure rates over the report's window and reads the report's series.
+   */
+  window?: string;
+  usageMixin?: MixinSeries;
 }
 
 /** Native sidecar names of every mesh considered, for the cluster-wide request total. */
@@ -115,6 +124,43 @@ export function costExpr(mesh: MeshDef, roles: Role[], s: Selection, c: Costing)
     parts.reduce((a, b) => bin('or', a, b)),
     s
   );
+}
+
+/**
+ * The whole cluster's monthly cost: every real container, priced and billed as a mesh's containers are (the same
+ * price source, node price per container under OpenCost, and the same basis), so a mesh's cost divides by it.
+ */
+export function clusterCostExpr(s: Selection, c: Costing, natives: string[]): Expr {
+  return groupSum(
+    containerMonthlyCost(
+      basisVector('cpu', c.basis, [], s, natives),
+      basisVector('memory', c.basis, [], s, natives),
+      c.pricing,
+      clusterMatchers(s)
+    ),
+    s
+  );
+}
+
+/**
+ * What a role's containers request beyond what they use, priced: per container and resource, the requests minus the
+ * usage where that is above 0 (a container using more than it asks for frees nothing), at each container's own price.
+ * Independent of the cost basis: it is what right-sizing the requests would give back.
+ */
+export function overRequestedCostExpr(mesh: MeshDef, role: Role, s: Selection, c: Costing): Expr | undefined {
+  const who = roleMatchers(mesh, role);
+  if (!who) {
+    return undefined;
+  }
+  const natives = role === 'dataPlane' ? (mesh.nativeSidecarContainers ?? []) : [];
+  // group_left() keeps the request side's labels (node included, for its price): plain on() would keep MATCH_KEY only.
+  const above = (r: Resource) =>
+    bin(
+      '>',
+      bin('-', requestVector(r, who, s, natives), usageVector(r, who, s), { on: MATCH_KEY, groupLeft: [] }),
+      num(0)
+    );
+  return groupSum(containerMonthlyCost(above('cpu'), above('memory'), c.pricing, clusterMatchers(s)), s);
 }
 
 /**

@@ -4,7 +4,6 @@
  * say from them is null with a reason, never 0.
  */
 import { meshFigureId } from './figureKeys';
-import { GIB } from './pricing';
 import type { Report } from './report';
 
 type Mesh = Report['meshes'][number];
@@ -26,50 +25,30 @@ export interface Headline {
   /** totalMonthlyUsd / clusterMonthlyUsd. */
   share: number | null;
   saving: Saving | null;
-  /** Some saving could be measured at all (idle cost, or over-requests at flat prices), even if none is above 0. */
+  /** Some saving could be measured at all (idle cost, or over-requests), even if none is above 0. */
   savingMeasured: boolean;
 }
 
 /**
- * The cluster's own monthly cost from its measured totals. Only flat prices are linear in the totals: OpenCost prices
- * each node differently, and the max basis takes the larger of usage and requests per container, not per cluster.
+ * The cluster's own monthly cost: its own figure (`cluster.monthlyCostUsd`), priced container by container with the
+ * meshes' price source and basis, so OpenCost's per-node prices and the max basis divide like for like.
  */
-export function clusterMonthlyCost(r: Pick<Report, 'pricing' | 'cluster'>): { usd: number | null; reason?: string } {
-  const p = r.pricing;
-  if (p.source !== 'flat') {
-    return {
-      usd: null,
-      reason: "unavailable with OpenCost's per-node prices: the cluster's total is not priced per node",
-    };
+export function clusterMonthlyCost(r: Pick<Report, 'cluster'>): { usd: number | null; reason?: string } {
+  const usd = r.cluster.monthlyCostUsd;
+  if (typeof usd === 'number') {
+    return { usd };
   }
-  if (p.basis === 'max') {
-    return { usd: null, reason: 'unavailable on the max basis: it is decided per container, not from cluster totals' };
-  }
-  const [cpu, mem] =
-    p.basis === 'requests'
-      ? [r.cluster.cpuRequestCores, r.cluster.memoryRequestBytes]
-      : [r.cluster.cpuCores, r.cluster.memoryBytes];
-  if (cpu === null || mem === null) {
-    return {
-      usd: null,
-      reason: `unavailable: the cluster's ${p.basis === 'requests' ? 'requests' : 'usage'} were not measured`,
-    };
-  }
-  return { usd: (cpu * p.cpuHourUsd + (mem / GIB) * p.gibHourUsd) * p.hoursPerMonth };
+  return {
+    usd: null,
+    reason:
+      r.cluster.reasons?.['cluster.monthlyCostUsd'] ??
+      "unavailable: this report has no cluster cost (it was made by a version before the cluster's cost was measured)",
+  };
 }
 
-/** What the proxies request beyond what they use, at flat prices (nothing when they use more than they ask). */
-export function overRequestedUsd(m: Mesh, pricing: Report['pricing']): number | null {
-  const s = m.sidecars;
-  if (
-    pricing.source !== 'flat' ||
-    [s.cpuRequestCores, s.cpuCores, s.memoryRequestBytes, s.memoryBytes].includes(null)
-  ) {
-    return null;
-  }
-  const cpu = Math.max(0, s.cpuRequestCores! - s.cpuCores!);
-  const mem = Math.max(0, s.memoryRequestBytes! - s.memoryBytes!);
-  return (cpu * pricing.cpuHourUsd + (mem / GIB) * pricing.gibHourUsd) * pricing.hoursPerMonth;
+/** What the proxies request beyond what they use, on the costs' own prices (the report's figure, null when absent). */
+export function overRequestedUsd(m: Mesh): number | null {
+  return m.monthlyCostUsd.overRequestedSidecars ?? null;
 }
 
 export function headlineOf(r: Report): Headline {
@@ -78,7 +57,7 @@ export function headlineOf(r: Report): Headline {
   const cluster = clusterMonthlyCost(r);
   const savings: Saving[] = r.meshes.flatMap((m) => {
     const idle = m.monthlyCostUsd.idleSidecars;
-    const over = overRequestedUsd(m, r.pricing);
+    const over = overRequestedUsd(m);
     return [
       ...(idle !== null ? [{ kind: 'idleSidecars' as const, meshId: m.id, meshName: m.name, monthlyUsd: idle }] : []),
       ...(over !== null ? [{ kind: 'overRequested' as const, meshId: m.id, meshName: m.name, monthlyUsd: over }] : []),

@@ -98,7 +98,7 @@ export const DEFAULT_SUMMARY_OPTIONS: SummaryOptions = {
  * mean added. Kept out of DEFAULT_SUMMARY_OPTIONS so that dashboards saved without them stay as they are; a dashboard
  * that adds these queries needs no option.
  */
-export const SUMMARY_LATENCY_REFS = { low: 'p99AddedLow', high: 'p99AddedHigh', mean: 'meanAdded' } as const;
+export const SUMMARY_LATENCY_REFS = { low: 'p99AddedLower', high: 'p99AddedUpper', mean: 'meanAdded' } as const;
 
 /** The comparison panel. Queries are matched by refId `<mesh id>.<column>` (see model/comparison.ts). */
 export interface ComparisonOptions extends WithBasis {

@@ -14,7 +14,8 @@ export type Basis = 'usage' | 'requests' | 'max';
 
 /** The identity of one container, plus node for per-node prices. */
 export const CONTAINER_KEY = ['cluster', 'namespace', 'pod', 'container', 'node'];
-const MATCH_KEY = ['cluster', 'namespace', 'pod', 'container'];
+/** One container, without node: what usage and requests are matched on. */
+export const MATCH_KEY = ['cluster', 'namespace', 'pod', 'container'];
 
 export const REAL_CONTAINERS: Matcher[] = [neq('container', ''), neq('container', 'POD')];
 

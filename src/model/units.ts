@@ -14,3 +14,12 @@ export const GRAFANA_UNIT: Record<Unit, string> = {
   services: 'suffix: services',
   eventsps: 'reqps',
 };
+
+/**
+ * Units that count whole things. An integer count shows no decimals ("1 service", not "1.00 services"); a mean over a
+ * range (19.5 pods) keeps them. The singular, for exactly one, as a Grafana unit id too.
+ */
+export const COUNT_UNIT_SINGULAR: Partial<Record<Unit, string>> = {
+  pods: 'suffix: pod',
+  services: 'suffix: service',
+};

@@ -174,7 +174,7 @@ export class MeshBreakdown extends MeshScene<MeshBreakdownState> {
         children: [
           ...(failed ? [notice(detectionFailedScene(failed))] : []),
           // Said once for the page: the cost bars are Grafana's panel, which cannot carry the line itself.
-          ...(this.state.basis ? [notice(basisScene(this.state.basis))] : []),
+          ...(this.state.basis ? [notice(basisScene(this.state.basis, this.state.source))] : []),
           ...sections,
         ],
       }),

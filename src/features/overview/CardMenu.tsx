@@ -1,14 +1,9 @@
-import React, { useState } from 'react';
-import { locationService, usePluginComponent } from '@grafana/runtime';
+import React from 'react';
 import type { Panel } from '@grafana/schema';
-import { ClipboardButton, Dropdown, IconButton, Menu, Modal } from '@grafana/ui';
+import { Dropdown, IconButton, Menu } from '@grafana/ui';
 import { variantOfFigure } from '../../model/alerts/variants';
 import { alertUrl } from '../../utils/utils.routing';
-import { canEditDashboards, type AddToDashboardFormProps } from '../../components/FigureActions/FigureActions';
-import { timeRangeFromSearch } from '../../components/FigureActions/timeRange';
-
-const ADD_TO_DASHBOARD = 'grafana/add-to-dashboard-form/v1';
-const FORM_OPTIONS = { useAbsolutePath: true };
+import { canEditDashboards, usePanelModals } from '../../components/FigureActions/PanelModals';
 
 interface Props {
   /** Names the menu for screen readers: "<mesh> actions". */
@@ -22,19 +17,16 @@ interface Props {
 
 /**
  * A card's actions where Grafana puts a panel's: a menu in its header with Create alert, Add to dashboard (Grafana's
- * own form, when this Grafana exposes it and the user may edit) and Export JSON.
+ * own form, when this Grafana exposes it and the user may edit) and Export JSON, in the dialogs every panel uses.
  */
 export function CardMenu({ title, buildPanel, alertFigureId, datasourceUid }: Props) {
-  const [open, setOpen] = useState<'add' | 'json' | undefined>();
-  const { component: AddToDashboardForm } = usePluginComponent<AddToDashboardFormProps>(ADD_TO_DASHBOARD);
-  const canAdd = !!AddToDashboardForm && canEditDashboards();
+  const { canAdd, show, modals } = usePanelModals(title, buildPanel);
   const alertable = !!alertFigureId && !!variantOfFigure(alertFigureId) && canEditDashboards();
-  const json = open === 'json' ? JSON.stringify(buildPanel(), null, 2) : '';
   const menu = (
     <Menu>
       {alertable && <Menu.Item label="Create alert" icon="bell" url={alertUrl(alertFigureId!, datasourceUid)} />}
-      {canAdd && <Menu.Item label="Add to dashboard" icon="apps" onClick={() => setOpen('add')} />}
-      <Menu.Item label="Export JSON" icon="brackets-curly" onClick={() => setOpen('json')} />
+      {canAdd && <Menu.Item label="Add to dashboard" icon="apps" onClick={() => show('add')} />}
+      <Menu.Item label="Export JSON" icon="brackets-curly" onClick={() => show('json')} />
     </Menu>
   );
   return (
@@ -42,28 +34,7 @@ export function CardMenu({ title, buildPanel, alertFigureId, datasourceUid }: Pr
       <Dropdown overlay={menu} placement="bottom-end">
         <IconButton name="ellipsis-v" aria-label={`${title} actions`} tooltip={`${title} actions`} />
       </Dropdown>
-      {open === 'add' && AddToDashboardForm && (
-        <Modal title="Add to dashboard" isOpen onDismiss={() => setOpen(undefined)}>
-          <AddToDashboardForm
-            buildPanel={buildPanel}
-            onClose={() => setOpen(undefined)}
-            options={FORM_OPTIONS}
-            timeRange={timeRangeFromSearch(new URLSearchParams(locationService.getLocation().search))}
-          />
-        </Modal>
-      )}
-      {open === 'json' && (
-        <Modal title={`Panel JSON: ${title}`} isOpen onDismiss={() => setOpen(undefined)}>
-          <pre style={{ maxHeight: 400, overflow: 'auto' }} aria-label="Panel JSON">
-            {json}
-          </pre>
-          <Modal.ButtonRow>
-            <ClipboardButton icon="copy" getText={() => json}>
-              Copy JSON
-            </ClipboardButton>
-          </Modal.ButtonRow>
-        </Modal>
-      )}
+      {modals}
     </>
   );
 }

@@ -84,7 +84,7 @@ export function Headline({ report, window, instantTotal }: Props) {
           <Text color="secondary">
             {h.savingMeasured
               ? 'None found: no idle sidecars, and no proxy requests more than it uses.'
-              : 'unavailable: idle sidecars were not measured, and over-requests are priced only at flat rates.'}
+              : 'unavailable: neither idle sidecars nor proxy requests above use were measured.'}
           </Text>
         )}
       </div>

@@ -167,17 +167,28 @@ test('figures show as they arrive, the failing one with its own error, and the h
     controlPlane: { cpuCores: 0.1, memoryBytes: 0 },
     nodeAgents: { pods: null, cpuCores: null, memoryBytes: null },
     latency: { method: 'm', quantile: 0.99, addedMs: null, clientMs: null, serverMs: null, reason: 'none' },
-    monthlyCostUsd: { total: 7.5, sidecars: 7, controlPlane: 0.5, nodeAgents: null, idleSidecars: 1.25 },
+    monthlyCostUsd: {
+      total: 7.5,
+      sidecars: 7,
+      controlPlane: 0.5,
+      nodeAgents: null,
+      idleSidecars: 1.25,
+      overRequestedSidecars: 14.6,
+    },
     reasons: {},
     queries: {},
     figures: [],
   };
-  // The cluster: 10 cores and 20 GiB at $0.04 and $0.005 over 730 h = $365 per month.
-  finish({ ...emptyReport({ cpuCores: 10, memoryBytes: 20 * 2 ** 30 }), window: '5m', meshes: [linkerd] });
+  // The cluster's own cost figure: 10 cores and 20 GiB at $0.04 and $0.005 over 730 h = $365 per month.
+  finish({
+    ...emptyReport({ cpuCores: 10, memoryBytes: 20 * 2 ** 30, monthlyCostUsd: 365 }),
+    window: '5m',
+    meshes: [linkerd],
+  });
   const headline = await screen.findByTestId('meshtax-headline');
   expect(within(headline).getByTestId('meshtax-headline-total').textContent).toBe('$7.50');
   expect(within(headline).getByTestId('meshtax-headline-share').textContent).toBe(`${((7.5 / 365) * 100).toFixed(2)}%`);
-  // Over-requested: 0.5 core × $0.04 × 730 = $14.60, more than the idle $1.25.
+  // Over-requested (the report's figure), more than the idle $1.25.
   expect(within(headline).getByTestId('meshtax-headline-saving').textContent).toMatch(/^\$14\.60/);
   expect(within(headline).getByRole('link', { name: /See the list in Breakdown/ })).toHaveAttribute(
     'href',

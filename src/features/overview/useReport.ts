@@ -1,15 +1,9 @@
 import { useEffect, useState } from 'react';
-import { expiringCache } from '../../model/source/figureSource';
 import { buildReport, type Report, type ReportProgress } from '../../model/report';
 import type { AppSettings } from '../../model/settings';
 import { dsInstantQuery } from '../../services/prometheus';
+import { MIXIN_PROBES, probeKey } from '../../shared/scenes/usageSource';
 import { overviewReportInput, type OverviewScope } from './reportInput';
-
-/**
- * The kubernetes-mixin probe's answer per data source, for the app's session: one probe per data source, not one per
- * refresh. Five minutes, so rules installed while the app is open are found without a reload.
- */
-const MIXIN_PROBES = expiringCache(5 * 60 * 1000, () => Date.now());
 
 export type { OverviewScope };
 
@@ -76,7 +70,7 @@ export function useReport(
         ...overviewReportInput(settings, timeSec, scope, fromSec),
         figureErrors: 'keep',
         onProgress,
-        probeCache: { store: MIXIN_PROBES, key: `${uid}|${scope.clusterRegex ?? ''}` },
+        probeCache: { store: MIXIN_PROBES, key: probeKey(uid, scope.clusterRegex) },
       }
     )
       .then((report) => !cancelled && setResult({ key, value: { state: 'done', report, warnings: [...warnings] } }))

@@ -42,7 +42,7 @@ function compare(r: Report, prom: PromHandle, basis: Basis, source: 'flat' | 'op
     source === 'opencost' ? { source: 'opencost' as const, hoursPerMonth: DEFAULT_PRICING.hoursPerMonth } : FLAT;
   const t = groundTruth(prom.cluster, prom.evalTime, 300, pricing, 1, basis);
   const ids = [
-    ...['cpuCores', 'memoryBytes', 'cpuRequestCores', 'memoryRequestBytes'].map((k) => `cluster.${k}`),
+    ...['cpuCores', 'memoryBytes', 'cpuRequestCores', 'memoryRequestBytes', 'monthlyCostUsd'].map((k) => `cluster.${k}`),
     ...r.meshes.flatMap((m) => m.figures.map((f) => f.id)),
   ];
   const failures: string[] = [];

@@ -33,6 +33,7 @@ function meshValue(m: Mesh, path: string): number | null | undefined {
     'cost.controlPlane': m.monthlyCostUsd.controlPlane,
     'cost.nodeAgents': m.monthlyCostUsd.nodeAgents,
     'cost.total': m.monthlyCostUsd.total,
+    'cost.overRequestedSidecars': m.monthlyCostUsd.overRequestedSidecars,
     // A measured $0 when nothing is idle (issue #14).
     'cost.idleSidecars': sum(m.idle.map((i) => i.monthlyCostUsd)),
     'latency.p99Added': m.latency?.deltaPromMs,

@@ -33,6 +33,7 @@ export function figureOptions(
     latency: o.latency,
     idleRps: o.idleRps,
     meshes: meshesOf(o),
+    window: o.window,
     ...(o.namespaceExclude ? { namespaceExclude: o.namespaceExclude } : {}),
   };
 }

@@ -88,7 +88,7 @@ test('says under the figures which prices and which window they use, from the op
 test('the p99 added shows the interval that holds the true value under it, and the exact mean added beside it', () => {
   // small's Istio, all traffic: the values Prometheus gives on the demo (generator's distributions, interpolated).
   const t = latencyByGroup(expandCluster(small), 'istio', 'none').get('')!;
-  const refs = ['p99Added', 'p99AddedLow', 'p99AddedHigh', 'meanAdded'];
+  const refs = ['p99Added', 'p99AddedLower', 'p99AddedUpper', 'meanAdded'];
   const values = [t.promAddedMs, ...t.rangeMs, t.meanAddedMs];
   renderPanel(
     panelData(
@@ -107,7 +107,7 @@ test('without the mean added query (a dashboard made before it), no empty mean f
   renderPanel(
     panelData([
       { refId: 'p99Added', values: [2.07] },
-      { refId: 'p99AddedLow', values: [-150] },
+      { refId: 'p99AddedLower', values: [-150] },
     ])
   );
   expect(screen.queryByText('Mean added')).toBeNull();

@@ -15,6 +15,8 @@ import { basisOf, type FigureBasisInfo } from '../../model/figureBasis';
 import type { FigureOptions } from '../../model/figures';
 import type { MeshTaxOptions } from '../../model/options/types';
 import { MeshVariable, NOT_DETECTED, VAR_MESH, type Detection } from './meshVariable';
+import { probeKey, sceneUsageSource, type UsageSource } from './usageSource';
+import { VAR_CLUSTER, VAR_DATASOURCE } from './variables';
 
 export interface ChosenMesh {
   mesh: MeshDef;
@@ -23,17 +25,26 @@ export interface ChosenMesh {
 }
 
 export interface MeshSceneState extends SceneObjectState {
+  /** The configured options; once the usage probe has answered, with its mixin rules (`usageMixin`) in them. */
   figureOptions: FigureOptions;
+  /** Where the page's usage figures are read from, for the data source and cluster chosen (usageSource.ts). */
+  source?: UsageSource;
   /** How the page's costs are priced and over which window, said once at the top (FigureBasis). */
   basis?: FigureBasisInfo;
 }
 
 /**
  * The basis of a scenes page's figures: the configured prices ("auto" is decided inside each query), instant values
- * at Grafana's rate interval (the scenes do not average over a span, whatever the Overview does).
+ * at the configured window, as the report's (the scenes do not average over a span, whatever the Overview does).
  */
 export function sceneBasis(o: MeshTaxOptions): FigureBasisInfo {
-  return basisOf({ ...o, averageOver: undefined }, { window: '$__rate_interval' });
+  return basisOf({ ...o, averageOver: undefined }, { window: o.window });
+}
+
+/** A variable's value as a regex (scenes escapes each value); All (.*) means "no filter". */
+function regexOf(from: SceneObject, name: string): string | undefined {
+  const v = sceneGraph.interpolate(from, `\${${name}:regex}`);
+  return v === '' || v === '.*' || v === `$${name}` ? undefined : v;
 }
 
 /** The meshes the Mesh variable above `from` chooses; empty while its options are still loading. */
@@ -71,13 +82,45 @@ export function detectionError(from: SceneObject): string | undefined {
  */
 export abstract class MeshScene<S extends MeshSceneState> extends SceneObjectBase<S> {
   protected _variableDependency = new VariableDependencyConfig(this, {
-    variableNames: [VAR_MESH, ...this.extraVariables()],
-    onReferencedVariableValueChanged: () => this.rebuild(),
+    variableNames: [VAR_MESH, VAR_DATASOURCE, VAR_CLUSTER, ...this.extraVariables()],
+    onReferencedVariableValueChanged: () => this.update(),
   });
+
+  /** The options as configured, before the probe adds its mixin rules. */
+  private readonly configured: FigureOptions;
+  /** The data source and cluster scope the current source was decided for. */
+  private decidedFor?: string;
+  private asked = 0;
 
   constructor(state: S) {
     super(state);
-    this.addActivationHandler(() => this.rebuild());
+    this.configured = state.figureOptions;
+    this.addActivationHandler(() => this.update());
+  }
+
+  /**
+   * Rebuilds the body, first asking (once per data source and cluster scope, cached for the app) which usage series
+   * to read, so that the queries built are the ones that stay: no raw queries sent and then replaced.
+   */
+  private update() {
+    const uid = String(sceneGraph.lookupVariable(VAR_DATASOURCE, this)?.getValue() ?? '');
+    const clusterRegex = regexOf(this, VAR_CLUSTER);
+    const key = probeKey(uid, clusterRegex);
+    if (!uid || key === this.decidedFor) {
+      this.rebuild();
+      return;
+    }
+    const ask = ++this.asked;
+    const custom = this.configured.meshes.some((m) => m.id === 'custom');
+    void sceneUsageSource(uid, clusterRegex, this.configured, custom).then((source) => {
+      if (ask !== this.asked) {
+        return;
+      }
+      this.decidedFor = key;
+      const usageMixin = source.mixin ?? undefined;
+      this.setState({ figureOptions: { ...this.configured, usageMixin }, source } as Partial<S>);
+      this.rebuild();
+    });
   }
 
   /** The page's own variables the body depends on, besides the mesh. */

@@ -43,7 +43,7 @@ const SIDECARS = sidecarMeshes(CATALOGUE);
 const byId = (id: string) => CATALOGUE.find((m) => m.id === id)!;
 /** What scenes interpolates the scope variables to at All. */
 const substituted = (expr: string) =>
-  expr.replace(/\$__rate_interval/g, '5m').replace(/\$\{?cluster\}?|\$\{?namespace\}?/g, '.*');
+  expr.replace(/\$\{?cluster\}?|\$\{?namespace\}?/g, '.*');
 
 /** A mesh variable whose detection answered `detected`, at `value` ('$__all' for All), inside a scene with `body`. */
 function sceneWith(detected: string[], value: string, body: SceneObject) {
@@ -221,7 +221,7 @@ test('the Breakdown says once how its costs are priced and over which window, an
   const [first] = breakdown.state.body!.state.children as SceneFlexItem[];
   render(<>{(first.state.body as SceneReactObject).state.reactNode}</>);
   // Scenes run instant queries: the line must not claim the Overview's mean over a span.
-  expect(screen.getByText(/^Priced with .*instant, rates over Grafana's rate interval$/)).toBeInTheDocument();
+  expect(screen.getByText(/^Priced with .*instant, rates over 5m$/)).toBeInTheDocument();
   const tables = panelsOf(breakdown.state.body!).filter((p) => p.state.pluginId === 'meshtax-breakdown-panel');
   expect(tables.length).toBe(3);
   tables.forEach((p) => expect((p.state.options as { basis?: unknown }).basis).toEqual(basis));

@@ -3,6 +3,7 @@ import { SceneQueryRunner } from '@grafana/scenes';
 import type { MeshDef } from '../../model/catalogue';
 import { meshFigureId, type MeshFigureKey } from '../../model/figureKeys';
 import { meshFigures } from '../../model/figureSet';
+import { DEFAULT_OPTIONS } from '../../model/options/defaults';
 import type { FigureOptions } from '../../model/figures';
 import { call } from '../../model/promql/dsl';
 import { render } from '../../model/promql/render';
@@ -13,15 +14,18 @@ export const DATASOURCE_REF = { type: 'prometheus', uid: `\${${VAR_DATASOURCE}}`
 
 /**
  * The scene variables as a selection; `workload` narrows to the drill-down's workload, regex-escaped by scenes.
- * The configured namespace exclusion comes from the options, as it does for the report and the CLI.
+ * The configured window and namespace exclusion come from the options, as they do for the report and the CLI: not
+ * `$__rate_interval`, which Grafana sizes from the time range (about 1m for 6h), so a Breakdown figure would differ
+ * from the Overview's by the difference between a 1m and a 5m rate. The mixin rules are the page's probe's choice.
  */
 export function sceneSelection(
   groupBy: Grouping,
-  o: Pick<FigureOptions, 'namespaceExclude'>,
+  o: Pick<FigureOptions, 'namespaceExclude' | 'window' | 'usageMixin'>,
   workload = false
 ): Selection {
   return {
-    window: '$__rate_interval',
+    window: o.window ?? DEFAULT_OPTIONS.window,
+    ...(o.usageMixin ? { mixin: o.usageMixin } : {}),
     groupBy,
     clusterRegex: `$${VAR_CLUSTER}`,
     namespaceInclude: `$${VAR_NAMESPACE}`,

@@ -24,8 +24,42 @@ test('scene query runners hold exactly the model figures, and every query parses
   ]);
   const model = meshFigures(istio, sceneSelection('workload', o), o).find((f) => f.id === 'istio.cost.sidecars')!;
   expect(runner.state.queries).toEqual([expect.objectContaining({ refId: 'cost', expr: model.expr, instant: true })]);
-  const substituted = model.expr.replace(/\$__rate_interval/g, '5m').replace(/\$cluster|\$namespace/g, '.*');
+  const substituted = model.expr.replace(/\$cluster|\$namespace/g, '.*');
   expect(syntaxProblems(substituted)).toEqual([]);
+});
+
+test("scene queries rate over the options' window, as the report and the dashboards do, never $__rate_interval", () => {
+  const istio = CATALOGUE[0];
+  for (const window of ['5m', '10m']) {
+    const exprs = figureRunner(istio, 'namespace', { ...o, window }, [
+      ['cost', 'cost.sidecars'],
+      ['cpu', 'sidecars.cpuCores'],
+      ['rps', 'traffic.rps'],
+    ]).state.queries.map((q) => String(q.expr));
+    expect(exprs).toHaveLength(3);
+    for (const expr of exprs) {
+      expect(expr).not.toContain('$__rate_interval');
+      expect(expr).toContain(`[${window}]`);
+    }
+  }
+});
+
+test('with the mixin rules the probe found, scene usage queries read them (container="POD" still left out)', () => {
+  const istio = CATALOGUE[0];
+  const refs: Array<[string, 'cost.sidecars' | 'sidecars.cpuCores' | 'sidecars.memoryBytes']> = [
+    ['cost', 'cost.sidecars'],
+    ['cpu', 'sidecars.cpuCores'],
+    ['memory', 'sidecars.memoryBytes'],
+  ];
+  const mixin = figureRunner(istio, 'namespace', { ...o, usageMixin: { cpu: 'sum_rate5m', memory: true } }, refs);
+  for (const q of mixin.state.queries.map((x) => String(x.expr))) {
+    expect(q).not.toMatch(/(?<!:)container_(cpu_usage_seconds_total|memory_working_set_bytes)\{/);
+    expect(q).toMatch(
+      /node_namespace_pod_container:container_(cpu_usage_seconds_total:sum_rate5m|memory_working_set_bytes)\{[^}]*container!="POD"/
+    );
+  }
+  const raw = figureRunner(istio, 'namespace', o, refs).state.queries.map((x) => String(x.expr));
+  expect(raw.join('\n')).not.toContain('node_namespace_pod_container:');
 });
 
 test('the breakdown scene has a time range, variables and controls', () => {
