@@ -23,6 +23,8 @@ export interface ComparisonCell {
   /** The PromQL behind the value; a cell without one is "n/a" for that mesh. */
   expr?: string;
   href?: string;
+  /** A second, smaller line under the value: the p99 added's interval (issue #18), so the value never stands alone. */
+  note?: string;
 }
 
 export interface ComparisonRow {
@@ -62,6 +64,7 @@ export function ComparisonTable({ rows, caption, emphasis }: Props) {
         ) : (
           text
         )}
+        {cell.note && <div className={styles.note}>{cell.note}</div>}
       </td>
     );
   };
@@ -126,6 +129,12 @@ const getStyles = (theme: GrafanaTheme2) => ({
     thead: { color: theme.colors.text.secondary, fontSize: theme.typography.bodySmall.fontSize },
   }),
   emphasis: css({ fontWeight: theme.typography.fontWeightBold, fontSize: theme.typography.h5.fontSize }),
+  note: css({
+    color: theme.colors.text.secondary,
+    fontSize: theme.typography.bodySmall.fontSize,
+    fontWeight: theme.typography.fontWeightRegular,
+    whiteSpace: 'nowrap',
+  }),
   // "20 pods (53%)" stays on one line.
   pods: css({ whiteSpace: 'nowrap' }),
   // Every cell opens its own PromQL in Explore; the title shows the query on hover.

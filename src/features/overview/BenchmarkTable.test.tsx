@@ -19,6 +19,7 @@ function mesh(id: string, name: string, pods: number, cost: number | null): Repo
       quantile: 0.99,
       p99DeltaMs: 2,
       addedMs: 2,
+      addedRangeMs: [-150, 150],
       clientMs: 240,
       serverMs: 238,
       clientBucketMs: { lowerMs: 100, upperMs: 250 },
@@ -59,4 +60,7 @@ test('one row per mesh, pod percentages for a migration, units, unavailable neve
   expect(linkerd.queryByText('$0.00')).toBeNull();
   // A figure the mesh has no query for is "n/a", not a number.
   expect(istio.getAllByText('n/a').length).toBeGreaterThan(0);
+  // The p99 added never stands alone: its interval from the bucket bounds sits under it (#18).
+  const p99 = istio.getByText('2.00 ms');
+  expect(p99).toHaveTextContent('(\u2212150 ms to +150 ms)');
 });

@@ -7,6 +7,7 @@ import { meshFigureId, P99 } from '../../model/figureKeys';
 import type { Report } from '../../model/report';
 import { reportValue, type ReportMesh as Mesh } from '../../model/reportValue';
 import { ComparisonTable, type ComparisonRow } from '../../components/ComparisonTable/ComparisonTable';
+import { formatInterval } from '../../utils/utils.latency';
 
 /** The comparison columns the app's table shows (pods is the row's own; the others feed the panel only). */
 const COLUMNS = [
@@ -34,7 +35,9 @@ export function reportRows(report: Report): ComparisonRow[] {
     cells: Object.fromEntries(
       COLUMNS.map((key) => {
         const expr = m.queries[meshFigureId(m.id, COMPARISON_FIGURES[key], P99)];
-        return [key, { value: value(m, key), expr }];
+        // The quantile added is interpolated inside buckets: its interval goes under it, as everywhere (#18).
+        const note = key === 'p99Added' ? formatInterval(m.latency.addedRangeMs) : undefined;
+        return [key, { value: value(m, key), expr, note }];
       })
     ),
   }));
