@@ -96,11 +96,12 @@ function meshRow(y: number): Panel[] {
       type: 'meshtax-summary-panel',
       title: `\${${MESH_VAR}:text}: mesh tax`,
       description:
-        'Monthly cost with CPU and memory share and p99 added. Shows "unavailable" where the mesh has no data.',
+        'Monthly cost with CPU and memory share, p99 added with its interval and the exact mean added. Shows ' +
+        '"unavailable" where the mesh has no data.',
       gridPos: { x: 0, y: y + 1, w: 6, h: 8 },
       targets: rowTargets(
         figs,
-        ['cost', 'cpuShare', 'memoryShare', 'p99Added', 'mtlsShare', 'splitServices', 'resilienceEvents'],
+        ['cost', 'cpuShare', 'memoryShare', ...latency, 'mtlsShare', 'splitServices', 'resilienceEvents'],
         () => '__auto'
       ),
       options: {
@@ -109,6 +110,10 @@ function meshRow(y: number): Panel[] {
         cpuShareRefId: rowRefId('cpuShare'),
         memoryShareRefId: rowRefId('memoryShare'),
         latencyRefId: rowRefId('p99Added'),
+        // The p99 added never stands alone (#18): its interval's ends and the exact mean added.
+        latencyLowRefId: rowRefId('p99AddedLower'),
+        latencyHighRefId: rowRefId('p99AddedUpper'),
+        meanAddedRefId: rowRefId('meanAdded'),
         mtlsShareRefId: rowRefId('mtlsShare'),
         splitServicesRefId: rowRefId('splitServices'),
         resilienceEventsRefId: rowRefId('resilienceEvents'),
