@@ -14,10 +14,19 @@ import { sparklineOf } from '../../utils/utils.sparkline';
 import { formatInterval } from '../../utils/utils.latency';
 import { costColor, readFigure, type FrameFigure } from './figures';
 import { DEFAULT_SUMMARY_VALUE_REFIDS, SUMMARY_LATENCY_REFS, type SummaryOptions } from '../../model/panelOptions';
-import { GRAFANA_UNIT } from '../../model/units';
+import { COUNT_UNIT_SINGULAR, GRAFANA_UNIT } from '../../model/units';
+
+/** A whole count of one reads "1 service", as the app writes it (COUNT_UNIT_SINGULAR), not "1 services". */
+const SINGULAR_OF: Record<string, string> = Object.fromEntries(
+  Object.entries(COUNT_UNIT_SINGULAR).map(([u, one]) => [GRAFANA_UNIT[u as keyof typeof GRAFANA_UNIT], one])
+);
 
 function formatted(f: FrameFigure, unit: string, decimals: number): string {
-  return f.value === null ? 'unavailable' : formattedValueToString(getValueFormat(unit)(f.value, decimals));
+  if (f.value === null) {
+    return 'unavailable';
+  }
+  const one = f.value === 1 ? SINGULAR_OF[unit] : undefined;
+  return formattedValueToString(getValueFormat(one ?? unit)(f.value, decimals));
 }
 
 function Stat({

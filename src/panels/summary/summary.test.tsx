@@ -130,6 +130,11 @@ test('what the mesh does: mTLS coverage, split services and resilience events, w
   expect(screen.getByText('0.125 req/s')).toBeInTheDocument();
 });
 
+test('one split service reads "1 service", not "1 services" (seen in the host screenshot of the overview dashboard)', () => {
+  renderPanel(panelData([{ refId: 'cost', values: [23.64] }, { refId: 'splitServices', values: [1] }]));
+  expect(screen.getByText('1 service')).toBeInTheDocument();
+});
+
 test('a value query that returned nothing is "unavailable" with its reason; one the panel was never given is left out', () => {
   renderPanel(panelData([{ refId: 'cost', values: [23.64] }], [{ refId: 'cost' }, { refId: 'mtlsShare' }]));
   const mtls = screen.getByText('mTLS coverage').parentElement!;
