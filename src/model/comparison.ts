@@ -10,6 +10,9 @@ export const COMPARISON_FIGURES: Record<string, MeshFigureKey> = {
   agentPods: 'nodeAgents.pods',
   controlPlaneCost: 'cost.controlPlane',
   p99Added: 'latency.pNAdded',
+  // Not columns: the ends of the p99 added's interval, written under its value (issue #18).
+  p99AddedLower: 'latency.pNAddedLower',
+  p99AddedUpper: 'latency.pNAddedUpper',
   controlPlaneCpu: 'controlPlane.cpuCores',
   controlPlaneMemory: 'controlPlane.memoryBytes',
   sidecarMemoryPerPod: 'sidecars.memoryPerPodAvg',

@@ -97,3 +97,25 @@ test('traffic splitting is a whole number of services ("1 services" was printed 
   expect(istio.getByText('2 services')).toBeInTheDocument();
   expect(screen.queryByText(/\d\.\d+ services/)).toBeNull();
 });
+
+test('the p99 added carries its interval under it when the panel has both ends (issue #18), and none without them', () => {
+  const ends = [
+    ...targets,
+    { refId: 'istio.p99AddedLower', expr: 'lo' },
+    { refId: 'istio.p99AddedUpper', expr: 'hi' },
+  ];
+  const withEnds = panelData(
+    [
+      { refId: 'istio.pods', values: [30] },
+      { refId: 'istio.p99Added', values: [2.07] },
+      { refId: 'istio.p99AddedLower', values: [-150] },
+      { refId: 'istio.p99AddedUpper', values: [150] },
+    ],
+    ends
+  );
+  const [istio] = comparisonRows(withEnds, true);
+  expect(istio.cells.p99Added).toEqual({ value: 2.07, expr: 'istio_p99Added', note: '(\u2212150 ms to +150 ms)' });
+  // The ends are not columns of their own.
+  expect(Object.keys(istio.cells).sort()).toEqual(['monthlyCost', 'p99Added']);
+  expect(comparisonRows(data, true)[0].cells.p99Added.note).toBeUndefined();
+});

@@ -3,6 +3,7 @@ import { FieldType, type PanelData } from '@grafana/data';
 import { meshById, type MeshId } from '../../model/catalogue';
 import { parseComparisonRefId } from '../../model/comparison';
 import type { ComparisonRow } from '../../components/ComparisonTable/ComparisonTable';
+import { formatInterval } from '../../utils/utils.latency';
 
 function lastValue(data: PanelData, refId: string): number | null {
   const frame = data.series.find((f) => f.refId === refId && f.length > 0);
@@ -16,6 +17,9 @@ interface MeshCells {
   row: ComparisonRow;
   agentPods: number | null;
   controlPlaneCost: number | null;
+  /** The p99 added's interval ends, from the bucket bounds: a note under the value, not a column. */
+  p99Lower: number | null;
+  p99Upper: number | null;
 }
 
 /** A mesh is there when it has proxied pods or node-agent pods; a control plane alone (a shared istiod) is not a mesh. */
@@ -36,6 +40,8 @@ export function comparisonRows(data: PanelData, hideAbsent: boolean): Comparison
       row: { name: meshName(parsed.meshId), pods: null, cells: {} },
       agentPods: null,
       controlPlaneCost: null,
+      p99Lower: null,
+      p99Upper: null,
     };
     const value = lastValue(data, t.refId);
     if (parsed.column === 'pods') {
@@ -44,6 +50,10 @@ export function comparisonRows(data: PanelData, hideAbsent: boolean): Comparison
       m.agentPods = value;
     } else if (parsed.column === 'controlPlaneCost') {
       m.controlPlaneCost = value;
+    } else if (parsed.column === 'p99AddedLower') {
+      m.p99Lower = value;
+    } else if (parsed.column === 'p99AddedUpper') {
+      m.p99Upper = value;
     } else {
       m.row.cells[parsed.column] = { value, expr: t.expr ?? '' };
     }
@@ -53,8 +63,17 @@ export function comparisonRows(data: PanelData, hideAbsent: boolean): Comparison
   const presentIds = meshes.filter(present).map((m) => m.id);
   for (const m of meshes) {
     billSharedControlPlaneOnce(m, presentIds);
+    notePercentileInterval(m);
   }
   return (hideAbsent ? meshes.filter(present) : meshes).map((m) => m.row);
+}
+
+/** The p99 added never stands alone (issue #18): its interval goes under it when the panel has both ends. */
+function notePercentileInterval(m: MeshCells) {
+  const cell = m.row.cells.p99Added;
+  if (cell && m.p99Lower !== null && m.p99Upper !== null) {
+    cell.note = formatInterval([m.p99Lower, m.p99Upper]);
+  }
 }
 
 /** One istiod serves sidecar and ambient Istio: when both are present, the ambient row leaves it out. */
