@@ -9,26 +9,17 @@
  * report's time reads the mixin's sample of that same instant, computed from the scrapes up to T - 15 s; our rules'
  * own raw reads (requests, latency) see the same scrapes. Both are the truth over the 285 s ending at T - 15 s.
  */
-import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startPrometheus, type PromHandle } from '../demo/harness';
 import { groundTruth } from '../demo/truth';
 import { close, EXACT, truthOf } from '../src/model/__int__/truthOf';
-import { jsonReportArgs } from '../tests/faults/runCli';
+import { jsonReportArgs, runMeshtax } from '../tests/faults/runCli';
 
 const ROOT = join(__dirname, '..');
 const LAG_SEC = 15;
 const WINDOW_SEC = 285;
-
-function meshtax(args: string[]) {
-  const r = spawnSync(join(ROOT, 'node_modules', '.bin', 'tsx'), [join(ROOT, 'cli', 'meshtax.ts'), ...args], {
-    encoding: 'utf8',
-    timeout: 60000,
-  });
-  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
-}
 
 let prom: PromHandle;
 let dir: string;
@@ -36,7 +27,7 @@ let rulesText: string;
 beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), 'meshtax-recorded-mixin-'));
   const ours = join(dir, 'meshtax-rules.yml');
-  const r = meshtax(['rules', '--recording-rules', '--output', ours]);
+  const r = await runMeshtax(['rules', '--recording-rules', '--output', ours]);
   expect({ code: r.code, stderr: r.stderr }).toEqual({ code: 0, stderr: '' });
   rulesText = readFileSync(ours, 'utf8');
   prom = await startPrometheus({ preset: 'migration', recordingRules: [join(ROOT, 'demo', 'mixin-rules.yml'), ours] });
@@ -54,7 +45,7 @@ test('the rules read the mixin series, and their config series says so', async (
 });
 
 test('report --source auto picks the recorded series, and every figure equals the ground truth within 1%', async () => {
-  const r = meshtax([...jsonReportArgs(prom.url, prom.evalTime), '--source', 'auto']);
+  const r = await runMeshtax([...jsonReportArgs(prom.url, prom.evalTime), '--source', 'auto']);
   expect({ code: r.code, stderr: r.stderr }).toEqual({ code: 0, stderr: '' });
   const report = JSON.parse(r.stdout);
   expect(report.figureSource).toMatchObject({ kind: 'recorded', requested: 'auto' });
