@@ -5,6 +5,9 @@
  * ours are backfilled by promtool, in that order (ours read the mixin's recorded series, which promtool sees only once
  * they are loaded), and `meshtax report` must pick the recorded series and give the ground truth.
  *
+ * Both commands run with their defaults (pricing "auto", source "auto"): the rules' config series must carry the pricing
+ * the report looks for, or a default report never reads default rules (stop 22 found `rules` defaulting to flat).
+ *
  * Truth's timing: promtool evaluates every rule at start + n*15 s - 0.988 s, so our rule at T' just before the
  * report's time reads the mixin's sample of that same instant, computed from the scrapes up to T - 15 s; our rules'
  * own raw reads (requests, latency) see the same scrapes. Both are the truth over the 285 s ending at T - 15 s.
@@ -15,7 +18,7 @@ import { join } from 'node:path';
 import { startPrometheus, type PromHandle } from '../demo/harness';
 import { groundTruth } from '../demo/truth';
 import { close, EXACT, truthOf } from '../src/model/__int__/truthOf';
-import { jsonReportArgs, runMeshtax } from '../tests/faults/runCli';
+import { runMeshtax } from '../tests/faults/runCli';
 
 const ROOT = join(__dirname, '..');
 const LAG_SEC = 15;
@@ -44,13 +47,15 @@ test('the rules read the mixin series, and their config series says so', async (
   expect((await prom.query('meshtax:sidecar_cpu_cores:sum')).length).toBeGreaterThan(0);
 });
 
-test('report --source auto picks the recorded series, and every figure equals the ground truth within 1%', async () => {
-  const r = await runMeshtax([...jsonReportArgs(prom.url, prom.evalTime), '--source', 'auto']);
+test('report with its defaults picks the recorded series, and every figure equals the ground truth within 1%', async () => {
+  const r = await runMeshtax(['report', '--prometheus', prom.url, '--time', String(prom.evalTime), '--format', 'json']);
   expect({ code: r.code, stderr: r.stderr }).toEqual({ code: 0, stderr: '' });
   const report = JSON.parse(r.stdout);
   expect(report.figureSource).toMatchObject({ kind: 'recorded', requested: 'auto' });
   expect(Object.values(report.figureSource.byFigure).every((s) => s === 'recorded')).toBe(true);
-  const truth = groundTruth(prom.cluster, prom.evalTime - LAG_SEC, WINDOW_SEC);
+  // "auto" prices with OpenCost where the preset has it, as the recorded queries do.
+  const pricing = report.pricing.source === 'opencost' ? { source: 'opencost' as const, hoursPerMonth: 730 } : undefined;
+  const truth = groundTruth(prom.cluster, prom.evalTime - LAG_SEC, WINDOW_SEC, pricing);
   const off: string[] = [];
   let checked = 0;
   const inexact: string[] = [];

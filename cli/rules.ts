@@ -7,7 +7,8 @@ import { Option, type Command } from 'commander';
 import { LATENCY_METHODS, type LatencyMethod } from '../src/model/latency';
 import { DEFAULT_OPTIONS } from '../src/model/options/defaults';
 import { figureOptions } from '../src/model/options/figureOptions';
-import { BASES } from '../src/model/options/validate';
+import type { PricingSource } from '../src/model/options/types';
+import { BASES, PRICING_SOURCES } from '../src/model/options/validate';
 import type { Basis } from '../src/model/resources';
 import { rulesConfigLabels } from '../src/model/rules/config';
 import {
@@ -28,7 +29,7 @@ export interface RulesFlags {
   format: RulesFormat;
   output?: string;
   window: string;
-  pricing: 'flat' | 'opencost';
+  pricing: PricingSource;
   cpuHourUsd: number;
   gibHourUsd: number;
   hoursPerMonth: number;
@@ -49,8 +50,10 @@ export const DEFAULT_RULES_FLAGS: RulesFlags = {
   for: DEFAULT_FOR,
   format: 'prometheus',
   window: DEFAULT_OPTIONS.window,
-  // A rules file cannot probe for OpenCost: "auto" is not offered, flat is the default.
-  pricing: 'flat',
+  // The report's own default. "auto" needs no probe in a rules file: each recorded query prices with OpenCost where
+  // its series exist and the flat rates elsewhere (pricing.ts), and a report with the default options finds these
+  // rules only when their pricing label is the one it looks for (rules/config.ts).
+  pricing: DEFAULT_OPTIONS.pricingSource,
   cpuHourUsd: DEFAULT_OPTIONS.prices.cpuHourUsd,
   gibHourUsd: DEFAULT_OPTIONS.prices.gibHourUsd,
   hoursPerMonth: DEFAULT_OPTIONS.prices.hoursPerMonth,
@@ -138,7 +141,7 @@ export function addRulesCommand(program: Command): Command {
     .addOption(new Option('--format <f>', 'file format').choices(RULES_FORMATS).default(D.format))
     .option('--output <file>', 'write to this file instead of stdout')
     .option('--window <d>', 'rate window', duration, D.window)
-    .addOption(new Option('--pricing <source>', 'price source').choices(['flat', 'opencost']).default(D.pricing))
+    .addOption(new Option('--pricing <source>', 'price source').choices(PRICING_SOURCES).default(D.pricing))
     .option('--cpu-hour-usd <n>', 'flat price per vCPU-hour', nonNegative, D.cpuHourUsd)
     .option('--gib-hour-usd <n>', 'flat price per GiB-hour of memory', nonNegative, D.gibHourUsd)
     .option('--hours-per-month <n>', 'hours in a month', nonNegative, D.hoursPerMonth)
