@@ -13,6 +13,8 @@ import { clusterFigures, DEFAULT_FIGURE_OPTIONS, meshFigures } from '../src/mode
 import type { Figure } from '../src/model/figures';
 import { DEFAULT_OPTIONS } from '../src/model/options/defaults';
 import { buildReport, type Report } from '../src/model/report';
+import { DEFAULT_SETTINGS } from '../src/model/settings';
+import { OVERVIEW_DEFAULT_RANGE_SEC, overviewReportInput } from '../src/features/overview/reportInput';
 import { recordedClusterFigures } from '../src/model/rules/recorded';
 import { DEFAULT_SELECTION, type Grouping, type Selection } from '../src/model/scope';
 import { baselineFigures } from './baseline';
@@ -24,10 +26,14 @@ export interface Query {
 
 const o = DEFAULT_FIGURE_OPTIONS;
 
-/** The overview's refresh as the app runs it (useReport's input with the default settings). */
+/**
+ * An overview refresh: with `averaged`, as the app's Overview runs it (useReport's input: the default settings and
+ * every figure as its mean over the page's default week, #16 §2); without, as `meshtax report` runs it (instant).
+ */
 export async function overviewRefresh(
   prom: PromHandle,
-  source: 'raw' | 'auto' | 'mixin'
+  source: 'raw' | 'auto' | 'mixin',
+  averaged = false
 ): Promise<{ report: Report; queries: Query[] }> {
   const issued: string[] = [];
   // One query at a time: the report sends its figures at once, and on a loaded machine (2 cores shared) 40 parallel
@@ -40,14 +46,19 @@ export async function overviewRefresh(
       queue = answer.catch(() => undefined);
       return answer;
     },
-    {
-      time: prom.evalTime,
-      options: DEFAULT_OPTIONS,
-      figureSource: source,
-    }
+    averaged
+      ? {
+          ...overviewReportInput(DEFAULT_SETTINGS, prom.evalTime, {}, prom.evalTime - OVERVIEW_DEFAULT_RANGE_SEC),
+          figureSource: source,
+        }
+      : { time: prom.evalTime, options: DEFAULT_OPTIONS, figureSource: source }
   );
   // The cluster figures as the report built them (over the mixin series it found, if any), to name its queries.
-  const s: Selection = { ...DEFAULT_SELECTION, mixin: report.figureSource.mixin ?? undefined };
+  const s: Selection = {
+    ...DEFAULT_SELECTION,
+    mixin: report.figureSource.mixin ?? undefined,
+    ...(report.averageOver ? { averageOver: report.averageOver } : {}),
+  };
   const cluster = report.figureSource.kind === 'recorded' ? recordedClusterFigures(s, o) : clusterFigures(s, o);
   const ids = new Map<string, string>([
     ...cluster.map((f): [string, string] => [f.expr, f.id]),

@@ -60,6 +60,10 @@ async function benchPreset(prom: PromHandle) {
   if (mix.report.figureSource.kind !== 'mixin') {
     throw new Error(`the kubernetes-mixin rules were not found: ${mix.report.figureSource.note}`);
   }
+  // The app's Overview: every figure as its mean over the page's default week (its data here: all the preset holds).
+  const appRaw = await measureAll(prom, (await overviewRefresh(prom, 'raw', true)).queries);
+  const appRec = await measureAll(prom, (await overviewRefresh(prom, 'auto', true)).queries);
+  const appMix = await measureAll(prom, (await overviewRefresh(prom, 'mixin', true)).queries);
   const rawCases = await measureAll(prom, raw.queries);
   const recCases = await measureAll(prom, rec.queries);
   const mixCases = await measureAll(prom, mix.queries);
@@ -94,6 +98,8 @@ async function benchPreset(prom: PromHandle) {
       leastPossibleSamples: recFigures.length,
       recordedFigureSamples: total(recFigures, 'samples'),
     },
+    /** The same three sources for the app's Overview, whose figures are means over its range (#16 §2). */
+    appOverview: { raw: summary(appRaw), recorded: summary(appRec), mixin: summary(appMix) },
     breakdown: {
       raw: summary(breakdownRaw),
       rawMatched: summary(only(breakdownRaw, new Set(breakdownBaseline.map((c) => c.id)))),
@@ -243,6 +249,9 @@ async function main() {
      */
     samplesRawOverMixinCeiling: ratio(ov.raw.samples, ov.mixinOutsideMixinRules.samples),
     peakRawOverRecorded: ratio(ov.raw.peakMax, ov.recorded.peakMax),
+    /** The app's Overview refresh (means over its default week), raw over recorded and raw over the mixin. */
+    appSamplesRawOverRecorded: ratio(main.appOverview.raw.samples, main.appOverview.recorded.samples),
+    appSamplesRawOverMixin: ratio(main.appOverview.raw.samples, main.appOverview.mixin.samples),
     recordedOverLeastPossible: ratio(ov.recorded.samples, ov.leastPossibleSamples),
     recordedFiguresOverLeastPossible: ratio(ov.recordedFigureSamples, ov.leastPossibleSamples),
     breakdownSamplesBaselineOverRaw: ratio(main.breakdown.baselineMatched.samples, main.breakdown.rawMatched.samples),
@@ -294,6 +303,9 @@ function printPreset(name: string, r: Awaited<ReturnType<typeof benchPreset>> & 
   row('overview raw (figures reading cAdvisor)', r.overview.rawCadvisorFigures);
   row('overview kubernetes-mixin (figures reading cAdvisor)', r.overview.mixinCadvisorFigures);
   row('overview kubernetes-mixin (queries no mixin rule covers)', r.overview.mixinOutsideMixinRules);
+  row('app overview raw (means over the week)', r.appOverview.raw);
+  row('app overview recorded (means over the week)', r.appOverview.recorded);
+  row('app overview kubernetes-mixin (means over the week)', r.appOverview.mixin);
   row('breakdown baseline', r.breakdown.baselineMatched);
   row('breakdown raw (matched figures)', r.breakdown.rawMatched);
   row('breakdown raw (all panels)', r.breakdown.raw);

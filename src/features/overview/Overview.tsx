@@ -4,6 +4,7 @@ import type { AppSettings } from '../../model/settings';
 import { buildScenePage, scenesAppPage } from '../../shared/scenes/ScenePage';
 import { meshTaxVariables } from '../../shared/scenes/variables';
 import { MeshOverview } from './MeshOverview';
+import { OVERVIEW_DEFAULT_RANGE } from './reportInput';
 
 /** Every detected mesh at once, so no mesh variable: data source, cluster and namespace scope the report. */
 export function buildOverviewScene(settings: AppSettings): EmbeddedScene {
@@ -11,7 +12,7 @@ export function buildOverviewScene(settings: AppSettings): EmbeddedScene {
     meshTaxVariables(settings.defaultDatasourceUid, { mesh: false }),
     new MeshOverview({ settings }),
     // A week by default: the trends and charts show a weekly cycle, as Kubecost's default window does.
-    { from: 'now-7d', to: 'now' }
+    OVERVIEW_DEFAULT_RANGE
   );
 }
 

@@ -13,6 +13,10 @@ export interface OverviewScope {
   multiCluster?: boolean;
 }
 
+/** The Overview's default range (#16 §2): a week, as Kubecost's default window; "monthly" is the mean over it. */
+export const OVERVIEW_DEFAULT_RANGE = { from: 'now-7d', to: 'now' };
+export const OVERVIEW_DEFAULT_RANGE_SEC = 7 * 24 * 3600;
+
 /**
  * `fromSec`: the start of the page's range. "Monthly" is then the mean over the range (issue #16 §2: a 5-minute rate
  * x 730 h swings with the hour), as the model's `averageOver`; without it, the value at `timeSec`.
