@@ -40,6 +40,17 @@ describe.each(Object.entries(DASHBOARD_FILES))('%s', (file, make) => {
     expect([...types].some((t) => ['stat', 'timeseries', 'table'].includes(t as string))).toBe(true);
   });
 
+  test('a panel that shows one value per figure asks instant queries; only time series ask for ranges', () => {
+    // A range query's last point is on the step grid, rounded down (Grafana's pkg/promlib/models/query.go,
+    // AlignTimeRange): up to a step before the range's end, where the instant benchmark table reads the same figure.
+    const panels = (d.panels ?? []).filter((p: any) => p.type !== 'row') as any[];
+    const kinds = panels.flatMap((p) =>
+      (p.targets ?? []).map((t: any) => ({ panel: p.title, timeseries: p.type === 'timeseries', range: !!t.range }))
+    );
+    expect(kinds.length).toBeGreaterThan(5);
+    kinds.forEach((k) => expect(k).toEqual({ ...k, range: k.timeseries }));
+  });
+
   test('every query parses with lezer-promql once Grafana has substituted its variables', () => {
     const targets = targetsOf(d);
     expect(targets.length).toBeGreaterThan(5);

@@ -75,6 +75,16 @@ function rowTargets(figs: Map<string, Figure[]>, asked: RowFigure[], legend: (r:
   );
 }
 
+/**
+ * The same as instant queries, for panels that show one value per figure. A range query's last point sits on the
+ * step grid, rounded down (Grafana's pkg/promlib/models/query.go, AlignTimeRange), so up to a step (10 minutes over a
+ * week) before the range's end: the benchmark table above, which is instant, then showed another number for the same
+ * figure. An instant query is evaluated at the range's end, as the benchmark table's and the Breakdown's are.
+ */
+function rowInstantTargets(figs: Map<string, Figure[]>, asked: RowFigure[], legend: (r: RowFigure) => string) {
+  return rowTargets(figs, asked, legend).map(({ range: _range, ...t }) => ({ ...t, instant: true, range: false }));
+}
+
 function meshRow(y: number): Panel[] {
   const figs = rowFigures();
   const basis = basisSentence();
@@ -99,7 +109,7 @@ function meshRow(y: number): Panel[] {
         'Monthly cost with CPU and memory share, p99 added with its interval and the exact mean added. Shows ' +
         '"unavailable" where the mesh has no data.',
       gridPos: { x: 0, y: y + 1, w: 6, h: 8 },
-      targets: rowTargets(
+      targets: rowInstantTargets(
         figs,
         ['cost', 'cpuShare', 'memoryShare', ...latency, 'mtlsShare', 'splitServices', 'resilienceEvents'],
         () => '__auto'
@@ -131,7 +141,7 @@ function meshRow(y: number): Panel[] {
         "between the client bucket's low end minus the server bucket's high end, and the reverse); the mean added " +
         `is exact, from _sum and _count. ${basis}`,
       gridPos: { x: 6, y: y + 1, w: 6, h: 8 },
-      targets: rowTargets(figs, ['cpuShare', 'memoryShare', ...latency], (r) =>
+      targets: rowInstantTargets(figs, ['cpuShare', 'memoryShare', ...latency], (r) =>
         r === 'cpuShare' ? 'CPU share' : r === 'memoryShare' ? 'memory share' : LATENCY_LEGEND[r]!
       ),
       fieldConfig: {
@@ -215,7 +225,7 @@ function valuePanel(figs: Map<string, Figure[]>, y: number): Panel {
       'UO, URX, UT, RL). "unavailable" where the mesh has no such metric (Linkerd: splits and resilience). ' +
       `${basisSentence()}`,
     gridPos: { x: 0, y, w: 24, h: 4 },
-    targets: rowTargets(
+    targets: rowInstantTargets(
       figs,
       VALUE_FIGURES.map(([r]) => r),
       legend
