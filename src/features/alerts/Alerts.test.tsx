@@ -119,7 +119,12 @@ const storedRule = (uid: string, provenance?: string) => ({
 test('a rule Grafana marks as provisioned is read-only and says why; the others keep Edit and Delete', async () => {
   // Grafana answers PUT with 500 and DELETE with 409 for a rule whose provenance is not ours (none): offer neither.
   setRole('Editor');
-  api.listMeshTaxRules.mockResolvedValue([storedRule('mine'), storedRule('filed', 'file'), storedRule('tf', 'api')]);
+  api.listMeshTaxRules.mockResolvedValue([
+    storedRule('mine'),
+    storedRule('filed', 'file'),
+    storedRule('filed2', 'file'),
+    storedRule('tf', 'api'),
+  ]);
   api.listFolders.mockResolvedValue([{ uid: 'pm', title: 'Mesh', path: 'Platform / Mesh' }]);
   renderPage();
   const table = await screen.findByRole('table', { name: 'Alert rules Mesh Tax created' });
@@ -127,12 +132,16 @@ test('a rule Grafana marks as provisioned is read-only and says why; the others 
   expect(table).toBeInTheDocument();
   expect(row('mine')).toHaveTextContent('Edit');
   expect(row('mine')).toHaveTextContent('Delete');
-  for (const uid of ['filed', 'tf']) {
+  for (const uid of ['filed', 'filed2', 'tf']) {
     expect(row(uid)).toHaveTextContent('Read-only');
     expect(row(uid).querySelectorAll('button')).toHaveLength(0);
   }
-  expect(row('filed')).toHaveTextContent(/Provisioned from a file.*change it in that file/);
-  expect(row('tf')).toHaveTextContent(/another tool/);
+  expect(row('filed')).toHaveTextContent('provisioned from a file');
+  expect(row('tf')).toHaveTextContent('managed by another tool');
+  // The full reasons are said once each, above the table, not under every read-only rule.
+  expect(screen.getAllByText(/Provisioned from a file.*change it in that file/)).toHaveLength(1);
+  expect(screen.getAllByText(/another tool \(for example Terraform\)/)).toHaveLength(1);
+  expect(table).not.toHaveTextContent(/change it in that file/);
   // The folder column shows the nested folder's path, not its uid.
   expect(row('mine')).toHaveTextContent('Platform / Mesh / mesh-tax');
 });

@@ -1,10 +1,10 @@
 import React, { useState } from 'react';
 import { css } from '@emotion/css';
 import type { GrafanaTheme2 } from '@grafana/data';
-import { Badge, Button, ConfirmModal, Stack, Text, useStyles2, type BadgeColor } from '@grafana/ui';
+import { Alert, Badge, Button, ConfirmModal, Stack, Text, useStyles2, type BadgeColor } from '@grafana/ui';
 import { CATALOGUE } from '../../model/catalogue';
 import { MESHTAX_LABEL, type ProvisionedAlertRule } from '../../model/alerts/payload';
-import { readOnlyReason } from '../../model/alerts/provenance';
+import { readOnlyReason, readOnlySource } from '../../model/alerts/provenance';
 import { variantOf } from '../../model/alerts/variants';
 import type { RuleState } from '../../services/alerting';
 import { DataTable } from '../../components/DataTable/DataTable';
@@ -38,14 +38,17 @@ export interface RuleListProps {
 export function RuleList({ rules, states, canWrite, folderPath, onEdit, onDelete }: RuleListProps) {
   const styles = useStyles2(getStyles);
   const [confirm, setConfirm] = useState<ProvisionedAlertRule | undefined>();
+  // Each reason once above the list, each row only where its rule is managed: with many provisioned rules, the
+  // full sentence under every one filled a narrow screen (stop 22, Alerts at 420 px).
+  const reasons = [...new Set(rules.map(readOnlyReason).filter((x): x is string => !!x))];
   const actions = (r: ProvisionedAlertRule) => {
-    const reason = readOnlyReason(r);
-    if (reason) {
+    const source = readOnlySource(r);
+    if (source) {
       return (
         <Stack direction="column" gap={0.5} alignItems="flex-start">
-          <Badge color="darkgrey" icon="lock" text="Read-only" />
+          <Badge color="darkgrey" icon="lock" text="Read-only" tooltip={readOnlyReason(r)} />
           <Text variant="bodySmall" color="secondary">
-            {reason}
+            {source}
           </Text>
         </Stack>
       );
@@ -69,6 +72,15 @@ export function RuleList({ rules, states, canWrite, folderPath, onEdit, onDelete
   };
   return (
     <>
+      {canWrite && reasons.length > 0 && (
+        <Alert severity="info" title="Some rules are read-only here">
+          <ul className={styles.reasons}>
+            {reasons.map((x) => (
+              <li key={x}>{x}</li>
+            ))}
+          </ul>
+        </Alert>
+      )}
       {/* Below Grafana’s sm breakpoint (544 px) each rule is a card (labels beside values), so Edit and Delete stay on screen. */}
       <DataTable aria-label="Alert rules Mesh Tax created" className={styles.cards}>
         <thead>
@@ -121,6 +133,7 @@ export function RuleList({ rules, states, canWrite, folderPath, onEdit, onDelete
 }
 
 const getStyles = (theme: GrafanaTheme2) => ({
+  reasons: css({ margin: 0, paddingLeft: theme.spacing(2) }),
   cards: css({
     // Words, not figures: left-aligned like the rule's name.
     td: { textAlign: 'left' },

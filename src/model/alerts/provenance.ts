@@ -6,6 +6,22 @@
  */
 import type { ProvisionedAlertRule } from './payload';
 
+/** Where a read-only rule is managed, in a few words for its row; the full reason is said once above the list. */
+export function readOnlySource(rule: Pick<ProvisionedAlertRule, 'provenance'>): string | undefined {
+  switch (rule.provenance ?? '') {
+    case '':
+      return undefined;
+    case 'file':
+      return 'provisioned from a file';
+    case 'api':
+      return 'managed by another tool';
+    case 'converted_prometheus':
+      return 'imported from Prometheus';
+    default:
+      return `provenance "${rule.provenance}"`;
+  }
+}
+
 /** Why the rule cannot be changed from Mesh Tax, or undefined when it can. */
 export function readOnlyReason(rule: Pick<ProvisionedAlertRule, 'provenance'>): string | undefined {
   switch (rule.provenance ?? '') {
