@@ -40,6 +40,8 @@ test('the alerts page lists the provisioned demo rules and offers the rules down
   // The demo's rules are provisioned from a file (provenance "file"): Grafana refuses API edits, so no Edit/Delete.
   const row = page.getByRole('row', { name: /Monthly cost above \$20/ });
   await expect(row.getByText('Read-only')).toBeVisible();
-  await expect(row.getByText(/Provisioned from a file/)).toBeVisible();
+  await expect(row.getByText('provisioned from a file')).toBeVisible();
+  // The whole reason is said once, above the list.
+  await expect(page.getByText(/Provisioned from a file .*change it in that file/)).toHaveCount(1);
   await expect(row.getByRole('button')).toHaveCount(0);
 });
