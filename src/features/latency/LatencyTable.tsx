@@ -5,7 +5,7 @@ import { SceneObjectBase, sceneGraph, type SceneComponentProps, type SceneObject
 import { Alert, LoadingPlaceholder, Text, useStyles2 } from '@grafana/ui';
 import type { MeshDef } from '../../model/catalogue';
 import type { LatencyMethod } from '../../model/latency';
-import { FALLS_AS_P_RISES, isUnresolved, unresolvedAdvice } from '../../model/latencyText';
+import { FALLS_AS_P_RISES, isUnresolved, UNRESOLVED_FACTOR, unresolvedAdvice } from '../../model/latencyText';
 import { DataTable } from '../../components/DataTable/DataTable';
 import { failureText } from '../../shared/scenes/ExplainedPanel';
 import { formatInterval } from '../../utils/utils.latency';
@@ -38,7 +38,12 @@ function AddedCell({ a }: { a: QuantileAdded }) {
     <td>
       <div>{ms(a.value)}</div>
       {interval && <div className={styles.interval}>{interval}</div>}
-      {isUnresolved(a.value, a.range) && <div className={styles.warning}>buckets can&apos;t resolve it</div>}
+      {/* One word in the cell, the sentence once under the table: at 420 px the phrase took four lines per cell. */}
+      {isUnresolved(a.value, a.range) && (
+        <div className={styles.warning} title="These buckets can't resolve it: see under the table">
+          unresolved
+        </div>
+      )}
     </td>
   );
 }
@@ -122,7 +127,8 @@ function LatencyTableRenderer({ model }: SceneComponentProps<LatencyTable>) {
       </Text>
       {unresolved && (
         <Text variant="bodySmall" color="warning">
-          Some intervals here are far wider than their values. {unresolvedAdvice(mesh.id)}
+          Unresolved: some intervals here are more than {UNRESOLVED_FACTOR}× wider than their values.{' '}
+          {unresolvedAdvice(mesh.id)}
         </Text>
       )}
     </div>
