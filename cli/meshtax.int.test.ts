@@ -1,21 +1,9 @@
 /** The CLI from the outside: real process, real Prometheus, the JSON contract and the exit codes. */
-import { spawn, spawnSync } from 'node:child_process';
 import { createServer, type Server } from 'node:http';
-import { join } from 'node:path';
 import { startPrometheus, type PromHandle } from '../demo/harness';
 import { groundTruth } from '../demo/truth';
 import { close } from '../src/model/__int__/truthOf';
-import { jsonReportArgs } from '../tests/faults/runCli';
-
-const ROOT = join(__dirname, '..');
-
-function meshtax(args: string[]) {
-  const r = spawnSync(join(ROOT, 'node_modules', '.bin', 'tsx'), [join(ROOT, 'cli', 'meshtax.ts'), ...args], {
-    encoding: 'utf8',
-    timeout: 60000,
-  });
-  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
-}
+import { jsonReportArgs, runMeshtax } from '../tests/faults/runCli';
 
 let prom: PromHandle;
 beforeAll(async () => {
@@ -25,8 +13,8 @@ afterAll(async () => {
   await prom?.stop();
 });
 
-test('report --format json keeps the contract and matches ground truth', () => {
-  const r = meshtax(jsonReportArgs(prom.url, prom.evalTime));
+test('report --format json keeps the contract and matches ground truth', async () => {
+  const r = await runMeshtax(jsonReportArgs(prom.url, prom.evalTime));
   expect(r.stderr).toBe('');
   expect(r.code).toBe(0);
   const report = JSON.parse(r.stdout);
@@ -67,14 +55,15 @@ test('report --format json keeps the contract and matches ground truth', () => {
   }
 });
 
-test('report --average-over 1h: each figure is its mean over the hour before --time', () => {
-  const r = meshtax([...jsonReportArgs(prom.url, prom.evalTime), '--average-over', '1h']);
+test('report --average-over 1h: each figure is its mean over the hour before --time', async () => {
+  const r = await runMeshtax([...jsonReportArgs(prom.url, prom.evalTime), '--average-over', '1h']);
   expect(r.stderr).toBe('');
   expect(r.code).toBe(0);
   const report = JSON.parse(r.stdout);
   expect(report.averageOver).toBe('1h');
   const average = { spanSec: 3600, stepSec: prom.cluster.spec.scrapeIntervalSec };
-  const pricing = report.pricing.source === 'opencost' ? { source: 'opencost' as const, hoursPerMonth: 730 } : undefined;
+  const pricing =
+    report.pricing.source === 'opencost' ? { source: 'opencost' as const, hoursPerMonth: 730 } : undefined;
   const t = groundTruth(prom.cluster, prom.evalTime, 300, pricing, 1, 'usage', average);
   expect(close(report.cluster.cpuCores, t.cluster.cpuCores)).toBe(true);
   expect(close(report.cluster.memoryBytes, t.cluster.memoryBytes)).toBe(true);
@@ -84,14 +73,14 @@ test('report --average-over 1h: each figure is its mean over the hour before --t
   }
 });
 
-test('OpenCost prices are used automatically when present', () => {
-  const r = meshtax(['report', '--prometheus', prom.url, '--time', String(prom.evalTime), '--format', 'json']);
+test('OpenCost prices are used automatically when present', async () => {
+  const r = await runMeshtax(['report', '--prometheus', prom.url, '--time', String(prom.evalTime), '--format', 'json']);
   expect(r.code).toBe(0);
   expect(JSON.parse(r.stdout).pricing.source).toBe('opencost');
 });
 
-test('table output names units and pricing', () => {
-  const r = meshtax([
+test('table output names units and pricing', async () => {
+  const r = await runMeshtax([
     'report',
     '--prometheus',
     prom.url,
@@ -110,8 +99,8 @@ test('table output names units and pricing', () => {
   expect(r.stdout).toMatch(/Mean latency added\s+[0-9.]+ ms\s+raw\s+exact/);
 });
 
-test('csv carries the interval and the mean as numbers', () => {
-  const r = meshtax(['report', '--prometheus', prom.url, '--time', String(prom.evalTime), '--format', 'csv']);
+test('csv carries the interval and the mean as numbers', async () => {
+  const r = await runMeshtax(['report', '--prometheus', prom.url, '--time', String(prom.evalTime), '--format', 'csv']);
   expect(r.code).toBe(0);
   const t = groundTruth(prom.cluster, prom.evalTime, 300);
   const row = (mesh: string, label: string) =>
@@ -128,8 +117,8 @@ test('csv carries the interval and the mean as numbers', () => {
   }
 });
 
-test('--fail-above-usd exits 4 over budget and 0 under it', () => {
-  const over = meshtax([
+test('--fail-above-usd exits 4 over budget and 0 under it', async () => {
+  const over = await runMeshtax([
     'report',
     '--prometheus',
     prom.url,
@@ -142,7 +131,7 @@ test('--fail-above-usd exits 4 over budget and 0 under it', () => {
   ]);
   expect(over.code).toBe(4);
   expect(over.stderr).toMatch(/cost gate: istio \$[0-9.]+/);
-  const under = meshtax([
+  const under = await runMeshtax([
     'report',
     '--prometheus',
     prom.url,
@@ -169,14 +158,14 @@ test.each([
   [['report', '--prometheus', 'http://x', '--time', 'yesterday'], /--time/],
   [['report'], /--prometheus/],
   [['report', '--prometheus', 'http://x', '--no-such-flag'], /no-such-flag/],
-])('bad arguments exit 2 and name the flag: %j', (args, flag) => {
-  const r = meshtax(args);
+])('bad arguments exit 2 and name the flag: %j', async (args, flag) => {
+  const r = await runMeshtax(args);
   expect(r.code).toBe(2);
   expect(r.stderr).toMatch(flag);
 });
 
-test('an unreachable Prometheus exits 3 with its URL', () => {
-  const r = meshtax(['report', '--prometheus', 'http://127.0.0.1:9', '--timeout', '5']);
+test('an unreachable Prometheus exits 3 with its URL', async () => {
+  const r = await runMeshtax(['report', '--prometheus', 'http://127.0.0.1:9', '--timeout', '5']);
   expect(r.code).toBe(3);
   expect(r.stderr).toContain('http://127.0.0.1:9/');
 });
@@ -188,28 +177,17 @@ test('a Prometheus that errors exits 3 with the status', async () => {
   });
   await new Promise<void>((r) => server.listen(0, '127.0.0.1', () => r()));
   const port = (server.address() as { port: number }).port;
-  const r = await new Promise<ReturnType<typeof meshtax>>((resolve) =>
-    setImmediate(() => resolve(meshtaxAsync(['report', '--prometheus', `http://127.0.0.1:${port}`])))
-  );
+  // runMeshtax spawns without blocking, so this process's server keeps answering the child.
+  const r = await runMeshtax(['report', '--prometheus', `http://127.0.0.1:${port}`]);
   server.close();
-  expect((await r).code).toBe(3);
+  expect(r.code).toBe(3);
   expect((await r).stderr).toMatch(/HTTP 503/);
 });
 
 /** The fake server above lives in this process, so the CLI must run without blocking the event loop. */
-function meshtaxAsync(args: string[]): Promise<ReturnType<typeof meshtax>> {
-  return new Promise((resolve) => {
-    const p = spawn(join(ROOT, 'node_modules', '.bin', 'tsx'), [join(ROOT, 'cli', 'meshtax.ts'), ...args]);
-    let stdout = '';
-    let stderr = '';
-    p.stdout.on('data', (d) => (stdout += d));
-    p.stderr.on('data', (d) => (stderr += d));
-    p.on('close', (code) => resolve({ code, stdout, stderr }));
-  });
-}
 
-test('queries --format json prints id, title, unit, expr for every figure', () => {
-  const r = meshtax(['queries', '--format', 'json', '--cluster', 'prod-eu-1']);
+test('queries --format json prints id, title, unit, expr for every figure', async () => {
+  const r = await runMeshtax(['queries', '--format', 'json', '--cluster', 'prod-eu-1']);
   expect(r.code).toBe(0);
   const rows = JSON.parse(r.stdout) as Array<Record<string, string>>;
   expect(rows.length).toBeGreaterThan(60);

@@ -54,7 +54,8 @@ test('report with its defaults picks the recorded series, and every figure equal
   expect(report.figureSource).toMatchObject({ kind: 'recorded', requested: 'auto' });
   expect(Object.values(report.figureSource.byFigure).every((s) => s === 'recorded')).toBe(true);
   // "auto" prices with OpenCost where the preset has it, as the recorded queries do.
-  const pricing = report.pricing.source === 'opencost' ? { source: 'opencost' as const, hoursPerMonth: 730 } : undefined;
+  const pricing =
+    report.pricing.source === 'opencost' ? { source: 'opencost' as const, hoursPerMonth: 730 } : undefined;
   const truth = groundTruth(prom.cluster, prom.evalTime - LAG_SEC, WINDOW_SEC, pricing);
   const off: string[] = [];
   let checked = 0;

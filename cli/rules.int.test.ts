@@ -1,29 +1,21 @@
 /** `meshtax rules` from the outside: a real process, its files through promtool, its usage errors. */
-import { execFileSync, spawnSync } from 'node:child_process';
+import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parse, stringify } from 'yaml';
+import { runMeshtax } from '../tests/faults/runCli';
 
-const ROOT = join(__dirname, '..');
 let dir: string;
 beforeAll(() => {
   dir = mkdtempSync(join(tmpdir(), 'meshtax-rules-cli-'));
 });
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-function meshtax(args: string[]) {
-  const r = spawnSync(join(ROOT, 'node_modules', '.bin', 'tsx'), [join(ROOT, 'cli', 'meshtax.ts'), ...args], {
-    encoding: 'utf8',
-    timeout: 60000,
-  });
-  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
-}
-
 const check = (path: string) => execFileSync('promtool', ['check', 'rules', path], { encoding: 'utf8' });
 
-test('rules: a plain rule file promtool accepts, with the threshold and duration asked for', () => {
-  const r = meshtax(['rules', '--monthly-cost-threshold-usd', '2500', '--for', '30m']);
+test('rules: a plain rule file promtool accepts, with the threshold and duration asked for', async () => {
+  const r = await runMeshtax(['rules', '--monthly-cost-threshold-usd', '2500', '--for', '30m']);
   expect(r.stderr).toBe('');
   expect(r.code).toBe(0);
   const path = join(dir, 'rules.yml');
@@ -36,9 +28,9 @@ test('rules: a plain rule file promtool accepts, with the threshold and duration
   expect(alert.annotations.summary).toContain('above the $2500 budget');
 });
 
-test('rules --format prometheusrule --output: a PrometheusRule whose spec promtool accepts', () => {
+test('rules --format prometheusrule --output: a PrometheusRule whose spec promtool accepts', async () => {
   const out = join(dir, 'crd.yml');
-  const r = meshtax(['rules', '--format', 'prometheusrule', '--output', out, '--release', 'monitoring']);
+  const r = await runMeshtax(['rules', '--format', 'prometheusrule', '--output', out, '--release', 'monitoring']);
   expect(r.code).toBe(0);
   expect(r.stdout).toBe('');
   const doc = parse(readFileSync(out, 'utf8'));
@@ -59,8 +51,8 @@ test.each([
   [['--format', 'helm'], /--format/],
   [['--window', '5'], /--window/],
   [['--cpu-hour-usd', '500'], /cpu-hour-usd/],
-])('rules: bad arguments exit 2 and name the flag: %j', (args, flag) => {
-  const r = meshtax(['rules', ...args]);
+])('rules: bad arguments exit 2 and name the flag: %j', async (args, flag) => {
+  const r = await runMeshtax(['rules', ...args]);
   expect(r.code).toBe(2);
   expect(r.stderr).toMatch(flag);
 });

@@ -3,22 +3,10 @@
  * value.{requestsPerSecond, mtlsShare, splitServices, resilience.{circuitBreaking, retriesExhausted, timeouts,
  * rateLimited}}, each a number matching ground truth or null with its reason; the table and CSV show the same.
  */
-import { spawnSync } from 'node:child_process';
-import { join } from 'node:path';
 import { startPrometheus, type PromHandle } from '../demo/harness';
 import { groundTruth } from '../demo/truth';
 import { close } from '../src/model/__int__/truthOf';
-import { jsonReportArgs } from '../tests/faults/runCli';
-
-const ROOT = join(__dirname, '..');
-
-function meshtax(args: string[]) {
-  const r = spawnSync(join(ROOT, 'node_modules', '.bin', 'tsx'), [join(ROOT, 'cli', 'meshtax.ts'), ...args], {
-    encoding: 'utf8',
-    timeout: 60000,
-  });
-  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
-}
+import { jsonReportArgs, runMeshtax } from '../tests/faults/runCli';
 
 let prom: PromHandle;
 beforeAll(async () => {
@@ -30,8 +18,8 @@ afterAll(async () => {
 
 const FLAGS = { circuitBreaking: 'UO', retriesExhausted: 'URX', timeouts: 'UT', rateLimited: 'RL' } as const;
 
-test('report --format json: every mesh has the value block, matching ground truth or null with a reason', () => {
-  const r = meshtax([...jsonReportArgs(prom.url, prom.evalTime), '--window', '5m']);
+test('report --format json: every mesh has the value block, matching ground truth or null with a reason', async () => {
+  const r = await runMeshtax([...jsonReportArgs(prom.url, prom.evalTime), '--window', '5m']);
   expect(r.stderr).toBe('');
   expect(r.code).toBe(0);
   const report = JSON.parse(r.stdout);
@@ -77,16 +65,16 @@ test('report --format json: every mesh has the value block, matching ground trut
   }
 });
 
-test('the table and the CSV show the same value figures, with the reasons for what is missing', () => {
+test('the table and the CSV show the same value figures, with the reasons for what is missing', async () => {
   const args = jsonReportArgs(prom.url, prom.evalTime).filter((a) => a !== 'json' && a !== '--format');
-  const table = meshtax([...args, '--format', 'table']);
+  const table = await runMeshtax([...args, '--format', 'table']);
   expect(table.code).toBe(0);
-  const json = JSON.parse(meshtax(jsonReportArgs(prom.url, prom.evalTime)).stdout);
+  const json = JSON.parse((await runMeshtax(jsonReportArgs(prom.url, prom.evalTime))).stdout);
   const istio = json.meshes[0].value;
   expect(table.stdout).toMatch(new RegExp(`mTLS coverage\\s+${(istio.mtlsShare * 100).toFixed(2)}%`));
   expect(table.stdout).toMatch(/Traffic splitting \(services\)\s+1 services/);
   expect(table.stdout).toMatch(/Served in plaintext: shop\/frontend/);
-  const csv = meshtax([...args, '--format', 'csv']);
+  const csv = await runMeshtax([...args, '--format', 'csv']);
   expect(csv.code).toBe(0);
   const rows = csv.stdout.trim().split('\n');
   const row = (mesh: string, figure: string) => rows.find((l) => l.startsWith(`${mesh},${figure},`));
