@@ -6,34 +6,41 @@
  */
 import type { ProvisionedAlertRule } from './payload';
 
-/** Where a read-only rule is managed, in a few words for its row; the full reason is said once above the list. */
-export function readOnlySource(rule: Pick<ProvisionedAlertRule, 'provenance'>): string | undefined {
-  switch (rule.provenance ?? '') {
-    case '':
-      return undefined;
-    case 'file':
-      return 'provisioned from a file';
-    case 'api':
-      return 'managed by another tool';
-    case 'converted_prometheus':
-      return 'imported from Prometheus';
-    default:
-      return `provenance "${rule.provenance}"`;
+/** Per provenance Grafana reports: where the rule is managed (a few words for its row) and why it is read-only here. */
+const READ_ONLY = new Map<string, { source: string; reason: string }>(
+  Object.entries({
+    file: {
+      source: 'provisioned from a file',
+      reason:
+        'Provisioned from a file (provisioning/alerting): change it in that file; Grafana refuses edits through the API.',
+    },
+    api: {
+      source: 'managed by another tool',
+      reason:
+        'Created through the provisioning API by another tool (for example Terraform): change it with that tool; Grafana refuses edits from here.',
+    },
+    converted_prometheus: {
+      source: 'imported from Prometheus',
+      reason: 'Imported from Prometheus rules: change it where it was imported from; Grafana refuses edits from here.',
+    },
+  })
+);
+
+function readOnly(rule: Pick<ProvisionedAlertRule, 'provenance'>) {
+  const p = rule.provenance ?? '';
+  if (p === '') {
+    return undefined;
   }
+  return (
+    READ_ONLY.get(p) ?? {
+      source: `provenance "${p}"`,
+      reason: `Provisioned (provenance "${p}"): Grafana refuses edits from here.`,
+    }
+  );
 }
 
+/** Where a read-only rule is managed, in a few words for its row (the full reason is said once above the list). */
+export const readOnlySource = (rule: Pick<ProvisionedAlertRule, 'provenance'>) => readOnly(rule)?.source;
+
 /** Why the rule cannot be changed from Mesh Tax, or undefined when it can. */
-export function readOnlyReason(rule: Pick<ProvisionedAlertRule, 'provenance'>): string | undefined {
-  switch (rule.provenance ?? '') {
-    case '':
-      return undefined;
-    case 'file':
-      return 'Provisioned from a file (provisioning/alerting): change it in that file; Grafana refuses edits through the API.';
-    case 'api':
-      return 'Created through the provisioning API by another tool (for example Terraform): change it with that tool; Grafana refuses edits from here.';
-    case 'converted_prometheus':
-      return 'Imported from Prometheus rules: change it where it was imported from; Grafana refuses edits from here.';
-    default:
-      return `Provisioned (provenance "${rule.provenance}"): Grafana refuses edits from here.`;
-  }
-}
+export const readOnlyReason = (rule: Pick<ProvisionedAlertRule, 'provenance'>) => readOnly(rule)?.reason;
