@@ -2,7 +2,7 @@ import React from 'react';
 import { css } from '@emotion/css';
 import type { GrafanaTheme2 } from '@grafana/data';
 import { SceneObjectBase, sceneGraph, type SceneComponentProps, type SceneObjectState } from '@grafana/scenes';
-import { Alert, LoadingPlaceholder, Text, useStyles2 } from '@grafana/ui';
+import { Alert, Icon, LoadingPlaceholder, Text, useStyles2 } from '@grafana/ui';
 import type { MeshDef } from '../../model/catalogue';
 import type { LatencyMethod } from '../../model/latency';
 import { FALLS_AS_P_RISES, isUnresolved, UNRESOLVED_FACTOR, unresolvedAdvice } from '../../model/latencyText';
@@ -38,10 +38,12 @@ function AddedCell({ a }: { a: QuantileAdded }) {
     <td>
       <div>{ms(a.value)}</div>
       {interval && <div className={styles.interval}>{interval}</div>}
-      {/* One word in the cell, the sentence once under the table: at 420 px the phrase took four lines per cell. */}
+      {/* A mark in the cell, the sentence once under the table: at 420 px the phrase took four lines per cell, and
+          even the word "unresolved" widened four columns past the screen. Screen readers hear the word. */}
       {isUnresolved(a.value, a.range) && (
-        <div className={styles.warning} title="These buckets can't resolve it: see under the table">
-          unresolved
+        <div className={styles.warning} title="Unresolved: these buckets can't resolve it (see under the table)">
+          <Icon name="exclamation-triangle" size="sm" aria-hidden />
+          <span className={styles.visuallyHidden}>unresolved</span>
         </div>
       )}
     </td>
@@ -127,8 +129,8 @@ function LatencyTableRenderer({ model }: SceneComponentProps<LatencyTable>) {
       </Text>
       {unresolved && (
         <Text variant="bodySmall" color="warning">
-          Unresolved: some intervals here are more than {UNRESOLVED_FACTOR}× wider than their values.{' '}
-          {unresolvedAdvice(mesh.id)}
+          <Icon name="exclamation-triangle" size="sm" aria-hidden /> Unresolved: some intervals here are more than{' '}
+          {UNRESOLVED_FACTOR}× wider than their values. {unresolvedAdvice(mesh.id)}
         </Text>
       )}
     </div>
@@ -139,6 +141,7 @@ const getStyles = (theme: GrafanaTheme2) => ({
   wrapper: css({ display: 'flex', flexDirection: 'column', gap: theme.spacing(1), minWidth: 0 }),
   interval: css({ color: theme.colors.text.secondary, fontSize: theme.typography.bodySmall.fontSize }),
   warning: css({ color: theme.colors.warning.text, fontSize: theme.typography.bodySmall.fontSize }),
+  visuallyHidden: css({ position: 'absolute', width: 1, height: 1, overflow: 'hidden', clip: 'rect(0 0 0 0)' }),
   // Under its row, read as a sentence: left-aligned, whatever the table's alignment for figures.
   note: css({
     color: theme.colors.text.secondary,
