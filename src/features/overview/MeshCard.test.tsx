@@ -157,3 +157,20 @@ test('the p99 added shows the interval its buckets allow, says when they cannot 
   expect(within(card).getByText(/These buckets can't resolve it.*statsHistogramBuckets/)).toBeInTheDocument();
   expect(shown(card, 'Mean latency added')).toBe(`${truth.meanAddedMs!.toFixed(2)} ms`);
 });
+
+test('an averaged card says its cost at the range’s end too, the number the dashboards show; an instant card does not', () => {
+  const instant = truth.monthlyCostUsd.total * 0.97;
+  const { unmount } = render(<MeshCard mesh={meshOf()} instantCost={instant} />);
+  const card = screen.getByTestId('meshtax-mesh-istio');
+  // The headline figure is still the report's value; the note under it is the instant one.
+  expect(shown(card, 'Monthly cost, whole mesh')).toBe(usd(truth.monthlyCostUsd.total));
+  expect(within(card).getByText(`Instant value at the range’s end: ${usd(instant)}`)).toBeInTheDocument();
+  unmount();
+  render(<MeshCard mesh={meshOf()} instantCost={null} />);
+  expect(screen.getByText('Instant value at the range’s end: unavailable')).toBeInTheDocument();
+});
+
+test('without an instant value (a report at one instant) the card adds no such line', () => {
+  render(<MeshCard mesh={meshOf()} />);
+  expect(screen.queryByText(/Instant value at the range’s end/)).toBeNull();
+});

@@ -13,6 +13,7 @@ import { CardMenu } from './CardMenu';
 import { costOverTimePanel } from './costCharts';
 import { FigureStat } from './FigureStat';
 import { viewOfReport, type MeshView } from './meshView';
+import { formatFigure } from '../../utils/utils.units';
 
 interface Stat {
   key: MeshFigureKey;
@@ -58,11 +59,27 @@ interface Props {
   trends?: Record<string, Trend>;
   /** Grafana's bar gauge of the cost's parts (a scene panel), once the report is in. */
   composition?: VizPanel;
+  /** The monthly cost at the range's end, when the card's figures are means over the range (useInstantCosts). */
+  instantCost?: number | null;
 }
 
-export function MeshCard({ mesh, view, cluster, datasourceUid, timeSec, trends = {}, composition }: Props) {
+export function MeshCard({
+  mesh,
+  view,
+  cluster,
+  datasourceUid,
+  timeSec,
+  trends = {},
+  composition,
+  instantCost,
+}: Props) {
   const styles = useStyles2(getStyles);
   const m = view ?? viewOfReport(mesh!, cluster);
+  // The number the dashboards, the Breakdown and the panels show for the same range: they are instant at its end.
+  const instantNote =
+    instantCost === undefined
+      ? undefined
+      : `Instant value at the range’s end: ${formatFigure(instantCost, 'currencyUSD')}`;
   const figure = (s: Stat, main = false) => (
     <FigureStat
       key={s.key}
@@ -73,7 +90,7 @@ export function MeshCard({ mesh, view, cluster, datasourceUid, timeSec, trends =
       trend={trends[meshFigureId(m.id, s.key, m.quantile)]}
       datasourceUid={datasourceUid}
       timeSec={timeSec}
-      note={s.key === 'latency.pNAdded' ? m.latencyNote : undefined}
+      note={s.key === 'latency.pNAdded' ? m.latencyNote : s.key === 'cost.total' ? instantNote : undefined}
       detail={s.key === 'latency.pNAdded' ? m.latencyDetail : undefined}
       reason={m.reason(s.key)}
       main={main}

@@ -18,7 +18,7 @@ import { MissingKsm, missingKsm } from './MissingKsm';
 import { NoMeshDetails, NotDetected } from './NoMeshDetails';
 import { RangeCostWarning } from './RangeCostWarning';
 import { useReport, type OverviewScope, type ReportSoFar } from './useReport';
-import { useInstantTotal } from './useInstantTotal';
+import { useInstantCosts } from './useInstantCosts';
 import { useTrends } from './useTrends';
 
 export interface OverviewContentProps {
@@ -68,7 +68,7 @@ export function OverviewContent({ settings, uid, time, from, scope, charts, onRe
   const result = useReport(uid, time, settings, attempt, scope, from);
   const report = result.state === 'done' ? result.report : undefined;
   const trends = useTrends(report, uid, from, time);
-  const instantTotal = useInstantTotal(report, uid, time);
+  const instant = useInstantCosts(report, uid, time);
   useEffect(() => {
     if (report) {
       onReport?.(report);
@@ -97,7 +97,7 @@ export function OverviewContent({ settings, uid, time, from, scope, charts, onRe
       {report && result.state === 'done' && (
         <>
           {report.meshes.length > 0 && (
-            <Headline report={report} window={windowLine(report, time)} instantTotal={instantTotal} />
+            <Headline report={report} window={windowLine(report, time)} instantTotal={instant?.total} />
           )}
           {result.warnings.length > 0 && (
             <Alert severity="warning" title="Prometheus warned while answering">
@@ -127,6 +127,7 @@ export function OverviewContent({ settings, uid, time, from, scope, charts, onRe
                     datasourceUid={uid}
                     timeSec={time}
                     trends={trends}
+                    instantCost={instant?.byMesh[m.id]}
                     composition={chartsOf(charts, m.id).composition}
                   />
                 ))}
