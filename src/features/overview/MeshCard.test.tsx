@@ -164,13 +164,13 @@ test('an averaged card says its cost at the range’s end too, the number the da
   const card = screen.getByTestId('meshtax-mesh-istio');
   // The headline figure is still the report's value; the note under it is the instant one.
   expect(shown(card, 'Monthly cost, whole mesh')).toBe(usd(truth.monthlyCostUsd.total));
-  expect(within(card).getByText(`Instant value at the range’s end: ${usd(instant)}`)).toBeInTheDocument();
+  expect(within(card).getByText(`${usd(instant)} at the range’s end (instant)`)).toBeInTheDocument();
   unmount();
   render(<MeshCard mesh={meshOf()} instantCost={null} />);
-  expect(screen.getByText('Instant value at the range’s end: unavailable')).toBeInTheDocument();
+  expect(screen.getByText('unavailable at the range’s end (instant)')).toBeInTheDocument();
 });
 
 test('without an instant value (a report at one instant) the card adds no such line', () => {
   render(<MeshCard mesh={meshOf()} />);
-  expect(screen.queryByText(/Instant value at the range’s end/)).toBeNull();
+  expect(screen.queryByText(/at the range’s end/)).toBeNull();
 });

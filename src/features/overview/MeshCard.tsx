@@ -77,9 +77,7 @@ export function MeshCard({
   const m = view ?? viewOfReport(mesh!, cluster);
   // The number the dashboards, the Breakdown and the panels show for the same range: they are instant at its end.
   const instantNote =
-    instantCost === undefined
-      ? undefined
-      : `Instant value at the range’s end: ${formatFigure(instantCost, 'currencyUSD')}`;
+    instantCost === undefined ? undefined : `${formatFigure(instantCost, 'currencyUSD')} at the range’s end (instant)`;
   const figure = (s: Stat, main = false) => (
     <FigureStat
       key={s.key}
@@ -159,6 +157,9 @@ const getStyles = (theme: GrafanaTheme2) => ({
     display: 'grid',
     gridTemplateColumns: 'repeat(auto-fill, minmax(150px, 1fr))',
     gap: theme.spacing(1.5),
+    // The whole mesh's cost on a row of its own, its parts under it: its trend's scale and its value at the range's
+    // end then take one line each at phone width instead of two (the card stays under the narrow check's height).
+    '& > :first-child': { gridColumn: '1 / -1' },
   }),
   grid: css({ display: 'grid', gridTemplateColumns: 'repeat(auto-fill, minmax(150px, 1fr))', gap: theme.spacing(1.5) }),
   composition: css({ height: 130, minWidth: 0, [theme.breakpoints.down('sm')]: { height: 100 } }),
