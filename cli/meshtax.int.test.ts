@@ -3,7 +3,7 @@ import { createServer, type Server } from 'node:http';
 import { startPrometheus, type PromHandle } from '../demo/harness';
 import { groundTruth } from '../demo/truth';
 import { close } from '../src/model/__int__/truthOf';
-import { jsonReportArgs, runMeshtax } from '../tests/faults/runCli';
+import { jsonReportArgs, reportArgs, runMeshtax } from '../tests/faults/runCli';
 
 let prom: PromHandle;
 beforeAll(async () => {
@@ -74,7 +74,7 @@ test('report --average-over 1h: each figure is its mean over the hour before --t
 });
 
 test('OpenCost prices are used automatically when present', async () => {
-  const r = await runMeshtax(['report', '--prometheus', prom.url, '--time', String(prom.evalTime), '--format', 'json']);
+  const r = await runMeshtax(reportArgs(prom.url, prom.evalTime, '--format', 'json'));
   expect(r.code).toBe(0);
   expect(JSON.parse(r.stdout).pricing.source).toBe('opencost');
 });

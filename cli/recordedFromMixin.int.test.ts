@@ -18,7 +18,7 @@ import { join } from 'node:path';
 import { startPrometheus, type PromHandle } from '../demo/harness';
 import { groundTruth } from '../demo/truth';
 import { close, EXACT, truthOf } from '../src/model/__int__/truthOf';
-import { runMeshtax } from '../tests/faults/runCli';
+import { reportArgs, runMeshtax } from '../tests/faults/runCli';
 
 const ROOT = join(__dirname, '..');
 const LAG_SEC = 15;
@@ -48,7 +48,7 @@ test('the rules read the mixin series, and their config series says so', async (
 });
 
 test('report with its defaults picks the recorded series, and every figure equals the ground truth within 1%', async () => {
-  const r = await runMeshtax(['report', '--prometheus', prom.url, '--time', String(prom.evalTime), '--format', 'json']);
+  const r = await runMeshtax(reportArgs(prom.url, prom.evalTime, '--format', 'json'));
   expect({ code: r.code, stderr: r.stderr }).toEqual({ code: 0, stderr: '' });
   const report = JSON.parse(r.stdout);
   expect(report.figureSource).toMatchObject({ kind: 'recorded', requested: 'auto' });

@@ -1,7 +1,7 @@
 /** `--source` from the outside: the flag's contract, its exit codes, and the JSON's figureSource on a mixin Prometheus. */
 import { join } from 'node:path';
 import { startPrometheus, type PromHandle } from '../demo/harness';
-import { jsonReportArgs, runMeshtax } from '../tests/faults/runCli';
+import { jsonReportArgs, reportArgs, runMeshtax } from '../tests/faults/runCli';
 
 const ROOT = join(__dirname, '..');
 
@@ -47,15 +47,7 @@ test('report --format json: auto reads the mixin; figureSource and each figure s
 });
 
 test('report table: a source column beside every figure and the source line up front', async () => {
-  const r = await runMeshtax([
-    'report',
-    '--prometheus',
-    prom.url,
-    '--time',
-    String(prom.evalTime),
-    '--pricing',
-    'flat',
-  ]);
+  const r = await runMeshtax(reportArgs(prom.url, prom.evalTime, '--pricing', 'flat'));
   expect(r.code).toBe(0);
   expect(r.stdout).toMatch(/^Source: kubernetes-mixin recording rules: CPU from node_namespace_pod_container/m);
   expect(r.stdout).toMatch(/Proxy CPU\s+\S+ cores\s+mixin/);

@@ -26,7 +26,7 @@ import { DEFAULT_SETTINGS } from '../model/settings';
 import { reportValue } from '../model/__int__/truth14';
 import { figureQueries } from '../shared/scenes/queries';
 import { substitute } from '../testing/dashboardQueries';
-import { runMeshtax } from '../../tests/faults/runCli';
+import { reportArgs, runMeshtax } from '../../tests/faults/runCli';
 
 // The scene modules beside figureQueries build scene objects and need a browser to load; this test only reads the
 // query text figureQueries writes from the model, so Grafana's packages are stood in for.
@@ -120,15 +120,7 @@ describe.each(PRESETS)('preset %s', (preset) => {
   });
 
   test('the CLI gives the Overview report', async () => {
-    const r = await runMeshtax([
-      'report',
-      '--prometheus',
-      prom.url,
-      '--time',
-      String(prom.evalTime),
-      '--format',
-      'json',
-    ]);
+    const r = await runMeshtax(reportArgs(prom.url, prom.evalTime, '--format', 'json'));
     expect(r.stderr).toBe('');
     const cli: Report = JSON.parse(r.stdout);
     expect(cli.pricing.source).toBe(report.pricing.source);

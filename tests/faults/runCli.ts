@@ -30,7 +30,12 @@ export function runMeshtax(args: string[], env: Record<string, string> = {}, tim
   });
 }
 
+/** `meshtax report` against `url` at `time`, with any further flags (every other option at its default). */
+export function reportArgs(url: string, time: number, ...flags: string[]): string[] {
+  return ['report', '--prometheus', url, '--time', String(time), ...flags];
+}
+
 /** `meshtax report` as JSON with flat prices at `time`: the invocation the CLI tests share. */
 export function jsonReportArgs(url: string, time: number): string[] {
-  return ['report', '--prometheus', url, '--time', String(time), '--format', 'json', '--pricing', 'flat'];
+  return reportArgs(url, time, '--format', 'json', '--pricing', 'flat');
 }
