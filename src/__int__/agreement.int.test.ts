@@ -140,6 +140,28 @@ describe.each(PRESETS)('preset %s', (preset) => {
     expect(compared).toBeGreaterThan(20);
   });
 
+  test("an averaged Overview's value at the range's end (its cards' note) is the instant figure every other surface shows", async () => {
+    // The Overview's cards are means over the page's range; under each cost they say the instant value at its end
+    // (useInstantCosts runs the report's instantQueries). That value must be the instant report's, which the
+    // dashboards, the Breakdown and the CLI are compared with in the other tests here.
+    const averaged = await buildReport(
+      (e) => prom.query(e),
+      overviewReportInput(settings, prom.evalTime, {}, prom.evalTime - 1800)
+    );
+    expect(averaged.averageOver).toBe('1800s');
+    let compared = 0;
+    for (const m of averaged.meshes) {
+      const id = meshFigureId(m.id, 'cost.total');
+      const expr = m.instantQueries?.[id];
+      expect({ id, expr: typeof expr }).toEqual({ id, expr: 'string' });
+      const r = await q(expr!);
+      const [got, want] = [r.length ? r[0].value : null, reported(m.id, 'cost.total')];
+      expect({ id, agree: agree(got, want), got, want }).toEqual({ id, agree: true, got, want });
+      compared++;
+    }
+    expect(compared).toBe(present.length);
+  });
+
   test("the Breakdown's namespace and workload rows add up to the Overview's figures", async () => {
     const o = figureOptions(settings.options);
     const off: object[] = [];
