@@ -15,3 +15,12 @@ export function dataTableStyle(theme: GrafanaTheme2) {
     thead: { color: theme.colors.text.secondary, fontSize: theme.typography.bodySmall.fontSize },
   };
 }
+
+/** Off screen but read by screen readers: a table's header row in card layout, a word beside an icon. */
+export const VISUALLY_HIDDEN = {
+  position: 'absolute' as const,
+  width: 1,
+  height: 1,
+  overflow: 'hidden' as const,
+  clip: 'rect(0 0 0 0)',
+};

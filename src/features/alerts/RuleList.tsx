@@ -8,6 +8,7 @@ import { readOnlyReason, readOnlySource } from '../../model/alerts/provenance';
 import { variantOf } from '../../model/alerts/variants';
 import type { RuleState } from '../../services/alerting';
 import { DataTable } from '../../components/DataTable/DataTable';
+import { VISUALLY_HIDDEN } from '../../utils/utils.tableStyles';
 import { ruleCheck } from './ruleText';
 
 const meshName = (id: string) => CATALOGUE.find((m) => m.id === id)?.name ?? id;
@@ -139,7 +140,7 @@ const getStyles = (theme: GrafanaTheme2) => ({
     td: { textAlign: 'left' },
     [theme.breakpoints.down('sm')]: {
       'thead, tbody, tr, th, td': { display: 'block' },
-      thead: { position: 'absolute', width: 1, height: 1, overflow: 'hidden', clip: 'rect(0 0 0 0)' },
+      thead: VISUALLY_HIDDEN,
       tr: { padding: theme.spacing(1, 0), borderBottom: `1px solid ${theme.colors.border.weak}` },
       'th, td': { border: 'none', padding: theme.spacing(0.25, 0), textAlign: 'left' },
       'td[data-label]::before': {

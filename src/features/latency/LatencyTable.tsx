@@ -9,6 +9,7 @@ import { FALLS_AS_P_RISES, isUnresolved, UNRESOLVED_FACTOR, unresolvedAdvice } f
 import { DataTable } from '../../components/DataTable/DataTable';
 import { failureText } from '../../shared/scenes/ExplainedPanel';
 import { formatInterval } from '../../utils/utils.latency';
+import { VISUALLY_HIDDEN } from '../../utils/utils.tableStyles';
 import { formatFigure } from '../../utils/utils.units';
 import { QUANTILES, quantileRef } from './latencyQueries';
 import { latencyRows, type LatencyRow, type QuantileAdded } from './latencyRows';
@@ -141,7 +142,7 @@ const getStyles = (theme: GrafanaTheme2) => ({
   wrapper: css({ display: 'flex', flexDirection: 'column', gap: theme.spacing(1), minWidth: 0 }),
   interval: css({ color: theme.colors.text.secondary, fontSize: theme.typography.bodySmall.fontSize }),
   warning: css({ color: theme.colors.warning.text, fontSize: theme.typography.bodySmall.fontSize }),
-  visuallyHidden: css({ position: 'absolute', width: 1, height: 1, overflow: 'hidden', clip: 'rect(0 0 0 0)' }),
+  visuallyHidden: css(VISUALLY_HIDDEN),
   // Under its row, read as a sentence: left-aligned, whatever the table's alignment for figures.
   note: css({
     color: theme.colors.text.secondary,

@@ -53,6 +53,32 @@ function rowTargets(figs: Map<string, Figure[]>, asked: RowFigure[], extra: obje
 }
 
 const INSTANT = { instant: true, range: false };
+const TABLE = { ...INSTANT, format: 'table' };
+
+/** A core table of the row: one instant query per column, merged into one row per workload, sorted by `sortBy`. */
+function tablePanel(p: {
+  id: number;
+  title: string;
+  description: string;
+  gridPos: object;
+  targets: object[];
+  defaults: object;
+  columns: object[];
+  sortBy: string;
+}): Panel {
+  return {
+    id: p.id,
+    type: 'table',
+    title: p.title,
+    description: p.description,
+    datasource: DS,
+    gridPos: p.gridPos,
+    targets: p.targets,
+    transformations: [{ id: 'merge', options: {} }],
+    fieldConfig: { defaults: p.defaults, overrides: p.columns },
+    options: { sortBy: [{ displayName: p.sortBy, desc: true }] },
+  } as unknown as Panel;
+}
 
 /** A table column by its refId's figure, whatever the mesh prefix (`Value #<mesh>.<figure>`). */
 const column = (figure: RowFigure, unit: string, displayName: string) => ({
@@ -97,51 +123,38 @@ function meshRow(): Panel[] {
         basis: BASIS,
       },
     } as unknown as Panel,
-    {
+    tablePanel({
       id: 3,
-      type: 'table',
       title: `${title}: sidecars by workload`,
       description: basisSentence(),
-      datasource: DS,
       gridPos: { x: 8, y, w: 8, h: 9 },
-      targets: rowTargets(figs, ['cpuCores', 'memoryBytes', 'sidecars'], { ...INSTANT, format: 'table' }),
-      transformations: [{ id: 'merge', options: {} }],
-      fieldConfig: {
-        defaults: { noValue: 'unavailable' },
-        overrides: [
-          column('cpuCores', GRAFANA_UNIT.cores, 'CPU'),
-          column('memoryBytes', 'bytes', 'Memory'),
-          column('sidecars', 'currencyUSD', 'Cost per month'),
-        ],
-      },
-      options: { sortBy: [{ displayName: 'Cost per month', desc: true }] },
-    } as unknown as Panel,
-    {
+      targets: rowTargets(figs, ['cpuCores', 'memoryBytes', 'sidecars'], TABLE),
+      defaults: { noValue: 'unavailable' },
+      columns: [
+        column('cpuCores', GRAFANA_UNIT.cores, 'CPU'),
+        column('memoryBytes', 'bytes', 'Memory'),
+        column('sidecars', 'currencyUSD', 'Cost per month'),
+      ],
+      sortBy: 'Cost per month',
+    }),
+    tablePanel({
       id: 5,
-      type: 'table',
       title: `${title}: latency added per workload, with its interval`,
       description:
         "p99 added (reporter-delta) with the interval its histograms' buckets allow (the client bucket's low end " +
         "minus the server bucket's high end, to the reverse), and the exact mean added from _sum and _count. An " +
         `interval far wider than the p99 means these buckets cannot resolve it: trust the mean. ${basisSentence()}`,
-      datasource: DS,
       gridPos: { x: 16, y, w: 8, h: 9 },
-      targets: rowTargets(figs, ['p99Added', 'p99AddedLower', 'p99AddedUpper', 'meanAdded'], {
-        ...INSTANT,
-        format: 'table',
-      }),
-      transformations: [{ id: 'merge', options: {} }],
-      fieldConfig: {
-        defaults: { unit: 'ms', noValue: 'unavailable' },
-        overrides: [
-          column('p99Added', 'ms', 'p99 added'),
-          column('p99AddedLower', 'ms', 'interval, low end'),
-          column('p99AddedUpper', 'ms', 'interval, high end'),
-          column('meanAdded', 'ms', 'mean added (exact)'),
-        ],
-      },
-      options: { sortBy: [{ displayName: 'p99 added', desc: true }] },
-    } as unknown as Panel,
+      targets: rowTargets(figs, ['p99Added', 'p99AddedLower', 'p99AddedUpper', 'meanAdded'], TABLE),
+      defaults: { unit: 'ms', noValue: 'unavailable' },
+      columns: [
+        column('p99Added', 'ms', 'p99 added'),
+        column('p99AddedLower', 'ms', 'interval, low end'),
+        column('p99AddedUpper', 'ms', 'interval, high end'),
+        column('meanAdded', 'ms', 'mean added (exact)'),
+      ],
+      sortBy: 'p99 added',
+    }),
     {
       id: 4,
       type: 'timeseries',
